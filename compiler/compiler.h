@@ -1,0 +1,66 @@
+// compiler.h - the map of compiler/: typed program in, target code out.
+//
+// Consumes the Program that frontend/infer.c produced (every expression
+// typed, every conversion explicit) and produces code for one target:
+// llvm.c lowers it to an LLVM module (optimised with the new pass manager,
+// printable as IR or assembly, handed to runtime/jit.c to run); cuda.c
+// writes CUDA C, and nvrtc.c compiles that to PTX. parallel.c decides, for
+// both, whether the list kernel's outer loop may run one iteration per
+// thread. pymath.h is CPython's numeric algorithms as plain C, shared by
+// the CPU runtime and (as text) by the CUDA C prelude, so both targets
+// compute the same bits.
+//
+// The design decision a reader must know: float64 code is exact. No fast-
+// math flags, no FMA contraction, CPython's order of operations; only
+// CompileOptions.fast_math (--fast-math) relaxes that.
+#ifndef MANDELC_COMPILER_H
+#define MANDELC_COMPILER_H
+
+#include "../frontend/frontend.h"
+
+typedef struct {
+  bool fast_math;   // --fast-math: contraction and reassociation allowed
+  bool float32;     // --precision=float32 (GPU only)
+  bool simd;        // --simd (default on)
+  bool verbose;     // -v: say why a loop is not parallel, timings
+  int opt_level;    // 0..3, default 3
+} CompileOptions;
+
+// ---- parallel.c ------------------------------------------------------------
+
+// Marks the list kernel's outer `for i in range(len(q))` loop (For.parallel)
+// when its iterations are independent: every local it writes is assigned
+// before it is read in the same iteration, and every list it writes is
+// written only at index i. Returns true when marked. When not, writes the
+// reason and the offending node to *why / *where (where may be NULL).
+bool parallel_mark(Program *p, const char **why, Node **where);
+
+// ---- llvm.c ----------------------------------------------------------------
+
+typedef struct LlvmUnit LlvmUnit;  // owns an LLVM context and module
+
+// Typed AST to an LLVM module, one function per Func, named after it, with
+// the calling convention of runtime/rtabi.h. NULL after a diagnostic.
+LlvmUnit *llvm_lower(Arena *a, Diag *d, const Program *p,
+                     const CompileOptions *opt);
+// Runs `default<O3>` (or the level asked) for the host CPU and features.
+bool llvm_optimize(LlvmUnit *u, Diag *d, const CompileOptions *opt);
+// --emit=llvm / --emit=asm: the module as text, in the arena.
+char *llvm_emit_ir(LlvmUnit *u, Arena *a);
+char *llvm_emit_asm(LlvmUnit *u, Arena *a, Diag *d);
+void llvm_dispose(LlvmUnit *u);
+
+// ---- cuda.c ----------------------------------------------------------------
+
+// Typed AST to CUDA C source (in the arena). NULL after a diagnostic (for
+// example a list kernel whose outer loop carries a dependency).
+char *cuda_emit(Arena *a, Diag *d, Program *p, const CompileOptions *opt);
+
+// ---- nvrtc.c ---------------------------------------------------------------
+
+// CUDA C to PTX for `arch` (e.g. "compute_90"); NULL after a diagnostic
+// (NVRTC's log is printed through d).
+char *nvrtc_compile(Arena *a, Diag *d, const char *src, const char *name,
+                    const char *arch, const CompileOptions *opt);
+
+#endif

@@ -1,0 +1,1 @@
+// pymath.h - placeholder
