@@ -69,8 +69,10 @@ typedef struct RtContext RtContext;
 // ---- called from generated code (runtime/pyerrors.c, runtime/lists.c,
 // runtime/pyprint.c, runtime/pymath.c) ----
 
-// Records the exception and the kernel.py line; the first one wins.
-void rt_raise(RtContext *ctx, int32_t exc, int32_t line);
+// Records the exception, the kernel.py line and CPython's message (a string
+// that outlives the run, e.g. a constant of the generated code; it is
+// copied); the first exception wins.
+void rt_raise(RtContext *ctx, int32_t exc, int32_t line, const char *msg);
 // The address of ctx->exc, so generated code can test it inline.
 int32_t *rt_exc_flag(RtContext *ctx);
 

@@ -1,0 +1,86 @@
+// runtime.h - the map of runtime/: compiled kernel in, validation sum out.
+//
+// The runtime builds the tutorial's grid (driver.c), runs the compiled
+// kernel on it - through the ORC JIT and libffi on the CPU (jit.c, ffi.c),
+// or through the CUDA driver API loaded with dlopen on the GPU (launch.c) -
+// and prints the tutorial's three lines. It also holds the C helpers that
+// generated code calls (rtabi.h): exceptions (pyerrors.c), lists (lists.c),
+// print (pyprint.c), CPython's numeric algorithms (pymath.c) and the worker
+// threads behind parallel loops (workers.c).
+//
+// The design decision a reader must know: a run-time error is a value, not
+// a jump. Compiled code records it in the RtContext and returns; the driver
+// finds it there and prints `KERNEL.py:LINE: ZeroDivisionError: ...`.
+#ifndef MANDELC_RUNTIME_H
+#define MANDELC_RUNTIME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../compiler/compiler.h"
+#include "rtabi.h"
+
+// ---- pyerrors.c ------------------------------------------------------------
+
+typedef struct RtBlock RtBlock;  // one allocation owned by a context
+
+// The state one thread of compiled code runs with. Everything a run
+// allocates hangs off its context and goes with rt_context_free.
+struct RtContext {
+  int32_t exc;          // RtExc; RT_EXC_NONE while no exception is raised
+  int32_t line;         // kernel.py line of the exception
+  char msg[160];        // CPython's message, e.g. "division by zero"
+  int64_t depth;        // call depth, for RecursionError
+  RtBlock *blocks;      // lists and strings made by this context
+  // print output is buffered here; rt_context_flush writes it to `stream`
+  char *out;
+  size_t outlen, outcap;
+  FILE *stream;         // NULL in worker contexts (their output is merged)
+  int nthreads;         // worker threads for rt_parallel_for (>= 1)
+  volatile int *cancel; // set by Ctrl-C or --timeout; loops check it
+};
+
+void rt_context_init(RtContext *ctx, FILE *stream, int nthreads);
+void rt_context_free(RtContext *ctx);
+// Writes buffered print output to ctx->stream; false on a write error.
+bool rt_context_flush(RtContext *ctx);
+// Gives src's allocations and output to dst (a worker's results joining
+// the parent's, in iteration order).
+void rt_context_merge(RtContext *dst, RtContext *src);
+const char *rt_exc_name(int32_t exc);
+// The one formatter of run-time errors, for every target:
+// `file:LINE: ZeroDivisionError: division by zero`.
+void rt_report_error(FILE *out, const char *file, const RtContext *ctx);
+// Memory owned by the context (freed by rt_context_free); NULL and
+// MemoryError when over limits.
+void *rt_context_alloc(RtContext *ctx, size_t size, int32_t line);
+
+// ---- driver.c --------------------------------------------------------------
+
+// Limits on the command line's sizes, each checked before allocating.
+// W = 100000 gives a 50000 x 50000 grid: 2.5e9 points, 20 GB of counts.
+#define RT_MAX_W 100000
+#define RT_MAX_MAXITER ((int64_t)1 << 40)
+
+// The tutorial's grid (SPEC 2): xs = len(x) values, ys = len(y) values.
+typedef struct {
+  double x1, x2, y1, y2;
+  int64_t w, maxiter;
+  int64_t nx, ny;
+  double *xs, *ys;
+} RtGrid;
+
+// Builds xs and ys exactly as calc_pure_python does; false (with a message
+// in err) when W or the region is out of range.
+bool rt_grid_build(RtGrid *g, char *err, size_t errlen);
+void rt_grid_free(RtGrid *g);
+
+// ---- launch.c --------------------------------------------------------------
+
+// Exit statuses shared with main.c (SPEC 1).
+enum { RT_OK = 0, RT_COMPILE_ERROR = 1, RT_USAGE = 2, RT_KERNEL_ERROR = 3,
+       RT_UNAVAILABLE = 4 };
+
+#endif
