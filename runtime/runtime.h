@@ -77,10 +77,47 @@ typedef struct {
 bool rt_grid_build(RtGrid *g, char *err, size_t errlen);
 void rt_grid_free(RtGrid *g);
 
-// ---- launch.c --------------------------------------------------------------
-
 // Exit statuses shared with main.c (SPEC 1).
 enum { RT_OK = 0, RT_COMPILE_ERROR = 1, RT_USAGE = 2, RT_KERNEL_ERROR = 3,
        RT_UNAVAILABLE = 4 };
+
+// ---- jit.c -----------------------------------------------------------------
+
+typedef struct RtJit RtJit;  // owns an ORC LLJIT and the code it made
+
+// Takes ownership of the unit's module and compiles it to machine code for
+// the host; the rt_ helpers of rtabi.h are made visible to it. NULL after
+// a diagnostic through d.
+RtJit *rt_jit_new(Diag *d, LlvmUnit *u);
+// The address of a compiled function by name (a Func's name), or NULL.
+void *rt_jit_lookup(RtJit *j, const char *name);
+void rt_jit_free(RtJit *j);
+
+// ---- ffi.c -----------------------------------------------------------------
+
+// Calls compiled function f at address fn with the calling convention of
+// rtabi.h. args[i] points at the value of parameter i (int64_t, double,
+// uint8_t, RtComplex, RtList *); ret points at room for the result.
+void rt_ffi_call(const Func *f, void *fn, RtContext *ctx, void **args,
+                 void *ret);
+
+// ---- launch.c --------------------------------------------------------------
+
+typedef struct RtCuda RtCuda;  // libcuda (dlopen'ed), a context, a module
+
+// Loads libcuda and opens device 0; NULL with a message in err when there
+// is no usable driver or GPU (main.c then exits RT_UNAVAILABLE).
+RtCuda *rt_cuda_open(char *err, size_t errlen);
+void rt_cuda_close(RtCuda *cu);
+// NVRTC's architecture for the device, e.g. "compute_90".
+void rt_cuda_arch(RtCuda *cu, char *arch, size_t len);
+// Loads the PTX that nvrtc_compile made from cuda_emit's text for p, runs
+// it over the grid and writes one escape count per point into counts
+// (row-major: ny rows of nx, the first row at y2). Returns RT_OK,
+// RT_KERNEL_ERROR (the exception is in ctx) or RT_UNAVAILABLE (a CUDA call
+// failed; err names the call and its error string).
+int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
+                const RtGrid *g, int64_t *counts, RtContext *ctx,
+                double *kernel_seconds, char *err, size_t errlen);
 
 #endif
