@@ -34,6 +34,15 @@ typedef struct {
 // written only at index i. Returns true when marked. When not, writes the
 // reason and the offending node to *why / *where (where may be NULL).
 bool parallel_mark(Program *p, const char **why, Node **where);
+// parallel_mark with the reason built in `a` (naming the variables; with a
+// NULL arena the wording is generic). `strict` also counts print as a
+// dependency: the GPU has no ordered output, while rt_parallel_for merges
+// the CPU workers' output in iteration order.
+bool parallel_check(Arena *a, Program *p, bool strict, const char **why,
+                    Node **where);
+// The list kernel's outer loop over the points, `for i in range(len(q))`
+// at the top of its body; NULL when there is none.
+Node *parallel_find_loop(const Program *p);
 
 // ---- llvm.c ----------------------------------------------------------------
 
