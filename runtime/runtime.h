@@ -77,6 +77,32 @@ typedef struct {
 bool rt_grid_build(RtGrid *g, char *err, size_t errlen);
 void rt_grid_free(RtGrid *g);
 
+// The validation sum: exact even when it passes 64 bits (a sum of int64
+// counts over up to 2.5e9 points cannot overflow 128).
+__extension__ typedef __int128 RtSum;
+
+// What running the kernel over the grid gave.
+typedef struct {
+  int64_t elements;  // points in the grid: len(q)
+  RtSum sum;         // the sum of every int the kernel returned
+  double seconds;    // the kernel call(s) alone: "Main took"
+  int64_t *counts;   // one per point, row-major from y2 (NULL unless asked)
+} RtRun;
+
+// Binds the kernel's parameters by p->choice (q, z, maxiter, xs, ys, c, x,
+// y), calls the compiled code fn - once for the list and grid forms, once
+// per point for the point forms, spread over ctx->nthreads threads - and
+// sums the results into out. Returns RT_OK; RT_KERNEL_ERROR with the
+// exception in ctx; or RT_COMPILE_ERROR with a message in err when the
+// kernel's signature does not fit its form (e.g. it returns a float).
+int rt_run_cpu(const Program *p, void *fn, const RtGrid *g, RtContext *ctx,
+               bool want_counts, RtRun *out, char *err, size_t errlen);
+void rt_run_free(RtRun *r);
+// The sum of n counts (the CUDA target's results).
+RtSum rt_counts_sum(const int64_t *counts, int64_t n);
+// A sum in decimal, as Python prints an int; buf needs 41 bytes.
+void rt_sum_format(RtSum v, char *buf, size_t len);
+
 // Exit statuses shared with main.c (SPEC 1).
 enum { RT_OK = 0, RT_COMPILE_ERROR = 1, RT_USAGE = 2, RT_KERNEL_ERROR = 3,
        RT_UNAVAILABLE = 4 };
@@ -95,6 +121,19 @@ void rt_jit_free(RtJit *j);
 
 // ---- ffi.c -----------------------------------------------------------------
 
+// The most libffi arguments one call takes: the context and up to 31
+// complex parameters (two doubles each). Kernels take three.
+#define RT_FFI_MAX_ARGS 64
+
+typedef struct RtFfi RtFfi;  // a libffi call description for one Func
+
+// Describes f's calling convention (rtabi.h) once, for many calls; NULL
+// when a parameter or the result cannot cross the ABI (str, tuple).
+RtFfi *rt_ffi_new(const Func *f);
+void rt_ffi_free(RtFfi *c);
+// Calls fn through c; args and ret as for rt_ffi_call.
+void rt_ffi_invoke(RtFfi *c, void *fn, RtContext *ctx, void **args,
+                   void *ret);
 // Calls compiled function f at address fn with the calling convention of
 // rtabi.h. args[i] points at the value of parameter i (int64_t, double,
 // uint8_t, RtComplex, RtList *); ret points at room for the result.
@@ -119,5 +158,33 @@ void rt_cuda_arch(RtCuda *cu, char *arch, size_t len);
 int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
                 const RtGrid *g, int64_t *counts, RtContext *ctx,
                 double *kernel_seconds, char *err, size_t errlen);
+
+// ---- image.c ---------------------------------------------------------------
+
+// Writes counts (ny rows of nx, the first row at y2, the top) as an RGB
+// PNG: points that never escaped (count 0, as the tutorial stores them)
+// black, the others on a smooth palette by escape count. False with a
+// message in err when the file cannot be written.
+bool rt_image_write(const char *path, const int64_t *counts, int64_t nx,
+                    int64_t ny, int64_t maxiter, char *err, size_t errlen);
+
+// ---- reference.c -----------------------------------------------------------
+
+// The hand-written C kernels (--compare, bench/): the tutorial's
+// calculate_z_serial_purepython with C99 complex numbers and cabs, and the
+// same loop expanded into scalar doubles (testing |z|^2 > 4 instead of
+// abs(z) > 2, as the tutorial's faster versions do; its sum may differ).
+#define RT_REFERENCES 2
+
+typedef struct {
+  const char *name;
+  RtSum sum;
+  double seconds;
+} RtReference;
+
+// Runs reference `which` (0 .. RT_REFERENCES-1) over g on ctx->nthreads
+// threads.
+void rt_reference_run(int which, const RtGrid *g, RtContext *ctx,
+                      RtReference *out);
 
 #endif
