@@ -1,0 +1,11 @@
+# pow() and divmod() with Python's signs.
+def f(c, maxiter):
+    a = int(c.real * 100)
+    b = int(c.imag * 10)
+    if b == 0:
+        b = -3
+    qr = divmod(a, b)
+    q, r = divmod(-a, 7)
+    p = pow(a % 9, 3) + pow(2, 5)
+    x = pow(abs(c.real), 1.5)
+    return qr[0] * 100 + qr[1] + q * 10 + r + p + int(x * 1e9)
