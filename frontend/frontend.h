@@ -129,6 +129,7 @@ struct Token {
     int64_t ival;    // TK_INT (values past 64 bits are a diagnostic)
     double fval;     // TK_FLOAT, TK_IMAG (the imaginary part)
   };
+  char str_prefix;   // TK_STRING: 'b' bytes, 'f' f-string, 0 plain str
   Token *next;
 };
 
@@ -142,6 +143,8 @@ struct Token {
 Token *lex_source(Arena *a, Diag *d, const char *file, const char *src,
                   size_t len);
 void lex_dump(FILE *out, const Token *tokens);
+// Writes s as a Python string literal ('...' with escapes), for the printers.
+void lex_dump_string(FILE *out, const char *s, int len);
 bool tok_is(const Token *t, const char *op);  // TK_OP or TK_KEYWORD text
 
 // ---- ast.c -----------------------------------------------------------------
@@ -256,6 +259,8 @@ typedef enum {
   CONST_COMPLEX,  // fval (real part, 0 from a literal) and imag
   CONST_STR,      // str, slen
   CONST_ELLIPSIS,
+  CONST_BYTES,    // b'...': str, slen (never compiled)
+  CONST_FSTRING,  // f'...': str, slen hold the template (never compiled)
 } ConstKind;
 
 typedef struct {
