@@ -1,0 +1,5 @@
+def calculate_z(q, maxiter, z):
+    output = [0] * len(q)
+    for i in range(len(q))
+        output[i] = 1
+    return output
