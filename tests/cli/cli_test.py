@@ -26,10 +26,10 @@ import zlib
 MANDELC = None
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
-EXAMPLE = os.path.join(ROOT, "examples", "pure_python_2.py")
 KERNELS = os.path.join(ROOT, "tests", "cli", "kernels")
+EXAMPLE = os.path.join(KERNELS, "quiet.py")
 
-# CPython's validation sums of pure_python_2.py (SPEC 2).
+# CPython's validation sums of the tutorial's kernel (SPEC 2).
 SUMS = {(100, 30): 6502, (200, 200): 36170, (300, 100): 75014}
 
 
@@ -211,10 +211,10 @@ class Forms(unittest.TestCase):
     """The grid and point forms give pure_python_2's sums too."""
 
     def test_forms_agree(self):
-        for name in ("cython_numpy_loop.py", "point.py"):
+        for name in ("grid.py", "point.py"):
             for t in ("1", "2"):
                 with self.subTest(kernel=name, threads=t):
-                    r = mandelc(os.path.join(ROOT, "examples", name),
+                    r = mandelc(kernel(name),
                                 "200", "200", "--threads=" + t)
                     self.assertEqual(r.returncode, 0, r.stderr)
                     self.assertEqual(
