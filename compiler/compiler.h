@@ -59,6 +59,18 @@ char *llvm_emit_ir(LlvmUnit *u, Arena *a);
 char *llvm_emit_asm(LlvmUnit *u, Arena *a, Diag *d);
 void llvm_dispose(LlvmUnit *u);
 
+#ifdef MANDELC_LLVM
+#include <llvm-c/Core.h>
+#include <llvm-c/TargetMachine.h>
+// For runtime/jit.c: hands over the unit's context and module, which the
+// caller owns from then on (llvm_dispose frees only the rest).
+void llvm_take_module(LlvmUnit *u, LLVMContextRef *ctx, LLVMModuleRef *mod);
+// A TargetMachine for the host CPU and its features: the one llvm_optimize
+// tunes for, so the JIT compiles for the same machine. The caller disposes
+// of it; NULL (and an LLVM message in *err) when there is no such target.
+LLVMTargetMachineRef llvm_host_machine(int opt_level, char **err);
+#endif
+
 // ---- cuda.c ----------------------------------------------------------------
 
 // Typed AST to CUDA C source (in the arena). NULL after a diagnostic (for
