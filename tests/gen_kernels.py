@@ -1,0 +1,588 @@
+#!/usr/bin/env python3
+"""gen_kernels.py - random point kernels, mandelc against CPython.
+
+    python3 tests/gen_kernels.py MANDELC [--count N] [--seed S] [-j N]
+        [--args "W MAXITER"] [--keep DIR] [--write-only DIR] [MANDELC OPTS]
+
+writes N seeded random kernels `def f(c, maxiter):` (kernel i is made from
+the seed S*1000003 + i alone, so any one can be remade by itself), runs each
+through tests/refdriver.py --int64 (CPython with SPEC 5's 64-bit ints) and
+through MANDELC, and compares them exactly as run_kernels.py does. Failing
+kernels are kept under --keep (default ./random_failures) with the command
+lines and the difference, for minimisation. The closing line is
+`N passed, N failed`; the exit status is 1 on any failure.
+
+What the kernels contain: int, float, complex and bool variables (each with
+one type, set before any use), a list of ints and a list of floats; + - *
+/ // % on all numeric types, bit operators, unary - ~ not, comparisons and
+chains, and/or, if/else expressions, abs, min, max, sum, len, int, float,
+complex, .real/.imag/.conjugate(), math functions; if/elif/else, while
+loops with a counter, for loops over range with break/continue, the escape
+loop over range(maxiter), early returns, and calls of 0-2 generated helper
+functions (each helper calls only earlier ones, so no recursion).
+
+What the generator avoids, because CPython's behaviour there is outside
+SPEC 4 or would make every point fail the same way:
+  * a value whose Python type depends on run-time values (int ** negative
+    int is a float; float ** float of a negative base is complex): no **
+    except int ** a small non-negative literal on a bounded base, and
+    complex ** 2 or 3 on the bounded parameter c;
+  * float and complex ** in general, math.exp, math.sin/cos on unbounded
+    values and int()/math.floor of a float without clamping: CPython raises
+    OverflowError/ValueError for inf and nan there, which would end most
+    kernels at their first point; floats are clamped first with
+    max(-1e6, min(1e6, x)), which also maps nan to 1e6 by Python's min rule;
+  * ints beyond 64 bits: every int expression carries a bound on its
+    magnitude, int assignments are wrapped into [-5003, 5003] with %, and an
+    operator whose result could pass 2**40 is not generated. Deliberate
+    overflows are generated on purpose in a few kernels (a product past 2**63
+    under a condition); there the oracle is --int64 and only
+    `FILE:LINE: OverflowError` is compared;
+  * division by zero: divisors are built non-zero (`abs(x) + 1.0`,
+    `(e % 7 + 1)`), so the errors that happen are deliberate;
+  * passing an int where a helper expects a float (Python would keep the
+    int inside the helper; mandelc widens it): arguments match exactly;
+  * reading a for loop's variable after the loop (unbound for an empty
+    range) and variables assigned only in some branches.
+"""
+
+import argparse
+import concurrent.futures
+import os
+import random
+import shutil
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import run_kernels  # noqa: E402  (the shared comparison)
+
+INT_LIMIT = 2 ** 40      # no int expression may exceed this magnitude
+WRAP = "% 10007 - 5003"  # int assignments land in [-5003, 5003]
+VAR_BOUND = 5003
+CLAMP = "max(-1e6, min(1e6, %s))"
+
+
+class Scope:
+    """The variables a function can read, by type; loop variables come and
+    go with their loops. Ints carry their bounds."""
+
+    def __init__(self):
+        self.vars = {"int": {}, "float": [], "complex": [], "bool": []}
+        self.lists = {}  # name -> element type
+        self.loop_depth = 0
+        self.ret = "int"         # the function's return type
+        self.bounded_c = True    # c is the kernel's point (|c| < 3)
+
+
+class Gen:
+    def __init__(self, seed):
+        self.r = random.Random(seed)
+        self.lines = []
+        self.helpers = []  # (name, [param types], return type)
+        self.fresh = 0
+
+    # ---- helpers -------------------------------------------------------
+
+    def name(self, prefix):
+        self.fresh += 1
+        return "%s%d" % (prefix, self.fresh)
+
+    def chance(self, p):
+        return self.r.random() < p
+
+    def emit(self, indent, text):
+        self.lines.append("    " * indent + text)
+
+    # ---- expressions: each returns (code, bound) for ints, code else ----
+
+    def int_expr(self, s, depth):
+        r = self.r
+        if depth <= 0 or self.chance(0.3):
+            return self.int_leaf(s)
+        k = r.randrange(12)
+        if k <= 4:
+            (a, ab), (b, bb) = self.int_expr(s, depth - 1), self.int_expr(
+                s, depth - 1)
+            op = r.choice(["+", "-", "*"])
+            bound = ab * bb if op == "*" else ab + bb
+            if bound > INT_LIMIT:
+                op, bound = "-", ab + bb
+            return "(%s %s %s)" % (a, op, b), bound
+        if k == 5:
+            (a, ab), (b, bb) = self.int_expr(s, depth - 1), self.int_expr(
+                s, depth - 1)
+            sign = r.choice(["", "-"])
+            if r.random() < 0.5:
+                return "(%s // %s(%s %% 7 + 1))" % (a, sign, b), ab
+            return "(%s %% %s(abs(%s) %% 9 + 1))" % (a, sign, b), 9
+        if k == 6:
+            (a, ab), (b, bb) = self.int_expr(s, depth - 1), self.int_expr(
+                s, depth - 1)
+            op = r.choice(["&", "|", "^"])
+            return "(%s %s %s)" % (a, op, b), 2 * max(ab, bb) + 1
+        if k == 7:
+            a, ab = self.int_expr(s, depth - 1)
+            n = r.randrange(0, 6)
+            if r.random() < 0.5 and (ab << n) <= INT_LIMIT:
+                return "(%s << %d)" % (a, n), ab << n
+            return "(%s >> %d)" % (a, n), ab
+        if k == 8:
+            a, ab = self.int_expr(s, depth - 1)
+            return r.choice(["(-%s)", "(~%s)", "abs(%s)"]) % a, ab + 1
+        if k == 9:
+            return "int(%s)" % (CLAMP % self.float_expr(s, depth - 1)), 10 ** 6
+        if k == 10:
+            (a, ab), (b, bb) = self.int_expr(s, depth - 1), self.int_expr(
+                s, depth - 1)
+            if r.random() < 0.5:
+                return "%s(%s, %s)" % (r.choice(["min", "max"]), a,
+                                       b), max(ab, bb)
+            test = self.bool_expr(s, depth - 1)
+            return "(%s if %s else %s)" % (a, test, b), max(ab, bb)
+        return self.int_call_or_list(s, depth)
+
+    def int_leaf(self, s):
+        r = self.r
+        ints = s.vars["int"]
+        if ints and r.random() < 0.7:
+            name = r.choice(sorted(ints))
+            return name, ints[name]
+        v = r.choice([0, 1, 2, 3, 5, 7, 10, 13, -1, -4, 100, 255])
+        return ("(%d)" % v if v < 0 else str(v)), abs(v)
+
+    def int_call_or_list(self, s, depth):
+        r = self.r
+        lists = [n for n, t in sorted(s.lists.items()) if t == "int"]
+        if lists and r.random() < 0.5:
+            name = r.choice(lists)
+            if r.random() < 0.3:
+                return "sum(%s)" % name, 4 * VAR_BOUND
+            i, _ = self.int_expr(s, depth - 1)
+            if r.random() < 0.5:
+                return "%s[%s %% 4]" % (name, i), VAR_BOUND
+            return "%s[-1 - %s %% 4]" % (name, i), VAR_BOUND
+        call = self.call(s, "int", depth)
+        if call:
+            return call, VAR_BOUND
+        if r.random() < 0.5:
+            a, ab = self.int_expr(s, depth - 1)
+            if ab <= 1000:
+                return "(%s ** %d)" % (a, r.randrange(0, 4)), max(ab, 1) ** 3
+        return "math.floor(%s)" % (
+            CLAMP % self.float_expr(s, depth - 1)), 10 ** 6 + 1
+
+    def float_expr(self, s, depth):
+        r = self.r
+        if depth <= 0 or self.chance(0.25):
+            return self.float_leaf(s)
+        k = r.randrange(12)
+        if k <= 3:
+            op = r.choice(["+", "-", "*"])
+            return "(%s %s %s)" % (self.float_expr(s, depth - 1), op,
+                                   self.float_expr(s, depth - 1))
+        if k == 4:
+            a = self.float_expr(s, depth - 1)
+            b = self.int_expr(s, depth - 1)[0]
+            op = r.choice(["+", "-", "*"])
+            return "(%s %s %s)" % ((a, op, b) if r.random() < 0.5
+                                   else (b, op, a))
+        if k == 5:
+            op = r.choice(["/", "//", "%"])
+            return "(%s %s (abs(%s) + 0.5))" % (
+                self.float_expr(s, depth - 1), op,
+                self.float_expr(s, depth - 1))
+        if k == 6:
+            return "(%s / (%s %% 5 + 1))" % (self.int_expr(s, depth - 1)[0],
+                                             self.int_expr(s, depth - 1)[0])
+        if k == 7:
+            z = self.complex_expr(s, depth - 1)
+            return r.choice(["abs(%s)", "%s.real", "%s.imag",
+                             "(%s).conjugate().imag"]) % z
+        if k == 8:
+            return self.math_call(s, depth)
+        if k == 9:
+            return r.choice(["(-%s)", "float(%s)"]) % (
+                self.float_expr(s, depth - 1))
+        if k == 10:
+            test = self.bool_expr(s, depth - 1)
+            return "(%s if %s else %s)" % (self.float_expr(s, depth - 1),
+                                           test,
+                                           self.float_expr(s, depth - 1))
+        lists = [n for n, t in sorted(s.lists.items()) if t == "float"]
+        if lists and r.random() < 0.6:
+            i = self.int_expr(s, depth - 1)[0]
+            return "%s[%s %% 3]" % (r.choice(lists), i)
+        return self.call(s, "float", depth) or self.float_leaf(s)
+
+    def float_leaf(self, s):
+        r = self.r
+        if s.vars["float"] and r.random() < 0.6:
+            return r.choice(s.vars["float"])
+        return r.choice(["c.real", "c.imag", "0.5", "2.0", "1e-3", "0.1",
+                         "3.25", "(-1.5)", "1e10", "0.0"])
+
+    def math_call(self, s, depth):
+        r = self.r
+        a = self.float_expr(s, depth - 1)
+        k = r.randrange(8)
+        if k == 0:
+            return "math.sqrt(abs(%s))" % a
+        if k == 1:
+            return "math.log(abs(%s) + 1.0)" % a
+        if k == 2:
+            return "math.%s(%s)" % (r.choice(["sin", "cos", "atan"]),
+                                    CLAMP % a)
+        if k == 3:
+            return "math.exp(min(%s, 50.0))" % a
+        if k == 4:
+            return "math.atan2(%s, %s)" % (a, self.float_expr(s, depth - 1))
+        if k == 5:
+            return "math.hypot(%s, %s)" % (a, self.float_expr(s, depth - 1))
+        if k == 6:
+            return "math.fabs(%s)" % a
+        return r.choice(["math.pi", "math.e"])
+
+    def complex_expr(self, s, depth):
+        r = self.r
+        if depth <= 0 or self.chance(0.25):
+            return self.complex_leaf(s)
+        k = r.randrange(9)
+        if k <= 3:
+            op = r.choice(["+", "-", "*"])
+            return "(%s %s %s)" % (self.complex_expr(s, depth - 1), op,
+                                   self.complex_expr(s, depth - 1))
+        if k == 4:
+            op = r.choice(["+", "-", "*"])
+            a = self.complex_expr(s, depth - 1)
+            b = (self.float_expr(s, depth - 1) if r.random() < 0.6
+                 else self.int_expr(s, depth - 1)[0])
+            return "(%s %s %s)" % ((a, op, b) if r.random() < 0.5
+                                   else (b, op, a))
+        if k == 5:
+            a = self.complex_expr(s, depth - 1)
+            w = self.complex_expr(s, depth - 1)
+            if r.random() < 0.5:
+                return "(%s / (abs(%s) + 1.0))" % (a, w)
+            return "(%s / (%s + (abs(%s) + 1.0)))" % (a, w, w)
+        if k == 6:
+            return "complex(%s, %s)" % (self.float_expr(s, depth - 1),
+                                        self.float_expr(s, depth - 1))
+        if k == 7:
+            if r.random() < 0.5 and s.bounded_c:
+                return "(c ** %d)" % r.choice([2, 3])
+            return "(%s).conjugate()" % self.complex_expr(s, depth - 1)
+        return self.call(s, "complex", depth) or self.complex_leaf(s)
+
+    def complex_leaf(self, s):
+        r = self.r
+        if s.vars["complex"] and r.random() < 0.6:
+            return r.choice(s.vars["complex"])
+        return r.choice(["c", "1j", "0j", "(0.5 + 0.25j)", "(-1j)", "2j"])
+
+    def bool_expr(self, s, depth):
+        r = self.r
+        k = r.randrange(10)
+        if k == 0 and s.vars["bool"]:
+            return r.choice(s.vars["bool"])
+        if k <= 3 or depth <= 0:
+            op = r.choice(["<", "<=", ">", ">=", "==", "!="])
+            return "(%s %s %s)" % (self.int_expr(s, depth - 1)[0], op,
+                                   self.int_expr(s, depth - 1)[0])
+        if k <= 6:
+            op = r.choice(["<", "<=", ">", ">="])
+            a = self.float_expr(s, depth - 1)
+            b = (self.float_expr(s, depth - 1) if r.random() < 0.7
+                 else self.int_expr(s, depth - 1)[0])
+            if r.random() < 0.2:
+                return "(%s %s %s < %s)" % (a, op, b,
+                                            self.float_expr(s, depth - 1))
+            return "(%s %s %s)" % (a, op, b)
+        if k == 7:
+            return "(not %s)" % self.bool_expr(s, depth - 1)
+        if k == 8:
+            return "(%s %s %s)" % (self.bool_expr(s, depth - 1),
+                                   r.choice(["and", "or"]),
+                                   self.bool_expr(s, depth - 1))
+        return "(%s %s %s)" % (self.complex_expr(s, depth - 1),
+                               r.choice(["==", "!="]),
+                               self.complex_expr(s, depth - 1))
+
+    def expr(self, s, ty, depth):
+        if ty == "int":
+            return self.int_expr(s, depth)[0]
+        return getattr(self, ty + "_expr")(s, depth)
+
+    def call(self, s, ty, depth):
+        """A call of a helper returning ty, or None."""
+        fits = [h for h in self.helpers if h[2] == ty]
+        if not fits or depth <= 0:
+            return None
+        name, params, _ = self.r.choice(fits)
+        return "%s(%s)" % (name, ", ".join(self.expr(s, p, depth - 1)
+                                           for p in params))
+
+    # ---- statements ------------------------------------------------------
+
+    def assign(self, s, indent):
+        r = self.r
+        k = r.randrange(10)
+        targets = sorted(v for v in s.vars["int"] if not v.startswith("k"))
+        if k <= 3 and targets:
+            name = r.choice(targets)
+            e = self.int_expr(s, 3)[0]
+            if r.random() < 0.3:
+                self.emit(indent, "%s += %s" % (name, e))
+                self.emit(indent, "%s = %s %s" % (name, name, WRAP))
+            else:
+                self.emit(indent, "%s = (%s) %s" % (name, e, WRAP))
+        elif k <= 5 and s.vars["float"]:
+            name = r.choice(s.vars["float"])
+            op = r.choice(["=", "=", "+=", "-=", "*="])
+            self.emit(indent, "%s %s %s" % (name, op, self.float_expr(s, 3)))
+        elif k <= 7 and s.vars["complex"]:
+            name = r.choice(s.vars["complex"])
+            op = r.choice(["=", "=", "+=", "*="])
+            self.emit(indent, "%s %s %s" % (name, op,
+                                            self.complex_expr(s, 3)))
+        elif k == 8 and s.lists:
+            name = r.choice(sorted(s.lists))
+            if s.lists[name] == "int":
+                self.emit(indent, "%s[%s %% 4] = (%s) %s" % (
+                    name, self.int_expr(s, 2)[0], self.int_expr(s, 3)[0],
+                    WRAP))
+            else:
+                self.emit(indent, "%s[-1 - %s %% 3] = %s" % (
+                    name, self.int_expr(s, 2)[0], self.float_expr(s, 3)))
+        elif s.vars["bool"]:
+            self.emit(indent, "%s = %s" % (r.choice(s.vars["bool"]),
+                                          self.bool_expr(s, 2)))
+        else:
+            self.emit(indent, "pass")
+
+    def block(self, s, indent, n, depth):
+        for _ in range(n):
+            self.statement(s, indent, depth)
+
+    def statement(self, s, indent, depth):
+        r = self.r
+        k = r.randrange(10)
+        if depth <= 0 or k <= 4:
+            self.assign(s, indent)
+        elif k == 5:
+            self.emit(indent, "if %s:" % self.bool_expr(s, 2))
+            self.block(s, indent + 1, r.randint(1, 3), depth - 1)
+            if r.random() < 0.3:
+                self.emit(indent, "elif %s:" % self.bool_expr(s, 2))
+                self.block(s, indent + 1, r.randint(1, 2), depth - 1)
+            if r.random() < 0.5:
+                self.emit(indent, "else:")
+                self.block(s, indent + 1, r.randint(1, 2), depth - 1)
+        elif k == 6:
+            self.for_loop(s, indent, depth)
+        elif k == 7:
+            self.while_loop(s, indent, depth)
+        elif k == 8 and s.loop_depth:
+            self.emit(indent, "if %s:" % self.bool_expr(s, 2))
+            self.emit(indent + 1, r.choice(["break", "continue"]))
+        else:
+            self.emit(indent, "if %s:" % self.bool_expr(s, 2))
+            self.emit(indent + 1, "return %s" % self.expr(s, s.ret, 3))
+
+    def for_loop(self, s, indent, depth):
+        r = self.r
+        var = self.name("k")
+        n = r.randint(0, 6)
+        if r.random() < 0.5:
+            rng = "range(%d)" % n
+        else:
+            rng = "range(%s %% 5, %d)" % (self.int_expr(s, 2)[0], n)
+        self.emit(indent, "for %s in %s:" % (var, rng))
+        s.vars["int"][var] = 6
+        s.loop_depth += 1
+        self.block(s, indent + 1, r.randint(1, 3), depth - 1)
+        s.loop_depth -= 1
+        del s.vars["int"][var]
+        if r.random() < 0.2:
+            self.emit(indent, "else:")
+            self.assign(s, indent + 1)
+
+    def while_loop(self, s, indent, depth):
+        r = self.r
+        var = self.name("w")
+        self.emit(indent, "%s = 0" % var)
+        self.emit(indent, "while %s < %d:" % (var, r.randint(1, 5)))
+        self.emit(indent + 1, "%s += 1" % var)
+        s.loop_depth += 1
+        self.block(s, indent + 1, r.randint(1, 3), depth - 1)
+        s.loop_depth -= 1
+
+    # ---- functions -------------------------------------------------------
+
+    def declare(self, s, indent, ty, name, init):
+        self.emit(indent, "%s = %s" % (name, init))
+        if ty == "int":
+            s.vars["int"][name] = VAR_BOUND
+        else:
+            s.vars[ty].append(name)
+
+    def helper(self, index):
+        r = self.r
+        name = "h%d" % index
+        # The first parameter is always a complex named c, so the leaves
+        # that read c work in helpers too.
+        params = ["complex"] + [r.choice(["int", "float", "complex"])
+                                for _ in range(r.randint(0, 2))]
+        ret = r.choice(["int", "float", "complex"])
+        s = Scope()
+        s.ret = ret
+        s.bounded_c = False
+        names = ["c"] + ["p%d" % i for i in range(1, len(params))]
+        self.emit(0, "def %s(%s):" % (name, ", ".join(names)))
+        for p, ty in zip(names, params):
+            if ty == "int":
+                self.emit(1, "%s = %s %s" % (p, p, WRAP))
+                s.vars["int"][p] = VAR_BOUND
+            else:
+                s.vars[ty].append(p)
+        self.declare(s, 1, "float", "t0", "0.25")
+        self.block(s, 1, r.randint(1, 4), 1)
+        if ret == "int":
+            self.emit(1, "return (%s) %s" % (self.int_expr(s, 3)[0], WRAP))
+        else:
+            self.emit(1, "return %s" % self.expr(s, ret, 3))
+        self.emit(0, "")
+        self.emit(0, "")
+        self.helpers.append((name, params, ret))
+
+    def kernel(self):
+        r = self.r
+        s = Scope()
+        self.emit(0, "def f(c, maxiter):")
+        self.declare(s, 1, "int", "i0", "int(c.real * 10)")
+        self.declare(s, 1, "int", "i1", "int(c.imag * 100) % 7")
+        self.declare(s, 1, "float", "f0", "c.real")
+        self.declare(s, 1, "float", "f1", "c.imag * 0.5")
+        self.declare(s, 1, "complex", "z0", "0j")
+        self.declare(s, 1, "complex", "z1", "c")
+        self.declare(s, 1, "bool", "b0", "c.imag > 0.0")
+        self.emit(1, "li = [i0, i1, 3, -2]")
+        self.emit(1, "lf = [0.5] * 3")
+        s.lists = {"li": "int", "lf": "float"}
+        self.block(s, 1, r.randint(1, 4), 2)
+        self.escape_loop(s)
+        if self.chance(0.05):  # a deliberate 64-bit overflow
+            self.emit(1, "if %s:" % self.bool_expr(s, 1))
+            self.emit(2, "return (i0 + 3) * 3037000499 * 3037000499 % 7")
+        self.block(s, 1, r.randint(0, 3), 2)
+        self.emit(1, "return %s" % self.int_expr(s, 3)[0])
+
+    def escape_loop(self, s):
+        """The Mandelbrot loop over range(maxiter) with the model's
+        statements inside; the escape test uses z0."""
+        r = self.r
+        self.emit(1, "for n in range(maxiter):")
+        self.emit(2, "z0 = z0 * z0 + c")
+        s.vars["int"]["n"] = 10 ** 4
+        s.loop_depth += 1
+        self.block(s, 2, r.randint(1, 4), 2)
+        test = r.choice(["abs(z0) > 2.0",
+                         "z0.real * z0.real + z0.imag * z0.imag > 4.0"])
+        self.emit(2, "if %s:" % test)
+        self.emit(3, r.choice(["return n + i0", "break"]))
+        s.loop_depth -= 1
+        del s.vars["int"]["n"]
+
+    def program(self):
+        self.emit(0, "import math")
+        self.emit(0, "")
+        self.emit(0, "")
+        for i in range(self.r.randint(0, 2)):
+            self.helper(i)
+        self.kernel()
+        return "\n".join(self.lines) + "\n"
+
+
+def generate(seed, index):
+    return Gen(seed * 1000003 + index).program()
+
+
+# ---- running -----------------------------------------------------------------
+
+
+class Opts:
+    pass
+
+
+def check_one(path, opts):
+    kernel = run_kernels.Kernel(path)
+    kernel.args = opts.args.split()
+    kernel.expect = None
+    want = run_kernels.run_oracle(kernel, kernel.args, ["--int64"], None)
+    if want[0] is None:
+        return ["CPython timed out"]
+    cmd = [opts.mandelc, path] + kernel.args
+    cmd += ["--target=" + opts.target] + opts.extra
+    got = run_kernels.run(cmd, run_kernels.ROOT)
+    got = (got[0], run_kernels.masked(got[1]), got[2])
+    problems = run_kernels.compare(want, got, True)
+    if problems:
+        problems.insert(0, " ".join(cmd))
+    return problems
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("mandelc")
+    ap.add_argument("--count", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--args", default="40 20")
+    ap.add_argument("--target", default="llvm")
+    ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--keep", default="random_failures",
+                    help="folder for failing kernels")
+    ap.add_argument("--write-only", metavar="DIR",
+                    help="only write the kernels into DIR")
+    opts, extra = ap.parse_known_args(argv)
+    opts.extra = extra
+    opts.mandelc = os.path.abspath(opts.mandelc)
+    if opts.write_only:
+        os.makedirs(opts.write_only, exist_ok=True)
+        for i in range(opts.count):
+            with open(os.path.join(opts.write_only, "gen_%d_%d.py" % (
+                    opts.seed, i)), "w") as f:
+                f.write(generate(opts.seed, i))
+        return 0
+    work = tempfile.mkdtemp(prefix="mandelc_gen_")
+    paths = []
+    for i in range(opts.count):
+        path = os.path.join(work, "gen_%d_%d.py" % (opts.seed, i))
+        with open(path, "w") as f:
+            f.write(generate(opts.seed, i))
+        paths.append(path)
+    passed = failed = 0
+    with concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
+        jobs = [(p, pool.submit(check_one, p, opts)) for p in paths]
+        for path, job in jobs:
+            problems = job.result()
+            if not problems:
+                passed += 1
+                continue
+            failed += 1
+            os.makedirs(opts.keep, exist_ok=True)
+            kept = os.path.join(opts.keep, os.path.basename(path))
+            with open(path) as src, open(kept, "w") as dst:
+                dst.write(src.read())
+            with open(kept + ".diff", "w") as f:
+                f.write("\n".join(problems) + "\n")
+            print("FAIL %s (kept as %s)\n  %s" % (
+                path, kept, "\n  ".join("\n  ".join(p.splitlines())
+                                        for p in problems)), flush=True)
+    shutil.rmtree(work, ignore_errors=True)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
