@@ -69,6 +69,7 @@ typedef struct {
   const char *kernel;     // --kernel
   Emit emit;
   const char *image;      // --image
+  const char *annotate;   // --annotate
   bool compare, json, verbose;
   CompileOptions copt;
   int threads;
@@ -199,6 +200,8 @@ static void print_help(FILE *out) {
     "  --emit=STAGE          print one stage and stop: tokens, ast, types,\n"
     "                        llvm-raw (IR before optimisation), llvm, asm,\n"
     "                        cuda, ptx\n"
+    "  --annotate=FILE.html  write a report: each source line with its\n"
+    "                        inferred types and the code generated for it\n"
     "  --image=FILE.png      write the picture (colour by escape count)\n"
     "  --compare             also run the hand-written C kernels and print\n"
     "                        a table on stderr: variant, time, validation\n"
@@ -308,6 +311,8 @@ static bool parse_valued(Options *o, const char *arg) {
     o->emit = parse_emit(v);
   } else if ((v = option_value(arg, "--image"))) {
     o->image = v;
+  } else if ((v = option_value(arg, "--annotate"))) {
+    o->annotate = v;
   } else if ((v = option_value(arg, "--threads"))) {
     o->threads = (int)parse_int(v, 1, MAX_THREADS, "--threads");
   } else if ((v = option_value(arg, "--precision"))) {
@@ -517,6 +522,7 @@ typedef struct {
 #endif
   RtCuda *cuda;
   char *ptx;
+  char *code;           // the target code, for --annotate
   void *fn;             // the kernel's machine code (llvm target)
   RtContext ctx;
   bool ctx_live;
@@ -562,6 +568,8 @@ static int compile_llvm(const Options *o, Session *s) {
     return RT_COMPILE_ERROR;
   if (o->emit == EMIT_LLVM)
     return emit_text(llvm_emit_ir(s->llvm, a)) ? -1 : RT_COMPILE_ERROR;
+  if (o->annotate)
+    s->code = llvm_emit_ir(s->llvm, a);
   if (o->emit == EMIT_ASM)
     return emit_text(llvm_emit_asm(s->llvm, a, &s->diag)) ? -1
                                                           : RT_COMPILE_ERROR;
@@ -592,6 +600,7 @@ static int compile_cuda(const Options *o, Session *s) {
     return RT_COMPILE_ERROR;
   if (o->emit == EMIT_CUDA)
     return emit_text(cu) ? -1 : RT_COMPILE_ERROR;
+  s->code = cu;
   char err[512], arch[32] = DEFAULT_CUDA_ARCH;
   s->cuda = rt_cuda_open(err, sizeof err);
   if (s->cuda)
@@ -684,6 +693,15 @@ static bool write_image(const Options *o, const Report *r) {
   return false;
 }
 
+static bool write_annotation(const Options *o, Session *s) {
+  char err[512];
+  if (rt_annotate_write(o->annotate, s->arena, s->prog, s->src, s->len,
+                        s->code, o->cuda, err, sizeof err))
+    return true;
+  fprintf(stderr, "mandelc: error: %s\n", err);
+  return false;
+}
+
 static void run_references(const Options *o, Session *s) {
   Report *r = &s->report;
   RtContext ctx;
@@ -737,6 +755,8 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
     fprintf(stderr, "mandelc: kernel %s (%s form), target %s, compiled in "
             "%.1f ms, %d threads\n", r->kernel, r->form,
             o->cuda ? "cuda" : "llvm", r->compile_seconds * 1e3, o->threads);
+  if (o->annotate && !write_annotation(o, s))
+    return RT_USAGE;
   // 8. run over the grid, 9. report
   if ((status = run_kernel(o, s, w)) != RT_OK)
     return status;

@@ -56,6 +56,12 @@ void rt_report_error(FILE *out, const char *file, const RtContext *ctx);
 // Memory owned by the context (freed by rt_context_free); NULL and
 // MemoryError when over limits.
 void *rt_context_alloc(RtContext *ctx, size_t size, int32_t line);
+// Resizes memory from rt_context_alloc (p may be NULL); on failure p stays
+// valid and owned, and NULL comes back with MemoryError raised.
+void *rt_context_realloc(RtContext *ctx, void *p, size_t size, int32_t line);
+// Appends print output to ctx->out (flushing a large buffer when the
+// context has a stream); false with MemoryError raised when it cannot grow.
+bool rt_context_write(RtContext *ctx, const char *text, size_t len);
 
 // ---- driver.c --------------------------------------------------------------
 
@@ -186,5 +192,16 @@ typedef struct {
 // threads.
 void rt_reference_run(int which, const RtGrid *g, RtContext *ctx,
                       RtReference *out);
+
+// ---- annotate.c ------------------------------------------------------------
+
+// --annotate=FILE.html: each line of the kernel file (src, len) with the
+// types inference fixed there and the target code generated for it, found
+// through the code's own line marks: `!dbg` locations in LLVM IR, `#line`
+// directives in CUDA C (is_cuda). False with a message in err when the
+// file cannot be written.
+bool rt_annotate_write(const char *path, Arena *a, const Program *p,
+                       const char *src, size_t len, const char *code,
+                       bool is_cuda, char *err, size_t errlen);
 
 #endif

@@ -80,9 +80,8 @@ class Usage(unittest.TestCase):
         for opt in ("--target=", "--kernel=", "--emit=", "--image=",
                     "--compare", "--threads=", "--precision=",
                     "--fast-math", "--region=", "--json", "--timeout=",
-                    "--version"):
+                    "--version", "--annotate="):
             self.assertIn(opt, r.stdout)
-        self.assertNotIn("--annotate", r.stdout)  # not implemented
         self.assertEqual(mandelc("-h").stdout, r.stdout)
 
     def test_version(self):
@@ -303,6 +302,23 @@ def read_png(path):
     raw = zlib.decompress(idat)
     assert len(raw) == h * (1 + 3 * w), "pixel data of the wrong size"
     return w, h, raw
+
+
+class Annotate(unittest.TestCase):
+    def test_report_shows_lines_types_and_code(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "a.html")
+            r = mandelc(EXAMPLE, "100", "30", "--annotate=" + path)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIsNotNone(THREE_LINES.match(r.stdout), r.stdout)
+            with open(path) as f:
+                html = f.read()
+        self.assertIn("z[i] = z[i] * z[i] + q[i]", html)
+        self.assertIn("output: list[int]", html)
+        # the multiplication's IR sits on the row of its source line
+        row = [l for l in html.splitlines()
+               if "z[i] = z[i] * z[i] + q[i]" in l][0]
+        self.assertIn("fmul", row + html.split(row, 1)[1].split("<tr>")[0])
 
 
 class Image(unittest.TestCase):
