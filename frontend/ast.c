@@ -161,14 +161,14 @@ static void dump_node(FILE *out, const Node *n, int indent,
   dump_header(out, n);
   int in = indent + 2;
   dump_list(out, &n->decorators, in, "decorators");
+  dump_child(out, n->func, in, "func");
   dump_list(out, &n->args, in, "args");
   dump_child(out, n->returns, in, "returns");
-  dump_child(out, n->annotation, in, "annotation");
   dump_list(out, &n->targets, in, "targets");
   dump_child(out, n->target, in, "target");
+  dump_child(out, n->annotation, in, "annotation");
   dump_child(out, n->test, in, "test");
   dump_child(out, n->iter, in, "iter");
-  dump_child(out, n->func, in, "func");
   dump_child(out, n->left, in, "left");
   dump_child(out, n->value, in, "value");
   dump_child(out, n->right, in, "right");
