@@ -40,6 +40,13 @@ bool parallel_mark(Program *p, const char **why, Node **where);
 // the CPU workers' output in iteration order.
 bool parallel_check(Arena *a, Program *p, bool strict, const char **why,
                     Node **where);
+// The same proof, strict, for `loop` (a `for NAME in ...` statement of
+// `container`, a statement list of the kernel), with the lists `result`
+// and `row` (may be NULL) exempt: the caller maps their appends and stores
+// itself (cuda.c, for the rows of a grid kernel).
+bool parallel_check_loop(Arena *a, Func *kernel, PtrVec *container,
+                         Node *loop, Var *result, Var *row, const char **why,
+                         Node **where);
 // The list kernel's outer loop over the points, `for i in range(len(q))`
 // at the top of its body; NULL when there is none.
 Node *parallel_find_loop(const Program *p);
@@ -76,6 +83,11 @@ LLVMTargetMachineRef llvm_host_machine(int opt_level, char **err);
 // Typed AST to CUDA C source (in the arena). NULL after a diagnostic (for
 // example a list kernel whose outer loop carries a dependency).
 char *cuda_emit(Arena *a, Diag *d, Program *p, const CompileOptions *opt);
+// Reads the error key a launch left (see cuda.c): false when no thread
+// raised; else the exception (RtExc), kernel.py line, point index and
+// CPython's message.
+bool cuda_error_decode(uint64_t key, int32_t *exc, int32_t *line,
+                       int64_t *index, const char **msg);
 
 // ---- nvrtc.c ---------------------------------------------------------------
 

@@ -31,6 +31,7 @@ typedef struct {
   Var *ivar;          // its loop variable
   const char *qname;  // the list parameter its trip count is the length of
   bool strict;        // print is a dependency (GPU: no ordered output)
+  Var *exempt[2];     // result lists the caller maps itself (grid kernels)
   bool *written;      // locals assigned in the body
   bool *wlist;        // lists stored into at [i] by the body
   bool *assigned;
@@ -115,6 +116,10 @@ static Node *first_index(Node *n) {
     n = n->value;
   }
   return idx;
+}
+
+static bool is_exempt(const LoopCheck *c, const Var *v) {
+  return v && (v == c->exempt[0] || v == c->exempt[1]);
 }
 
 static bool is_loop_index(const LoopCheck *c, const Node *idx) {
@@ -213,7 +218,8 @@ static void read_subscript(LoopCheck *c, Node *e) {
           c->ivar->name, root->name, c->ivar->name);
   for (Node *n = e; n->kind == ND_SUBSCRIPT; n = n->value)
     walk_expr(c, n->index);
-  if (root && (c->depth < 0 || !c->wlist[root->var->index]))
+  if (root && (c->depth < 0 || !is_kernel_var(c, root->var) ||
+               !c->wlist[root->var->index]))
     read_name(c, root);
 }
 
@@ -228,7 +234,8 @@ static void walk_call(LoopCheck *c, Node *e) {
   if (e->builtin == BI_APPEND) {
     Node *list = e->func->kind == ND_ATTRIBUTE ? e->func->value : NULL;
     Node *root = list ? root_name(list) : NULL;
-    if (root && is_kernel_var(c, root->var) && !is_private(c, root->var))
+    if (root && is_kernel_var(c, root->var) && !is_private(c, root->var) &&
+        !is_exempt(c, root->var))
       failf(c, "append fixes the order of the results",
           "'%s.append' fixes the order of the "
           "results; preallocate with %s = [0] * len(%s) "
@@ -328,7 +335,8 @@ static void assign_target(LoopCheck *c, Node *t) {
     Node *root = root_name(t);
     for (Node *n = t; n->kind == ND_SUBSCRIPT; n = n->value)
       walk_expr(c, n->index);
-    if (!root || !is_kernel_var(c, root->var) || is_private(c, root->var))
+    if (!root || !is_kernel_var(c, root->var) || is_private(c, root->var) ||
+        is_exempt(c, root->var))
       return;
     if (!is_loop_index(c, first_index(t)))
       failf(c, "an iteration writes a list at another index than the loop variable",
@@ -541,6 +549,27 @@ static void check_loop(LoopCheck *c, PtrVec *body, int at) {
     walk_stmt(c, body->data[k]);
 }
 
+// Checks `loop`, the statement at `container->data[at]`, and what
+// follows it there.
+static bool check(LoopCheck *c, PtrVec *container, const char **why,
+                  Node **where) {
+  int at = 0;
+  while (container->data[at] != c->loop)
+    at++;
+  c->written = new_set(c);
+  c->wlist = new_set(c);
+  c->assigned = new_set(c);
+  check_loop(c, container, at);
+  free(c->written);
+  free(c->wlist);
+  free(c->assigned);
+  free(c->breaks);
+  *why = c->why;
+  if (where)
+    *where = c->where;
+  return !c->why;
+}
+
 bool parallel_check(Arena *a, Program *p, bool strict, const char **why,
                     Node **where) {
   *why = NULL;
@@ -552,26 +581,20 @@ bool parallel_check(Arena *a, Program *p, bool strict, const char **why,
            "its body to run one iteration a thread";
     return false;
   }
-  PtrVec *body = &p->kernel->def->body;
-  int at = 0;
-  while (body->data[at] != loop)
-    at++;
   LoopCheck c = {.arena = a, .kernel = p->kernel, .loop = loop,
                  .ivar = loop->target->var, .strict = strict,
                  .qname = points_param(loop)->name};
-  c.written = new_set(&c);
-  c.wlist = new_set(&c);
-  c.assigned = new_set(&c);
-  check_loop(&c, body, at);
-  free(c.written);
-  free(c.wlist);
-  free(c.assigned);
-  free(c.breaks);
-  loop->parallel = !c.why;
-  *why = c.why;
-  if (where)
-    *where = c.where;
+  loop->parallel = check(&c, &p->kernel->def->body, why, where);
   return loop->parallel;
+}
+
+bool parallel_check_loop(Arena *a, Func *kernel, PtrVec *container,
+                         Node *loop, Var *result, Var *row, const char **why,
+                         Node **where) {
+  LoopCheck c = {.arena = a, .kernel = kernel, .loop = loop,
+                 .ivar = loop->target->var, .strict = true, .qname = "xs",
+                 .exempt = {result, row}};
+  return check(&c, container, why, where);
 }
 
 bool parallel_mark(Program *p, const char **why, Node **where) {
