@@ -49,6 +49,7 @@ import io
 import os
 import sys
 import tokenize
+import types
 
 EXIT_OK, EXIT_COMPILE, EXIT_USAGE, EXIT_KERNEL = 0, 1, 2, 3
 
@@ -64,6 +65,7 @@ FORMS = {
 
 INT64_MIN, INT64_MAX = -2 ** 63, 2 ** 63 - 1
 OVERFLOW_MESSAGE = "int result does not fit in 64 bits"
+MAX_STUB_MODULES = 20  # missing imports replaced by empty modules
 
 
 class UsageError(Exception):
@@ -220,6 +222,15 @@ class Int64Checks(ast.NodeTransformer):
 # ---- loading the kernel ----------------------------------------------------
 
 
+class StubModule(types.ModuleType):
+    """An empty stand-in for a missing module; any attribute is another."""
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return StubModule(self.__name__ + "." + name)
+
+
 def load_module(path, source, int64):
     """Executes the converted kernel file; returns (globals, ast module)."""
     text = convert_python2(source)
@@ -233,10 +244,23 @@ def load_module(path, source, int64):
         run_tree = ast.fix_missing_locations(
             Int64Checks().visit(ast.parse(text, filename=path)))
     code = compile(run_tree, path, "exec")
-    env = {"__name__": "mandelc_kernel", "__file__": path,
-           "xrange": range, "__check_int64__": check_int64}
-    exec(code, env)
-    return env, tree
+    # A module the kernel file imports but this machine lacks (numpy, PIL
+    # in a tutorial program) is replaced by an empty one: mandelc skips such
+    # imports too, and a kernel that used one would not compile anyway.
+    for _ in range(MAX_STUB_MODULES):
+        env = {"__name__": "mandelc_kernel", "__file__": path,
+               "xrange": range, "__check_int64__": check_int64}
+        try:
+            exec(code, env)
+            return env, tree
+        except ModuleNotFoundError as err:
+            if err.name is None or err.name in sys.modules:
+                raise CompileError("%s: error: %s" % (path, err))
+            sys.modules[err.name] = StubModule(err.name)
+        except Exception as err:
+            raise CompileError("%s: error: module code raised %s: %s" % (
+                path, type(err).__name__, err))
+    raise CompileError("%s: error: too many missing modules" % path)
 
 
 def bindable_form(fn):
