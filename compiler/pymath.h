@@ -232,15 +232,26 @@ PYM_FN double pym_libc_hypot_kernel(double ax, double ay) {
   return h;
 }
 
+// issignaling(): a NaN whose quiet bit (the top fraction bit) is clear.
+// Python's arithmetic never makes one, but glibc's hypot tells them apart.
+PYM_FN int pym_is_signaling(double x) {
+  union {
+    double d;
+    unsigned long long u;
+  } bits;
+  bits.d = x;
+  return isnan(x) && !(bits.u & 0x0008000000000000ULL);
+}
+
 // glibc's __hypot: scale huge and tiny inputs by 2^-600 / 2^600 so the
 // kernel's squares stay in range, and return ax + ay when ay is too small
-// to matter. glibc returns +inf when either input is infinite unless the
-// other is a signalling NaN; Python never makes one, so that is not tested.
+// to matter. An infinity wins over a quiet NaN (C99 Annex F).
 PYM_FN double pym_libc_hypot(double x, double y) {
   const double scale = 0x1p-600, large_val = 0x1p+511;
   const double tiny_val = 0x1p-459, eps = 0x1p-54;
   if (!isfinite(x) || !isfinite(y)) {
-    if (isinf(x) || isinf(y))
+    if ((isinf(x) || isinf(y)) && !pym_is_signaling(x) &&
+        !pym_is_signaling(y))
       return pym_inf();
     return x + y;
   }
