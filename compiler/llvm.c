@@ -99,6 +99,10 @@ typedef struct {
   LLVMTypeRef t_list;  // RtList: {i64 len, i64 cap, i64 elem_size, ptr}
   LLVMTypeRef t_str;   // RtStr: {i64 len, ptr data}
   char *cpu, *features;  // the host's, from LLVMGetHostCPUName/Features
+  // TBAA access tags: list headers, list items by TypeKind, the exception
+  // flag. They tell LLVM that storing an item never changes a list's
+  // length or data pointer, so those loads leave inner loops.
+  LLVMValueRef tbaa_header, tbaa_exc, tbaa_item[TY_TUPLE + 1];
   FnState *fs;
 } Lower;
 
@@ -186,6 +190,12 @@ static void branch_to(Lower *L, LLVMBasicBlockRef bb) {
 // branch reaches, which LLVM deletes.
 static void start_dead_block(Lower *L) {
   move_to(L, new_block(L, "dead"));
+}
+
+// Tags a load or store with its TBAA access type (see Lower).
+static LLVMValueRef tbaa(Lower *L, LLVMValueRef inst, LLVMValueRef tag) {
+  LLVMSetMetadata(inst, LLVMGetMDKindIDInContext(L->c, "tbaa", 4), tag);
+  return inst;
 }
 
 static LLVMValueRef entry_alloca(Lower *L, LLVMTypeRef t, const char *name) {
@@ -344,7 +354,7 @@ static LLVMValueRef rt(Lower *L, const char *name, int n, ...) {
   return LLVMBuildCall2(L->b, fty, fn, args, (unsigned)n, "");
 }
 
-// ---- exceptions --------------------------------------------------------------
+// ---- exceptions -------------------------------------------------------------
 
 // Marks a conditional branch as almost never taking its first successor.
 static void unlikely(Lower *L, LLVMValueRef br) {
@@ -385,13 +395,14 @@ static void check(Lower *L, LLVMValueRef bad, RtExc exc, int line,
 // After a call that may raise: leave the function if it did.
 static void check_exc(Lower *L) {
   LLVMValueRef e = LLVMBuildLoad2(L->b, L->t_i32, L->fs->exc_flag, "exc");
+  tbaa(L, e, L->tbaa_exc);
   LLVMValueRef bad = LLVMBuildICmp(L->b, LLVMIntNE, e, i32c(L, 0), "");
   LLVMBasicBlockRef ok = new_block(L, "ok");
   unlikely(L, LLVMBuildCondBr(L->b, bad, L->fs->ret_bb, ok));
   move_to(L, ok);
 }
 
-// ---- conversions -------------------------------------------------------------
+// ---- conversions ------------------------------------------------------------
 
 // Python's truth value of v as an i1 (nan is true: `fcmp une`).
 static LLVMValueRef truth(Lower *L, LLVMValueRef v, const Type *t) {
@@ -446,7 +457,7 @@ static Type *wider(Type *a, Type *b) {
   return kind_of(a) >= kind_of(b) ? a : b;
 }
 
-// ---- arithmetic ----------------------------------------------------------------
+// ---- arithmetic -------------------------------------------------------------
 
 // int +, -, * : CPython's ints are unbounded, ours are 64 bits, so a result
 // that does not fit raises OverflowError instead of wrapping.
@@ -668,16 +679,16 @@ static LLVMValueRef arith(Lower *L, Operator op, LLVMValueRef a,
                    convert(L, b, bty, &ty_int), &ty_int, line);
 }
 
-// ---- lists and strings -------------------------------------------------------
+// ---- lists and strings ------------------------------------------------------
 
 static LLVMValueRef list_len(Lower *L, LLVMValueRef list) {
   LLVMValueRef p = LLVMBuildStructGEP2(L->b, L->t_list, list, 0, "");
-  return LLVMBuildLoad2(L->b, L->t_i64, p, "len");
+  return tbaa(L, LLVMBuildLoad2(L->b, L->t_i64, p, "len"), L->tbaa_header);
 }
 
 static LLVMValueRef list_data(Lower *L, LLVMValueRef list) {
   LLVMValueRef p = LLVMBuildStructGEP2(L->b, L->t_list, list, 3, "");
-  return LLVMBuildLoad2(L->b, L->t_ptr, p, "data");
+  return tbaa(L, LLVMBuildLoad2(L->b, L->t_ptr, p, "data"), L->tbaa_header);
 }
 
 // The address of list[idx] with Python's negative indices; IndexError
@@ -695,6 +706,7 @@ static LLVMValueRef list_item_ptr(Lower *L, LLVMValueRef list,
 
 static LLVMValueRef load_item(Lower *L, LLVMValueRef p, const Type *elem) {
   LLVMValueRef v = LLVMBuildLoad2(L->b, elem_type(L, elem), p, "");
+  tbaa(L, v, L->tbaa_item[kind_of(elem)]);
   if (kind_of(elem) == TY_BOOL)
     v = LLVMBuildTrunc(L->b, v, L->t_i1, "");
   return v;
@@ -704,7 +716,7 @@ static void store_item(Lower *L, LLVMValueRef p, LLVMValueRef v,
                        const Type *elem) {
   if (kind_of(elem) == TY_BOOL)
     v = LLVMBuildZExt(L->b, v, L->t_i8, "");
-  LLVMBuildStore(L->b, v, p);
+  tbaa(L, LLVMBuildStore(L->b, v, p), L->tbaa_item[kind_of(elem)]);
 }
 
 // A new list of n zeroed elements (rt_list_new raises MemoryError).
@@ -852,7 +864,7 @@ static LLVMValueRef str_format(Lower *L, Node *n) {
   return r;
 }
 
-// ---- expressions -------------------------------------------------------------
+// ---- expressions ------------------------------------------------------------
 
 static LLVMValueRef constant(Lower *L, Node *n) {
   const ConstValue *c = &n->cval;
@@ -1167,7 +1179,14 @@ static LLVMValueRef attribute(Lower *L, Node *n) {
   return real ? x : zero_of(L, n->ty);
 }
 
+static void expect_list(Lower *L, const Node *n) {
+  if (kind_of(n->ty) != TY_LIST)
+    diag_error_node(L->d, n, "indexing a %s is not supported; use a list",
+                    type_name(L->a, n->ty));
+}
+
 static LLVMValueRef subscript(Lower *L, Node *n) {
+  expect_list(L, n->value);
   LLVMValueRef l = expr(L, n->value);
   LLVMValueRef i = convert(L, expr(L, n->index), n->index->ty, &ty_int);
   at(L, n);
@@ -1206,7 +1225,7 @@ static LLVMValueRef tuple(Lower *L, Node *n) {
   return v;
 }
 
-// ---- loops -------------------------------------------------------------------
+// ---- loops ------------------------------------------------------------------
 
 // What runs for each item of a loop: a For's body, a comprehension's
 // element, the step of sum/min/max. `item` is the current element (of the
@@ -1334,7 +1353,7 @@ static void open_list(Lower *L, Node *n, Iter *it) {
   open_iter(L, n, false, it);
 }
 
-// ---- calls -------------------------------------------------------------------
+// ---- calls ------------------------------------------------------------------
 
 // Python's int() of a float (also after floor/ceil/trunc): exact in the
 // int64 range; outside it, or for nan and inf, rt_float_to_int raises
@@ -1547,6 +1566,14 @@ static LLVMValueRef builtin_divmod(Lower *L, Node *n) {
   return LLVMBuildInsertValue(L->b, v, r, 1, "");
 }
 
+// How pyprint.c learns a list's element type: its TypeKind, with a
+// nested list's own code in the bits above the low four.
+static int32_t kind_code(const Type *elem) {
+  if (kind_of(elem) == TY_LIST)
+    return TY_LIST | kind_code(elem->elem) << 4;
+  return (int32_t)kind_of(elem);
+}
+
 static void print_value(Lower *L, LLVMValueRef v, const Type *t,
                         const Node *n) {
   LLVMValueRef ctx = L->fs->ctx;
@@ -1561,9 +1588,7 @@ static void print_value(Lower *L, LLVMValueRef v, const Type *t,
     rt(L, "rt_print_complex", 3, ctx, re_of(L, v), im_of(L, v));
     return;
   case TY_STR: rt(L, "rt_print_rtstr", 2, ctx, v); return;
-  case TY_LIST:
-    // the element's TypeKind tells pyprint.c how to show each item
-    rt(L, "rt_print_list", 3, ctx, v, i32c(L, kind_of(t->elem)));
+  case TY_LIST: rt(L, "rt_print_list", 3, ctx, v, i32c(L, kind_code(t->elem)));
     return;
   case TY_TUPLE: break;
   }
@@ -1585,6 +1610,25 @@ static void print_values(Lower *L, PtrVec *values, bool nl, const Node *n) {
     print_value(L, v[i], e->ty, e);
   }
   rt(L, "rt_print_end", 2, L->fs->ctx, LLVMConstInt(L->t_i8, nl, false));
+}
+
+// print()'s keywords: end='' or end='\n' (sep must stay ' ').
+static bool print_ends_line(Lower *L, Node *n) {
+  bool nl = true;
+  for (int i = 0; i < n->keywords.len; i++) {
+    Node *kw = n->keywords.data[i], *v = kw->value;
+    bool is_str = v->kind == ND_CONSTANT && v->cval.kind == CONST_STR;
+    const char *want = !strcmp(kw->name, "end") ? "\n" : " ";
+    if (is_str && !strcmp(kw->name, "end") && v->cval.slen == 0) {
+      nl = false;
+      continue;
+    }
+    if (!is_str || v->cval.slen != 1 || v->cval.str[0] != want[0] ||
+        (strcmp(kw->name, "end") && strcmp(kw->name, "sep")))
+      diag_error_node(L->d, kw, "print(%s=...) is only supported as "
+                      "end='' or the default", kw->name);
+  }
+  return nl;
 }
 
 // list.append(x): the list (the method's object) first, then x.
@@ -1723,7 +1767,8 @@ static LLVMValueRef call(Lower *L, Node *n) {
     return arith(L, OP_POW, x, a->ty, y, b->ty, n->ty, n->line);
   }
   case BI_DIVMOD: return builtin_divmod(L, n);
-  case BI_PRINT: print_values(L, &n->args, true, n); return NULL;
+  case BI_PRINT: print_values(L, &n->args, print_ends_line(L, n), n);
+    return NULL;
   case BI_APPEND: builtin_append(L, n); return NULL;
   case BI_CONJUGATE: {
     Node *obj = n->func->value;
@@ -1740,7 +1785,7 @@ static LLVMValueRef call(Lower *L, Node *n) {
   diag_error_node(L->d, n, "this call is not supported in compiled code");
 }
 
-// ---- comprehensions ----------------------------------------------------------
+// ---- comprehensions ---------------------------------------------------------
 
 // [elt for t1 in it1 if c1 for t2 in it2 ...]: nested loops appending to
 // one fresh list, generators outermost first as Python runs them.
@@ -1820,7 +1865,7 @@ static LLVMValueRef expr(Lower *L, Node *n) {
   return v;
 }
 
-// ---- statements --------------------------------------------------------------
+// ---- statements -------------------------------------------------------------
 
 // Stores v (of type vty) to an assignment target: a name, a list item
 // (its list and index evaluated now, after the value, as Python does) or
@@ -1837,6 +1882,7 @@ static void assign_to(Lower *L, Node *target, LLVMValueRef v, Type *vty) {
     return;
   }
   case ND_SUBSCRIPT: {
+    expect_list(L, target->value);
     LLVMValueRef l = expr(L, target->value);
     Node *ix = target->index;
     LLVMValueRef i = convert(L, expr(L, ix), ix->ty, &ty_int);
@@ -1879,6 +1925,7 @@ static void augassign(Lower *L, Node *s) {
   }
   if (t->kind != ND_SUBSCRIPT)
     diag_error_node(L->d, t, "this augmented assignment is not supported");
+  expect_list(L, t->value);
   LLVMValueRef l = expr(L, t->value);
   LLVMValueRef i = convert(L, expr(L, t->index), t->index->ty, &ty_int);
   at(L, t);
@@ -2003,7 +2050,7 @@ static void stmts(Lower *L, PtrVec *body) {
     stmt(L, body->data[i]);
 }
 
-// ---- functions ---------------------------------------------------------------
+// ---- functions --------------------------------------------------------------
 
 static LLVMMetadataRef new_subprogram(Lower *L, LLVMValueRef fn,
                                       const char *name, int line) {
@@ -2150,7 +2197,7 @@ static void define_func(Lower *L, const Func *f) {
   L->fs = NULL;
 }
 
-// ---- parallel loops ----------------------------------------------------------
+// ---- parallel loops ---------------------------------------------------------
 
 static bool has_return(PtrVec *body) {
   for (int i = 0; i < body->len; i++) {
@@ -2278,7 +2325,7 @@ static void emit_parallel_for(Lower *L, Node *s) {
   stmts(L, &s->orelse);
 }
 
-// ---- the module --------------------------------------------------------------
+// ---- the module -------------------------------------------------------------
 
 LLVMTargetMachineRef llvm_host_machine(int opt_level, char **err) {
   LLVMInitializeNativeTarget();
@@ -2321,6 +2368,31 @@ static void init_types(Lower *L) {
   LLVMStructSetBody(L->t_str, str, 2, false);
 }
 
+// One scalar TBAA type (and its access tag) under mandelc's root.
+static LLVMValueRef tbaa_tag(Lower *L, LLVMMetadataRef root,
+                             const char *name) {
+  LLVMMetadataRef zero = LLVMValueAsMetadata(i64c(L, 0));
+  LLVMMetadataRef ty[3] = {LLVMMDStringInContext2(L->c, name, strlen(name)),
+                           root, zero};
+  LLVMMetadataRef node = LLVMMDNodeInContext2(L->c, ty, 3);
+  LLVMMetadataRef tag[3] = {node, node, zero};
+  return LLVMMetadataAsValue(L->c, LLVMMDNodeInContext2(L->c, tag, 3));
+}
+
+static void init_tbaa(Lower *L) {
+  LLVMMetadataRef name = LLVMMDStringInContext2(L->c, "mandelc", 7);
+  LLVMMetadataRef root = LLVMMDNodeInContext2(L->c, &name, 1);
+  L->tbaa_header = tbaa_tag(L, root, "RtList header");
+  L->tbaa_exc = tbaa_tag(L, root, "RtContext exc");
+  static const char *const items[] = {
+      [TY_NONE] = "item none", [TY_BOOL] = "item bool",
+      [TY_INT] = "item int", [TY_FLOAT] = "item float",
+      [TY_COMPLEX] = "item complex", [TY_STR] = "item str",
+      [TY_LIST] = "item list", [TY_TUPLE] = "item tuple"};
+  for (int k = 0; k <= TY_TUPLE; k++)
+    L->tbaa_item[k] = tbaa_tag(L, root, items[k]);
+}
+
 // The compile unit for kernel.py and the module flags debug info needs.
 static void init_debug_info(Lower *L) {
   L->di = LLVMCreateDIBuilder(L->m);
@@ -2330,8 +2402,9 @@ static void init_debug_info(Lower *L) {
       L->di, LLVMDWARFSourceLanguagePython, L->difile, "mandelc", 7,
       L->opt->opt_level > 0, "", 0, 0, "", 0, LLVMDWARFEmissionLineTablesOnly,
       0, false, false, "", 0, "", 0);
+  LLVMValueRef version = i32c(L, LLVMDebugMetadataVersion());
   LLVMAddModuleFlag(L->m, LLVMModuleFlagBehaviorWarning, "Debug Info Version",
-                    18, LLVMValueAsMetadata(i32c(L, LLVMDebugMetadataVersion())));
+                    18, LLVMValueAsMetadata(version));
   LLVMAddModuleFlag(L->m, LLVMModuleFlagBehaviorWarning, "Dwarf Version", 13,
                     LLVMValueAsMetadata(i32c(L, 4)));
 }
@@ -2394,6 +2467,7 @@ LlvmUnit *llvm_lower(Arena *a, Diag *d, const Program *p,
   L->features = LLVMGetHostCPUFeatures();
   L->b = LLVMCreateBuilderInContext(L->c);
   init_types(L);
+  init_tbaa(L);
   init_debug_info(L);
   for (int i = 0; i < p->funcs.len; i++)
     declare_func(L, p->funcs.data[i]);

@@ -21,7 +21,7 @@
 
 #include "../../runtime/runtime.h"
 
-// ---- compiling ----------------------------------------------------------------
+// ---- compiling --------------------------------------------------------------
 
 typedef struct {
   Arena *a;
@@ -77,7 +77,7 @@ static const Func *find_func(const Program *p, const char *name) {
   return NULL;
 }
 
-// ---- canonical results --------------------------------------------------------
+// ---- canonical results ------------------------------------------------------
 
 static int64_t bits(double x) {
   int64_t b;
@@ -257,8 +257,9 @@ static void agree_rows(const char *body, int nargs, const Arg *rows,
     compiled_result(got, sizeof got, &c, args, nargs);
     char a[160];
     py_arg(a, sizeof a, &args[0]);
-    ck_assert_msg(!strcmp(want, got), "f(%s, ...) of\n%s\nCPython: %s\nours: %s",
-                  a, body, want, got);
+    ck_assert_msg(!strcmp(want, got),
+                  "f(%s, ...) of\n%s\nCPython: %s\nours: %s", a, body, want,
+                  got);
   }
   dispose(&c);
   free(src);
@@ -271,7 +272,7 @@ static void agree_rows(const char *body, int nargs, const Arg *rows,
                                          (nargs)));               \
   } while (0)
 
-// ---- int arithmetic ------------------------------------------------------------
+// ---- int arithmetic ---------------------------------------------------------
 
 static const char *const src_floordiv =
     "def f(a, b):\n"
@@ -339,7 +340,7 @@ START_TEST(int_power_and_abs) {
 }
 END_TEST
 
-// ---- float arithmetic ----------------------------------------------------------
+// ---- float arithmetic -------------------------------------------------------
 
 START_TEST(float_division_by_zero_raises) {
   AGREE("def f(a, b):\n    return a / b\n", 2, F(1), F(0), F(1), F(-0.0),
@@ -389,7 +390,7 @@ START_TEST(math_sqrt_is_exact_and_checks_its_domain) {
 }
 END_TEST
 
-// ---- complex arithmetic -------------------------------------------------------
+// ---- complex arithmetic -----------------------------------------------------
 
 START_TEST(complex_arithmetic_is_bit_exact) {
   const char *src = "def f(a, b):\n    return a * b + a - b * b\n";
@@ -434,7 +435,7 @@ START_TEST(complex_parts_and_conjugate) {
 }
 END_TEST
 
-// ---- lists and loops ----------------------------------------------------------
+// ---- lists and loops --------------------------------------------------------
 
 START_TEST(list_index_errors_carry_their_line) {
   const char *src = "def f(a, b):\n"
@@ -517,7 +518,7 @@ START_TEST(recursion_and_bool_values) {
 }
 END_TEST
 
-// ---- generated code -----------------------------------------------------------
+// ---- generated code ---------------------------------------------------------
 
 static const char *const tutorial_kernel =
     "def calculate_z(q, maxiter, z):\n"
