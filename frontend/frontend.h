@@ -9,8 +9,8 @@
 // conversion explicit. Where Python would mix int with float or float with
 // complex, infer.c wraps the narrower operand in an ND_CONVERT node, so a
 // back end never has to widen anything on its own: the operands of an
-// arithmetic BinOp have the type of the BinOp (the exceptions are listed at
-// ND_BINOP below), an assignment's value has the target's type, a call's
+// arithmetic BinOp have the type of the BinOp (the exceptions are listed
+// after NodeKind below), an assignment's value has the target's type, a call's
 // arguments have the parameters' types and a return value the function's.
 //
 // Memory: one Arena per compilation owns every token, node, type and
@@ -208,6 +208,40 @@ typedef enum {
 } NodeKind;
 
 extern const char *const node_kind_names[];
+
+// The typed AST, as infer.c leaves it (the ND_BINOP exceptions and more):
+//   BinOp      both operands have the BinOp's type, except: list repetition
+//              (`[v] * n`, `n * [v]`: the list keeps its type, n is an int),
+//              `str % value` (only as a print argument; see Print) and the
+//              shifts (both int anyway). `**` converts both operands like
+//              any arithmetic (int ** int stays int; int ** negative
+//              constant is float, both operands converted). `/` of ints
+//              converts both to float. & | ^ of two bools is a bool.
+//   AugAssign  ty is the operation's type; the target already has it (a
+//              variable widened to it, a list element must equal it) and
+//              value is converted to it.
+//   Compare    every operand of a chain has the chain's joined type.
+//   Conditions the test of If/While/IfExp, the operand of `not`, the ifs of
+//              a comprehension, bool()'s argument, and each operand of
+//              and/or inside such a test are bool: ND_CONVERT to bool is
+//              the truth test (x != 0). and/or elsewhere has one number
+//              type, every operand converted to it.
+//   Attribute  .real/.imag only on complex values (typed float); on int and
+//              float values infer.c rewrites x.real to x and x.imag to a
+//              zero Constant. math.pi/e/tau/inf/nan become float Constants.
+//   Call       builtin set for builtins, math functions and methods; args
+//              converted: float() and math.* args are floats (math.floor/
+//              ceil/trunc of an int is replaced by the int), complex(a, b)
+//              two floats (or one complex), int() an int or float, round(x)
+//              an int or float, round(x, n) a float and an int, min/max (2+
+//              args) and pow all of the result type, divmod both of its
+//              element type (returns tuple[T, T]). A For/comprehension over
+//              range(...) has range_loop set and int args.
+//   Print      values (and print() args) are numbers, bools, None, str
+//              Constants or `str % x` / `str % (tuple)` BinOps typed str.
+//   Tuple      tuples are values (variables, returns, unpacking, t[k] with a
+//              constant k); a Tuple display assigned to a Tuple target is
+//              converted element by element to the targets' types.
 
 // Operators of BinOp, AugAssign, UnaryOp, BoolOp and Compare, with their
 // Python spelling.

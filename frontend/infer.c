@@ -874,23 +874,40 @@ static void check_each(Infer *in, PtrVec *v) {
     check_expr(in, v->data[i]);
 }
 
+// print's end='' (no newline) and the defaults end='\n', sep=' ' are all
+// the back ends need; other separators would be a runtime of their own.
+static void check_print_keyword(Infer *in, Node *k) {
+  Node *v = k->value;
+  bool is_end = k->name && !strcmp(k->name, "end");
+  bool is_sep = k->name && !strcmp(k->name, "sep");
+  bool ok = is_str_constant(v) &&
+            ((is_end && v->cval.slen == 0) ||
+             (is_end && v->cval.slen == 1 && v->cval.str[0] == '\n') ||
+             (is_sep && v->cval.slen == 1 && v->cval.str[0] == ' '));
+  if (!ok)
+    diag_error_soft(in->d, k->line, k->col,
+                    "print(..., %s=...) is not supported in kernels; only "
+                    "end='' is, and the defaults end='\\n' and sep=' '",
+                    k->name ? k->name : "**");
+  else
+    v->ty = &ty_str;
+}
+
 static void check_call(Infer *in, Node *n) {
   if (n->func->kind == ND_NAME)
     vec_push(in->a, &in->fn->call_names, n->func);
   else
     check_expr(in, n->func);
   check_each(in, &n->args);
-  if (n->keywords.len == 0)
+  bool print = n->func->kind == ND_NAME && !strcmp(n->func->name, "print");
+  for (int i = 0; print && i < n->keywords.len; i++)
+    check_print_keyword(in, n->keywords.data[i]);
+  if (n->keywords.len == 0 || print)
     return;
   Node *k = n->keywords.data[0];
-  bool print = n->func->kind == ND_NAME && !strcmp(n->func->name, "print");
   if (!k->name)
     unsupported(in, k, "**kwargs is not supported in kernels; pass each "
                 "argument by position");
-  else if (print)
-    diag_error_soft(in->d, k->line, k->col,
-                    "print(..., %s=...) is not supported in kernels; build "
-                    "the line with %% formatting", k->name);
   else
     diag_error_soft(in->d, k->line, k->col,
                     "keyword arguments are not supported in kernels; pass "
@@ -1702,6 +1719,8 @@ static Type *print_call(Infer *in, Node *n) {
 // min and max: of two or more numbers, or of one list.
 static Type *min_max(Infer *in, Node *n, Type **types) {
   if (n->args.len == 1) {
+    if (has_unknown(types[0]) && !in->final)
+      return NULL;
     if (!is_kind(types[0], TY_LIST) || !types[0]->elem)
       diag_error_node(in->d, n, "%s() of one argument needs a list",
                       builtin_names[n->builtin]);
@@ -1813,6 +1832,8 @@ static Type *builtin_call(Infer *in, Node *n, int index) {
                       tname(in, types[0]));
     return &ty_int;
   case BI_SUM:
+    if (has_unknown(types[0]) && !in->final)
+      return NULL;  // `out = []` before an append fixes it
     if (!is_kind(types[0], TY_LIST) || !rank(types[0]->elem))
       diag_error_node(in->d, n, "sum() needs a list of numbers, not %s",
                       tname(in, types[0]));
