@@ -129,8 +129,7 @@ static void report(Diag *d, const char *kind, int line, int col,
   else
     fprintf(d->out, "%s: ", file);
   if (d->color)
-    fprintf(d->out, is_error ? "\033[1;31m%s:\033[0m " : "\033[1;36m%s:\033[0m ",
-            kind);
+    fprintf(d->out, "\033[1;%dm%s:\033[0m ", is_error ? 31 : 36, kind);
   else
     fprintf(d->out, "%s: ", kind);
   vfprintf(d->out, fmt, ap);

@@ -395,8 +395,10 @@ static void read_prefixed_integer(Lexer *L, const char *start) {
 static void read_number(Lexer *L) {
   const char *start = L->p;
   if (L->p + 1 < L->end && *L->p == '0' && L->p[1] &&
-      strchr("xXoObB", L->p[1]))
-    return read_prefixed_integer(L, start);
+      strchr("xXoObB", L->p[1])) {
+    read_prefixed_integer(L, start);
+    return;
+  }
   read_digits(L, 10, false);
   bool is_float = false;
   if (L->p < L->end && *L->p == '.') {
@@ -783,7 +785,7 @@ void lex_dump_string(FILE *out, const char *s, int len) {
 
 // Short, stable names for --emit=tokens: the enum names without "TK_".
 static const char *const token_kind_tags[] = {
-#define X(name, desc) #name + 3,
+#define X(name, desc) &#name[3],
     TOKEN_KINDS(X)
 #undef X
 };

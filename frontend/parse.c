@@ -20,9 +20,10 @@
 // back to parse_module, which returns NULL.
 //
 // Positions: a statement sits at its first token, an operator node
-// (BinOp, BoolOp, Compare, AugAssign, IfExp) at its operator and a trailer
-// (Call, Subscript, Attribute) at its '(', '[' or '.', so that a later
-// diagnostic's caret points at the operation that failed.
+// (BinOp, BoolOp, Compare, AugAssign, IfExp) at its operator, so that a
+// later diagnostic's caret points at the operation that failed, and a
+// trailer (Call, Subscript, Attribute) at the start of its primary, as in
+// CPython: q[i].real is at q.
 #include <string.h>
 
 #include "frontend.h"
@@ -182,7 +183,7 @@ static void check_target(Parser *P, Node *e, const char *verb) {
   }
 }
 
-// ---- expressions -------------------------------------------------------------
+// ---- expressions ---------------------------------------------------------
 
 static Node *test(Parser *P);
 static Node *expr(Parser *P);
@@ -194,15 +195,17 @@ static void varargslist(Parser *P, PtrVec *params, const char *closer,
                         bool annotations);
 
 // A sequence joined by commas becomes a Tuple; one item without a trailing
-// comma is just that item. `item` parses one element.
-static Node *comma_list(Parser *P, ParseFn *item) {
+// comma is just that item. `item` parses one element; after a comma,
+// `starts_item` says whether another follows or the comma was trailing.
+static Node *comma_list(Parser *P, ParseFn *item,
+                        bool (*starts_item)(Parser *P)) {
   Token *first = P->tok;
   Node *e = item(P);
   if (!is_op(P, ","))
     return e;
   Node *tuple = new_node(P->a, ND_TUPLE, first);
   vec_push(P->a, &tuple->elts, e);
-  while (accept(P, ",") && starts_expression(P))
+  while (accept(P, ",") && starts_item(P))
     vec_push(P->a, &tuple->elts, item(P));
   return tuple;
 }
@@ -225,14 +228,18 @@ static Node *expr_or_star(Parser *P) {
 }
 
 // exprlist: (expr|star_expr) (',' (expr|star_expr))* [',']
-static Node *exprlist(Parser *P) { return comma_list(P, expr_or_star); }
+static Node *exprlist(Parser *P) {
+  return comma_list(P, expr_or_star, starts_expression);
+}
 
 // testlist: test (',' test)* [',']
-static Node *testlist(Parser *P) { return comma_list(P, test); }
+static Node *testlist(Parser *P) {
+  return comma_list(P, test, starts_expression);
+}
 
 // testlist_star_expr: (test|star_expr) (',' (test|star_expr))* [',']
 static Node *testlist_star_expr(Parser *P) {
-  return comma_list(P, test_or_star);
+  return comma_list(P, test_or_star, starts_expression);
 }
 
 // STRING+ : adjacent literals are one constant; f-strings make the whole
@@ -418,7 +425,13 @@ static Node *subscript(Parser *P) {
 }
 
 // subscriptlist: subscript (',' subscript)* [',']    (d[j, i] is a Tuple)
-static Node *subscriptlist(Parser *P) { return comma_list(P, subscript); }
+static bool starts_subscript(Parser *P) {
+  return is_op(P, ":") || starts_expression(P);
+}
+
+static Node *subscriptlist(Parser *P) {
+  return comma_list(P, subscript, starts_subscript);
+}
 
 // argument: ( test [comp_for] | test '=' test | '**' test | '*' test )
 static void argument(Parser *P, Node *call) {
@@ -471,18 +484,18 @@ static Node *trailer(Parser *P, Node *e) {
   Token *t = advance(P);
   Node *n;
   if (t->text[0] == '(') {
-    n = new_node(P->a, ND_CALL, t);
+    n = new_node(P->a, ND_CALL, e->tok);
     n->func = e;
     arglist(P, n);
     expect(P, ")", arena_sprintf(P->a, "to close '(' of the call on line %d",
                                  t->line));
   } else if (t->text[0] == '[') {
-    n = new_node(P->a, ND_SUBSCRIPT, t);
+    n = new_node(P->a, ND_SUBSCRIPT, e->tok);
     n->value = e;
     n->index = subscriptlist(P);
     expect(P, "]", arena_sprintf(P->a, "to close '[' on line %d", t->line));
   } else {
-    n = new_node(P->a, ND_ATTRIBUTE, t);
+    n = new_node(P->a, ND_ATTRIBUTE, e->tok);
     n->value = e;
     n->name = expect_name(P, "an attribute name after '.'")->text;
   }
@@ -505,7 +518,10 @@ static Node *power(Parser *P) {
   if (!is_op(P, "**"))
     return base;
   Token *t = advance(P);
-  return new_binop(P, t, OP_POW, base, factor(P));
+  enter(P);  // 2**2**2**... recurses through factor
+  Node *n = new_binop(P, t, OP_POW, base, factor(P));
+  leave(P);
+  return n;
 }
 
 // factor: ('+'|'-'|'~') factor | power
@@ -666,11 +682,9 @@ static Node *lambdef(Parser *P) {
 
 // test: or_test ['if' or_test 'else' test] | lambdef
 static Node *test(Parser *P) {
-  if (is_op(P, "lambda"))
-    return lambdef(P);
   enter(P);
-  Node *e = or_test(P);
-  if (is_op(P, "if")) {
+  Node *e = is_op(P, "lambda") ? lambdef(P) : or_test(P);
+  if (e->kind != ND_LAMBDA && is_op(P, "if")) {
     Node *n = new_node(P->a, ND_IFEXP, advance(P));
     n->body_expr = e;
     n->test = or_test(P);

@@ -1,0 +1,2 @@
+# expect error: 2:1: cannot assign to literal
+1 = x

@@ -1,0 +1,2 @@
+# expect error: 2:5: cannot mix bytes and nonbytes literals
+s = b'a' 'b'

@@ -1,0 +1,2 @@
+# expect error: 2:13: expected ':' after dictionary key, found '}'
+d = {1: 2, 3}

@@ -1,0 +1,2 @@
+# expect error: 2:5: invalid decimal literal
+x = 1__000

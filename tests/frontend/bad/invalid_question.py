@@ -1,0 +1,2 @@
+# expect error: 2:7: invalid character '?' (U+003F)
+x = a ? b : c

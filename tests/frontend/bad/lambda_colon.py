@@ -1,0 +1,2 @@
+# expect error: 2:14: expected ':' after lambda parameters, found 'x'
+f = lambda x x

@@ -1,0 +1,2 @@
+# expect error: 2:5: expected an expression, found end of line
+x = 

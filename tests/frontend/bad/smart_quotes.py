@@ -1,0 +1,2 @@
+# expect error: 2:5: invalid character '“' (U+201C)
+s = “hello”

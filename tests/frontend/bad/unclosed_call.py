@@ -1,0 +1,3 @@
+# expect error: 2:2: '(' was never closed
+f(a, b
+x = 1

@@ -1,0 +1,3 @@
+# expect error: 3:5: unexpected indent
+x = 1
+    y = 2

@@ -1,0 +1,2 @@
+# expect error: 2:5: unterminated string literal (detected at line 2)
+s = 'abc
