@@ -479,6 +479,16 @@ static const char cuda_prelude[] =
     "{\n"
     "  if (b.re == 0. && b.im == 0.)\n"
     "    return py_complex(1., 0.);\n"
+    "  // complex_pow: an integral exponent up to 100 goes through c_powi\n"
+    "  if (b.im == 0. && b.re == floor(b.re) &&\n"
+    "      fabs(b.re) <= PYM_COMPLEX_POWI_MAX) {\n"
+    "    int err = PYM_OK;\n"
+    "    PymComplex r = pym_complex_powi(pym_complex(a.re, a.im),\n"
+    "                                    (long long)b.re, &err);\n"
+    "    if (err)\n"
+    "      py_raise(ts, err, line);\n"
+    "    return py_complex((pyfloat)r.re, (pyfloat)r.im);\n"
+    "  }\n"
     "  if (a.re == 0. && a.im == 0.) {\n"
     "    if (b.im != 0. || b.re < 0.)\n"
     "      py_raise(ts, PYM_COMPLEX_POW_ZERO, line);\n"
@@ -692,6 +702,30 @@ static const char cuda_prelude[] =
     "static __device__ double py_math_radians(double x)\n"
     "{\n"
     "  return x * (3.141592653589793 / 180.0);\n"
+    "}\n"
+    "\n"
+    "// Calls of recursive functions: py_enter before (false and RecursionError\n"
+    "// past the limit), py_leave after, passing the result through.\n"
+    "static __device__ __forceinline__ bool py_enter(pyts *ts, int line)\n"
+    "{\n"
+    "  if (ts->depth >= PY_MAX_RECURSION) {\n"
+    "    py_raise(ts, PY_ERR_RECURSION, line);\n"
+    "    return false;\n"
+    "  }\n"
+    "  ts->depth++;\n"
+    "  return true;\n"
+    "}\n"
+    "\n"
+    "static __device__ __forceinline__ void py_leave(pyts *ts)\n"
+    "{\n"
+    "  ts->depth--;\n"
+    "}\n"
+    "\n"
+    "template <typename T>\n"
+    "static __device__ __forceinline__ T py_leave(pyts *ts, T value)\n"
+    "{\n"
+    "  ts->depth--;\n"
+    "  return value;\n"
     "}\n";
 // END PRELUDE
 
@@ -1074,9 +1108,10 @@ static const char *boolop(CudaGen *g, Node *e) {
     const char *test = is_kind(v, TY_BOOL) ? t
                        : is_kind(v, TY_COMPLEX) ? fmt(g, "py_complex_truth(%s)", t)
                        : fmt(g, "(%s != 0)", t);
-    s = fmt(g, "[&]() -> %s { %s %s = %s; return %s%s ? %s : %s; }()", type,
-            type, t, expr(g, v), e->op == OP_AND ? "" : "!", test,
-            e->op == OP_AND ? s : t, e->op == OP_AND ? t : s);
+    // and: truth(v) ? rest : v;  or: truth(v) ? v : rest
+    s = fmt(g, "[&]() -> %s { %s %s = %s; return %s ? %s : %s; }()", type,
+            type, t, expr(g, v), test, e->op == OP_AND ? s : t,
+            e->op == OP_AND ? t : s);
   }
   return s;
 }
@@ -1333,6 +1368,19 @@ static const char *math_call(CudaGen *g, Node *e) {
   }
 }
 
+// A zero of a C type, for the branch of a call that was not made.
+static const char *zero_of(CudaGen *g, const Node *at, const Type *t) {
+  switch (t->kind) {
+  case TY_BOOL: return "false";
+  case TY_INT: return "0LL";
+  case TY_FLOAT: return "(pyfloat)0";
+  case TY_COMPLEX: return "py_complex(0, 0)";
+  default: return fmt(g, "%s()", c_type(g, at, t) + strlen("struct "));
+  }
+}
+
+// Calls of recursive functions count the depth, and raise RecursionError
+// at the call past RT_MAX_RECURSION deep, as the CPU's rt_enter_call.
 static const char *user_call(CudaGen *g, Node *e) {
   Func *f = e->callee;
   const char *args = "ts";
@@ -1341,7 +1389,14 @@ static const char *user_call(CudaGen *g, Node *e) {
   if (e->keywords.len > 0)
     unsupported(g, e, "calling with keyword arguments");
   g->raises = true;
-  return fmt(g, "def_%s(%s)", f->name, args);
+  const char *c = fmt(g, "def_%s(%s)", f->name, args);
+  if (!f->recursive)
+    return c;
+  if (f->ret->kind == TY_NONE)
+    return fmt(g, "(py_enter(ts, %d) ? (%s, py_leave(ts)) : (void)0)",
+               e->line, c);
+  return fmt(g, "(py_enter(ts, %d) ? py_leave(ts, %s) : %s)", e->line, c,
+             zero_of(g, e, f->ret));
 }
 
 static const char *call(CudaGen *g, Node *e) {
@@ -1801,6 +1856,8 @@ static void declare_locals(CudaGen *g, Func *f) {
     Var *v = f->vars.data[k];
     if (v->ty->kind == TY_NONE || v->ty->kind == TY_STR)
       continue;
+    if (g->grid_i && (v == g->result || v == g->row))
+      continue;  // a grid kernel's results go straight to counts
     const char *t = c_type(g, v->def ? v->def : f->def, v->ty);
     bool scalar = v->ty->kind != TY_COMPLEX && v->ty->kind != TY_LIST;
     line(g, "%s %s = %s;", t, var_name(g, v), scalar ? "0" : "{}");
@@ -2150,6 +2207,7 @@ static void header(CudaGen *g) {
        select_form_name(g->p->choice.form), g->p->kernel->name);
   emit(g, "typedef %s pyfloat;\n\n", g->opt && g->opt->float32 ? "float"
                                                               : "double");
+  emit(g, "enum { PY_MAX_RECURSION = %d };\n", RT_MAX_RECURSION);
   emit(g, "enum {  // run-time errors besides pymath.h's (cuda_error_decode)\n");
   for (int k = 0; k < PY_ERR_COUNT_; k++)
     emit(g, "  %s = %d,\n", cuda_errors[k].name, error_number(k));
@@ -2181,6 +2239,11 @@ static void write_file(CudaGen *g) {
       function(g, f);
   }
   g->ntemps = 0;
+  emit(g, "\n// the launch's shape: %s\n",
+       p->choice.form == FORM_LIST ? "one thread an iteration of the loop"
+                                   : "a thread a point, x: i, y: j");
+  emit(g, "enum { mandelc_launch_dims = %d };\n",
+       p->choice.form == FORM_LIST ? 1 : 2);
   if (point)
     point_entry(g);
   else if (p->choice.form == FORM_LIST)
