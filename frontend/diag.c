@@ -55,9 +55,8 @@ static bool find_line(const Diag *d, int line, size_t *start, size_t *len) {
   return true;
 }
 
-// Length of the valid UTF-8 sequence starting at s (at most n bytes), or 0
-// when it is not one. Overlong forms and surrogates are rejected.
-static int utf8_sequence_length(const unsigned char *s, size_t n) {
+// RFC 3629 UTF-8, which is what CPython's decoder accepts for source.
+int diag_utf8_length(const unsigned char *s, size_t n) {
   int len = s[0] < 0x80 ? 1 : s[0] < 0xc2 ? 0 : s[0] < 0xe0 ? 2
             : s[0] < 0xf0 ? 3 : s[0] < 0xf5 ? 4 : 0;
   if (len == 0 || (size_t)len > n)
@@ -77,7 +76,7 @@ static int quote_char(FILE *out, const unsigned char *s, size_t n) {
     fputc(s[0], out);
     return 1;
   }
-  int len = s[0] >= 0x80 ? utf8_sequence_length(s, n) : 0;
+  int len = s[0] >= 0x80 ? diag_utf8_length(s, n) : 0;
   if (len == 0) {
     fputc('?', out);
     return 1;
@@ -89,7 +88,7 @@ static int quote_char(FILE *out, const unsigned char *s, size_t n) {
 // Bytes taken by the character at s: its UTF-8 length, or 1 for a byte that
 // starts no valid sequence (quote_char prints that byte as '?').
 static int char_length(const unsigned char *s, size_t n) {
-  int len = utf8_sequence_length(s, n);
+  int len = diag_utf8_length(s, n);
   return len ? len : 1;
 }
 

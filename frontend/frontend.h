@@ -95,6 +95,9 @@ void diag_note_at(Diag *d, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 // Ends a stage that used diag_error_soft: longjmps if any error was seen.
 void diag_check(Diag *d);
+// Length of the valid UTF-8 sequence at s (n bytes available), or 0 when
+// it is not one (overlong forms and surrogates included). Shared with lex.c.
+int diag_utf8_length(const unsigned char *s, size_t n);
 
 // ---- lex.c -----------------------------------------------------------------
 

@@ -118,21 +118,6 @@ static Token *add_token(Lexer *L, TokenKind kind, const char *start,
 
 // ---- checks on the whole file --------------------------------------------
 
-// Length of the valid UTF-8 sequence at s (n bytes left), or 0 if invalid.
-static int utf8_length(const unsigned char *s, size_t n) {
-  int len = s[0] < 0x80 ? 1 : s[0] < 0xc2 ? 0 : s[0] < 0xe0 ? 2
-            : s[0] < 0xf0 ? 3 : s[0] < 0xf5 ? 4 : 0;
-  if (len == 0 || (size_t)len > n)
-    return 0;
-  for (int i = 1; i < len; i++)
-    if ((s[i] & 0xc0) != 0x80)
-      return 0;
-  if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] >= 0xa0) ||
-      (s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] >= 0x90))
-    return 0;
-  return len;
-}
-
 static uint32_t utf8_decode(const unsigned char *s, int len) {
   static const unsigned char lead_mask[] = {0, 0x7f, 0x1f, 0x0f, 0x07};
   uint32_t cp = s[0] & lead_mask[len];
@@ -148,7 +133,7 @@ static void check_utf8(Lexer *L) {
   const unsigned char *s = (const unsigned char *)L->src;
   size_t n = (size_t)(L->end - L->src);
   for (size_t i = 0; i < n;) {
-    int len = utf8_length(s + i, n - i);
+    int len = diag_utf8_length(s + i, n - i);
     if (len == 0 || s[i] == 0) {
       const char *q = L->src + i;
       for (L->p = L->line_start; L->p < q;)
@@ -251,7 +236,7 @@ static bool is_ident_char(char c) {
 
 _Noreturn static void invalid_character(Lexer *L) {
   const unsigned char *s = (const unsigned char *)L->p;
-  int len = utf8_length(s, (size_t)(L->end - L->p));
+  int len = diag_utf8_length(s, (size_t)(L->end - L->p));
   uint32_t cp = utf8_decode(s, len);
   if (cp >= 0x21 && cp < 0x7f)
     diag_error_at(L->d, L->line, column_of(L, L->p),
@@ -290,7 +275,7 @@ static void read_name(Lexer *L) {
   const char *start = L->p;
   while (L->p < L->end && is_ident_char(*L->p)) {
     if ((unsigned char)*L->p >= 0x80) {
-      int len = utf8_length((const unsigned char *)L->p,
+      int len = diag_utf8_length((const unsigned char *)L->p,
                             (size_t)(L->end - L->p));
       if (is_bad_unicode(utf8_decode((const unsigned char *)L->p, len)))
         invalid_character(L);
@@ -765,7 +750,7 @@ void lex_dump_string(FILE *out, const char *s, int len) {
   fputc('\'', out);
   for (int i = 0; i < len;) {
     unsigned char c = (unsigned char)s[i];
-    int n = c >= 0x80 ? utf8_length((const unsigned char *)s + i,
+    int n = c >= 0x80 ? diag_utf8_length((const unsigned char *)s + i,
                                     (size_t)(len - i))
                       : 1;
     if (c == '\\' || c == '\'')
