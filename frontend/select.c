@@ -63,8 +63,9 @@ static bool match_form(Node *def, KernelChoice *out) {
     KernelChoice c = {.def = def, .form = shape->form, .nparams = n};
     bool all = true;
     for (int i = 0; i < n && all; i++) {
-      Node *arg = def->args.data[i];
-      c.binding[i] = shape_binding(shape, arg->name);
+      Node *arg = def->args.data[i];  // *args is a Starred: never bound
+      c.binding[i] = arg->kind == ND_ARG ? shape_binding(shape, arg->name)
+                                         : 0;
       all = c.binding[i] != 0;
     }
     if (all) {
@@ -110,7 +111,12 @@ static const char *list_params(Arena *a, Node *def) {
   const char *s = "(";
   for (int i = 0; i < def->args.len; i++) {
     Node *arg = def->args.data[i];
-    s = arena_sprintf(a, "%s%s%s", s, i ? ", " : "", arg->name);
+    const char *stars = "";
+    if (arg->kind == ND_STARRED) {  // *args, **kwargs
+      stars = arg->op == OP_POW ? "**" : "*";
+      arg = arg->value;
+    }
+    s = arena_sprintf(a, "%s%s%s%s", s, i ? ", " : "", stars, arg->name);
   }
   return arena_sprintf(a, "%s)", s);
 }
