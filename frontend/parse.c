@@ -753,13 +753,13 @@ static void varargslist(Parser *P, PtrVec *params, const char *closer,
     if (is_op(P, "*") || is_op(P, "**")) {
       Token *star = advance(P);
       keyword_only = true;
-      if (star->text[1] == '\0' && !is_kind(P, TK_NAME))
-        goto next;  // bare '*'
-      Node *s = new_node(P->a, ND_STARRED, star);
-      s->op = star->text[1] ? OP_POW : OP_MUL;
-      s->value = parameter(P, annotations);
-      check_duplicate(P, params, s->value);
-      vec_push(P->a, params, s);
+      if (star->text[1] || is_kind(P, TK_NAME)) {  // not a bare '*'
+        Node *s = new_node(P->a, ND_STARRED, star);
+        s->op = star->text[1] ? OP_POW : OP_MUL;
+        s->value = parameter(P, annotations);
+        check_duplicate(P, params, s->value);
+        vec_push(P->a, params, s);
+      }
     } else if (!accept(P, "/")) {
       Node *arg = parameter(P, annotations);
       check_duplicate(P, params, arg);
@@ -771,7 +771,6 @@ static void varargslist(Parser *P, PtrVec *params, const char *closer,
       seen_default |= arg->value != NULL;
       vec_push(P->a, params, arg);
     }
-  next:
     if (!accept(P, ","))
       break;
   }
