@@ -412,13 +412,15 @@ static void walk_stmt(LoopCheck *c, Node *s) {
       assign_target(c, s->target);
     }
     break;
-  case ND_EXPR:
   case ND_RETURN:
-    walk_expr(c, s->value);
-    if (s->kind == ND_RETURN && depth >= 0)
+    if (depth >= 0)
       fail(c, "return inside the loop ends it early, so later iterations "
               "depend on earlier ones; store the result and return after "
               "the loop");
+    walk_expr(c, s->value);
+    break;
+  case ND_EXPR:
+    walk_expr(c, s->value);
     break;
   case ND_PRINT:
     walk_exprs(c, &s->values);
