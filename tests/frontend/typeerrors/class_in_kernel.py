@@ -1,0 +1,5 @@
+# expect error: 3:5: classes are not supported in kernels
+def f(c, maxiter):
+    class Point:
+        pass
+    return 0
