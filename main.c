@@ -9,6 +9,7 @@
 // thread owns the signals: Ctrl-C or --timeout set the cancel flag that
 // worker loops check, and if the kernel does not stop within a grace
 // period the watcher ends the process itself. Only this file calls exit.
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <math.h>
@@ -384,7 +385,8 @@ static Options parse_args(int argc, char **argv) {
     const char *arg = argv[i];
     if (!options_end && !strcmp(arg, "--"))
       options_end = true;
-    else if (options_end || arg[0] != '-' || !strcmp(arg, "-"))
+    else if (options_end || arg[0] != '-' || !strcmp(arg, "-") ||
+             isdigit((unsigned char)arg[1]))  // -5: a bad W, not an option
       parse_positional(&o, arg, &npos);
     else if (!parse_flag(&o, arg) && !parse_valued(&o, arg))
       usage_error("unknown option '%s'", arg);
