@@ -953,6 +953,11 @@ static LLVMValueRef boolop(Lower *L, Node *n) {
   return phi;
 }
 
+static bool is_widened_int(const Node *n) {
+  return n->kind == ND_CONVERT && kind_of(n->ty) == TY_FLOAT &&
+         (kind_of(n->value->ty) == TY_INT || kind_of(n->value->ty) == TY_BOOL);
+}
+
 static LLVMValueRef binop(Lower *L, Node *n) {
   Node *l = n->left, *r = n->right;
   if (n->op == OP_MOD && kind_of(l->ty) == TY_STR)
@@ -964,6 +969,12 @@ static LLVMValueRef binop(Lower *L, Node *n) {
   if (kind_of(n->ty) == TY_LIST || kind_of(n->ty) == TY_STR)
     diag_error_node(L->d, n, "'%s' on %s is not supported",
                     operator_names[n->op], type_name(L->a, n->ty));
+  // int / int: infer.c widened both operands to float, but CPython's
+  // message for a zero divisor is the int one ("division by zero").
+  if (n->op == OP_DIV && is_widened_int(l) && is_widened_int(r)) {
+    l = l->value;
+    r = r->value;
+  }
   LLVMValueRef a = expr(L, l);
   LLVMValueRef b = expr(L, r);
   at(L, n);
@@ -1185,7 +1196,25 @@ static void expect_list(Lower *L, const Node *n) {
                     type_name(L->a, n->ty));
 }
 
+// t[k] of a tuple, with k a constant (infer.c's guarantee).
+static LLVMValueRef tuple_item(Lower *L, Node *n) {
+  Node *k = n->index;
+  int len = n->value->ty->nitems;
+  if (k->kind == ND_CONVERT)
+    k = k->value;
+  if (k->kind != ND_CONSTANT || k->cval.kind != CONST_INT ||
+      k->cval.ival < -len || k->cval.ival >= len)
+    diag_error_node(L->d, n->index, "a tuple index must be a constant "
+                    "between %d and %d", -len, len - 1);
+  int i = (int)(k->cval.ival < 0 ? k->cval.ival + len : k->cval.ival);
+  LLVMValueRef t = expr(L, n->value);
+  return convert(L, LLVMBuildExtractValue(L->b, t, (unsigned)i, ""),
+                 n->value->ty->items[i], n->ty);
+}
+
 static LLVMValueRef subscript(Lower *L, Node *n) {
+  if (kind_of(n->value->ty) == TY_TUPLE)
+    return tuple_item(L, n);
   expect_list(L, n->value);
   LLVMValueRef l = expr(L, n->value);
   LLVMValueRef i = convert(L, expr(L, n->index), n->index->ty, &ty_int);
