@@ -224,7 +224,9 @@ def parse_args(argv):
     ap.add_argument("--cache-dir", help="keep CPython's results here")
     ap.add_argument("-v", "--verbose", action="store_true")
     opts, extra = ap.parse_known_args(argv)
-    opts.extra = extra
+    # Kernel paths given after the options land among the unknown ones.
+    opts.paths += [a for a in extra if not a.startswith("-")]
+    opts.extra = [a for a in extra if a.startswith("-")]
     opts.mandelc = os.path.abspath(opts.mandelc)
     if not opts.paths:
         opts.paths = [os.path.join(ROOT, "examples"),
