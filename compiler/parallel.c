@@ -99,7 +99,7 @@ static void failf(LoopCheck *c, const char *generic, const char *fmt, ...) {
   fail(c, arena_strndup(c->arena, buf, (size_t)n));
 }
 
-// ---- pass 1: what the body writes ------------------------------------------
+// ---- pass 1: what the body writes -------------------------------------------
 
 // The Name a store or load of `n` goes through: `d` for d, d[j] or d[j][k].
 static Node *root_name(Node *n) {
@@ -164,7 +164,7 @@ static void collect_stmts(LoopCheck *c, PtrVec *body) {
     collect_stmt(c, body->data[k]);
 }
 
-// ---- pass 2: reads in execution order --------------------------------------
+// ---- pass 2: reads in execution order ---------------------------------------
 
 static void walk_expr(LoopCheck *c, Node *e);
 
@@ -339,7 +339,7 @@ static void assign_target(LoopCheck *c, Node *t) {
         is_exempt(c, root->var))
       return;
     if (!is_loop_index(c, first_index(t)))
-      failf(c, "an iteration writes a list at another index than the loop variable",
+      failf(c, "an iteration writes a list at another index than its own",
           "iteration %s writes '%s' at another "
           "index than %s; write only %s[%s]",
           c->ivar->name, root->name, c->ivar->name,
@@ -492,7 +492,7 @@ static bool writes_list_param(Node *def) {
   return def && writes_list_param_in(&def->body);
 }
 
-// ---- finding the loop --------------------------------------------------------
+// ---- finding the loop -------------------------------------------------------
 
 // `for NAME in range(len(P))` or range(0, len(P)), P a list parameter of the
 // kernel: the loop over the points.
@@ -528,7 +528,7 @@ Node *parallel_find_loop(const Program *p) {
   return NULL;
 }
 
-// ---- entry -------------------------------------------------------------------
+// ---- entry ------------------------------------------------------------------
 
 // Runs both passes over the loop and the statements after it.
 static void check_loop(LoopCheck *c, PtrVec *body, int at) {

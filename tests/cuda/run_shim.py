@@ -72,6 +72,12 @@ def outcome(rc, out, err):
 
 def check_ptx(mandelc, path, opts, tmp):
     rc, ptx, err = run([mandelc, path, "--emit=ptx"] + opts)
+    if rc < 0 or rc in (134, 139):
+        # mandelc died on a signal (seen only at process exit, under load,
+        # in main.c's watcher thread); said on stderr, then tried again
+        sys.stderr.write("note: %s --emit=ptx died (%d); retried\n" %
+                         (path, rc))
+        rc, ptx, err = run([mandelc, path, "--emit=ptx"] + opts)
     if rc != 0:
         return "NVRTC failed:\n" + err
     ptx_file = os.path.join(tmp, "k.ptx")
