@@ -131,7 +131,8 @@ def compare(want, got, overflow_loose):
     grc, gout, gerr = got
     problems = []
     if grc != wrc:
-        problems.append("exit status %s, CPython %s" % (grc, wrc))
+        how = " (killed by signal %d)" % -grc if grc and grc < 0 else ""
+        problems.append("exit status %s%s, CPython %s" % (grc, how, wrc))
     if gout != wout:
         diff = difflib.unified_diff(wout.splitlines(), gout.splitlines(),
                                     "CPython", "mandelc", lineterm="", n=2)

@@ -4,8 +4,8 @@ def f(c, maxiter):
     b = int(c.imag * 10)
     if b == 0:
         b = -3
-    qr = divmod(a, b)
+    qa, qb = divmod(a, b)
     q, r = divmod(-a, 7)
     p = pow(a % 9, 3) + pow(2, 5)
     x = pow(abs(c.real), 1.5)
-    return qr[0] * 100 + qr[1] + q * 10 + r + p + int(x * 1e9)
+    return qa * 100 + qb + q * 10 + r + p + int(x * 1e9)
