@@ -103,7 +103,7 @@ def run_oracle(kernel, args, extra, cache_dir):
     key = None
     if cache_dir:
         h = hashlib.sha256()
-        for name in (REFDRIVER, kernel.path):
+        for name in (REFDRIVER, os.path.join(ROOT, kernel.path)):
             with open(name, "rb") as f:
                 h.update(f.read())
         h.update(json.dumps(cmd[2:]).encode())
@@ -172,8 +172,15 @@ def check_expectation(kernel, args, cache_dir):
     return problems, oracle
 
 
-def check_kernel(kernel, sizes, opts):
-    """(status, message) for one kernel at every size."""
+def check_kernel(path, sizes, opts):
+    """(status, message) for one kernel file at every size."""
+    try:
+        return check_kernel_sizes(Kernel(path), sizes, opts)
+    except Exception as err:  # a broken header or file: report, go on
+        return "FAIL", "runner error: %s: %s" % (type(err).__name__, err)
+
+
+def check_kernel_sizes(kernel, sizes, opts):
     if kernel.targets is not None and opts.target not in kernel.targets:
         return "SKIP", "only for target %s" % " ".join(kernel.targets)
     for args in sizes or [kernel.args]:
@@ -242,8 +249,8 @@ def main(argv):
     sizes = [a.split() for a in opts.args]
     passed = failed = skipped = 0
     with concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
-        jobs = [(k, pool.submit(check_kernel, Kernel(k),
-                                sizes, opts)) for k in kernels]
+        jobs = [(k, pool.submit(check_kernel, k, sizes, opts))
+                for k in kernels]
         for path, job in jobs:
             status, message = job.result()
             line = "%s %s" % (status, path)
