@@ -86,6 +86,8 @@ typedef struct {
   volatile int cancel;    // what the runtime's loops read
   int reason;             // STOP_*
   bool done;              // main has finished and reports by itself
+  bool running;           // the thread is started and not yet joined
+  pthread_t thread;
   double timeout;
   const char *file;
   pthread_mutex_t lock;
@@ -109,6 +111,13 @@ static void print_stop(const Watch *w, int reason) {
             "--timeout=%g seconds\n", w->file, w->timeout);
 }
 
+static bool is_done(Watch *w) {
+  pthread_mutex_lock(&w->lock);
+  bool done = w->done;
+  pthread_mutex_unlock(&w->lock);
+  return done;
+}
+
 // Asks the run to stop; if main has not finished after the grace period,
 // reports for it and ends the process.
 static void stop_run(Watch *w, int reason) {
@@ -119,10 +128,7 @@ static void stop_run(Watch *w, int reason) {
   double deadline = now_seconds() + GRACE_SECONDS;
   while (now_seconds() < deadline) {
     nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
-    pthread_mutex_lock(&w->lock);
-    bool done = w->done;
-    pthread_mutex_unlock(&w->lock);
-    if (done)
+    if (is_done(w))
       return;
   }
   pthread_mutex_lock(&w->lock);
@@ -134,17 +140,26 @@ static void stop_run(Watch *w, int reason) {
   pthread_mutex_unlock(&w->lock);
 }
 
-// SIGINT and SIGTERM are blocked in every thread; this one waits for them.
+// The signals only the watcher takes: Ctrl-C, kill, and SIGUSR1, with
+// which main wakes it to finish.
+static void watched_signals(sigset_t *set) {
+  sigemptyset(set);
+  sigaddset(set, SIGINT);
+  sigaddset(set, SIGTERM);
+  sigaddset(set, SIGUSR1);
+}
+
+// The signals are blocked in every thread; this one waits for them.
 static void *watch_signals(void *arg) {
   Watch *w = arg;
   sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
+  watched_signals(&set);
   double start = now_seconds();
   for (;;) {
     struct timespec tick = {0, 50 * 1000 * 1000};
     int sig = sigtimedwait(&set, NULL, &tick);
+    if (is_done(w))
+      return NULL;
     if (sig == SIGINT || sig == SIGTERM) {
       stop_run(w, STOP_INTERRUPT);
       return NULL;
@@ -160,25 +175,27 @@ static void watch_start(Watch *w, const Options *o) {
   *w = (Watch){.timeout = o->timeout, .file = o->file};
   pthread_mutex_init(&w->lock, NULL);
   sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, SIGINT);
-  sigaddset(&set, SIGTERM);
+  watched_signals(&set);
   // Blocked before any other thread exists, so every thread inherits it.
   pthread_sigmask(SIG_BLOCK, &set, NULL);
-  pthread_t t;
-  if (pthread_create(&t, NULL, watch_signals, w) == 0)
-    pthread_detach(t);
-  else
+  w->running = pthread_create(&w->thread, NULL, watch_signals, w) == 0;
+  if (!w->running)
     pthread_sigmask(SIG_UNBLOCK, &set, NULL);  // Ctrl-C then just kills
 }
 
-// Main is done: from here the watcher only waits. Returns why the run was
-// stopped (STOP_NONE if it was not).
+// Main is done: the watcher is woken and joined (it must not outlive w,
+// which lives in main's frame). Returns why the run was stopped, STOP_NONE
+// if it was not.
 static int watch_finish(Watch *w) {
   pthread_mutex_lock(&w->lock);
   w->done = true;
   int reason = w->reason;
   pthread_mutex_unlock(&w->lock);
+  if (w->running) {
+    pthread_kill(w->thread, SIGUSR1);
+    pthread_join(w->thread, NULL);
+    w->running = false;
+  }
   return reason;
 }
 
