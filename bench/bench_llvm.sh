@@ -48,10 +48,12 @@ measure() {
 
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 NPROC=$(nproc)
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 table="### $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), ${CPU:-unknown CPU}
 
 \`mandelc $KERNEL $W $MAXITER\`, median of $RUNS runs, kernel time only;
-ratio = time / mandelc's time at the same thread count.
+ratio = time / mandelc's time at the same thread count. $NPROC cores, load
+average before the runs: $LOAD (other work on the machine slows the runs).
 
 | threads | variant | seconds | validation sum | ratio |
 |---:|---|---:|---:|---:|"
@@ -61,7 +63,7 @@ for threads in 1 "$NPROC"; do
     if [ "$variant" = mandelc ]; then res=$base
     else res=$(measure "$variant" "$threads"); fi
     ratio=$(awk -v a="${res% *}" -v b="${base% *}" \
-                'BEGIN {printf "%.2f", b > 0 ? a / b : 0}')
+                'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')
     case $variant in
       mandelc) name="mandelc --target=llvm" ;;
       complex) name="C, complex + cabs" ;;
