@@ -96,6 +96,10 @@ struct RtCuda {
 enum { BLOCK_X = 32, BLOCK_Y = 8, BLOCK_1D = 256 };
 // Recursive helpers need more than the default 1 KiB of stack a thread.
 #define RECURSION_STACK_BYTES ((size_t)64 << 10)
+// Lists a kernel makes come from the device heap (8 MiB by default); each
+// thread frees its own when it ends, so this bounds the lists alive at
+// once: 256 MiB is 1 KiB for each of 250,000 threads in flight.
+#define LIST_HEAP_BYTES ((size_t)256 << 20)
 
 // Records "CALL: ERROR STRING" in err and returns false when r failed.
 static bool cuda_ok(RtCuda *cu, CUresult r, const char *call, char *err,
@@ -319,6 +323,9 @@ int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
        cuda_ok(cu, api->CtxSetLimit(CU_LIMIT_STACK_SIZE,
                                     RECURSION_STACK_BYTES),
                "cuCtxSetLimit", err, errlen)) &&
+      cuda_ok(cu, api->CtxSetLimit(CU_LIMIT_MALLOC_HEAP_SIZE,
+                                   LIST_HEAP_BYTES),
+              "cuCtxSetLimit", err, errlen) &&
       upload_all(cu, p, g, &b, err, errlen) &&
       launch(cu, fn, p, g, &b, kernel_seconds, err, errlen))
     status = fetch_results(cu, g, &b, counts, ctx, err, errlen);

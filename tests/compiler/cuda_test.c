@@ -83,7 +83,7 @@ START_TEST(list_kernel_loop_becomes_the_thread) {
                       false, msg, sizeof msg);
   ck_assert_msg(cu != NULL, "%s", msg);
   ck_assert_ptr_nonnull(strstr(cu, "i = mandelc_point;"));
-  ck_assert_ptr_nonnull(strstr(cu, "output.data = mandelc_counts;"));
+  ck_assert_ptr_nonnull(strstr(cu, "output = &mandelc_result;"));
   ck_assert_ptr_nonnull(strstr(cu, "enum { mandelc_launch_dims = 1 };"));
   free(cu);
 }
