@@ -195,6 +195,12 @@ static int watch_finish(Watch *w) {
     pthread_kill(w->thread, SIGUSR1);
     pthread_join(w->thread, NULL);
     w->running = false;
+    // From here (--compare, --image) Ctrl-C simply ends mandelc.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
   }
   return reason;
 }
@@ -654,6 +660,29 @@ static void say_parallel(const Options *o, Program *p) {
             why ? why : "no loop over the points");
 }
 
+// The kernel's run on the CPU (rt_run_cpu) or the GPU (rt_cuda_run, which
+// returns counts that are summed here). Returns an exit status.
+static int run_on_target(const Options *o, Session *s, char *err,
+                         size_t errlen) {
+  Report *r = &s->report;
+  if (!o->cuda)
+    return rt_run_cpu(s->prog, s->fn, &r->grid, &s->ctx, o->image != NULL,
+                      &r->run, err, errlen);
+  int64_t n = r->grid.nx * r->grid.ny;
+  r->run = (RtRun){.elements = n,
+                   .counts = calloc((size_t)(n ? n : 1), sizeof(int64_t))};
+  if (!r->run.counts) {
+    snprintf(err, errlen, "out of memory for %lld counts", (long long)n);
+    return RT_KERNEL_ERROR;
+  }
+  int status = rt_cuda_run(s->cuda, s->ptx, s->prog, &r->grid,
+                           r->run.counts, &s->ctx, &r->run.seconds, err,
+                           errlen);
+  if (status == RT_OK)
+    r->run.sum = rt_counts_sum(r->run.counts, n);
+  return status;
+}
+
 // Runs the compiled kernel over the grid. Returns an exit status.
 static int run_kernel(const Options *o, Session *s, Watch *w) {
   Report *r = &s->report;
@@ -673,20 +702,8 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
     printf("Total elements: %" PRId64 "\n", n);
     fflush(stdout);
   }
-  int status;
-  if (o->cuda) {
-    r->run = (RtRun){.elements = n, .counts = calloc((size_t)(n ? n : 1),
-                                                     sizeof(int64_t))};
-    status = !r->run.counts ? RT_KERNEL_ERROR
-             : rt_cuda_run(s->cuda, s->ptx, s->prog, &r->grid, r->run.counts,
-                           &s->ctx, &r->run.seconds, err, sizeof err);
-    if (status == RT_OK)
-      r->run.sum = rt_counts_sum(r->run.counts, n);
-  } else {
-    status = rt_run_cpu(s->prog, s->fn, &r->grid, &s->ctx, o->image != NULL,
-                        &r->run, err, sizeof err);
-  }
-  bool flushed = rt_context_flush(&s->ctx);
+  int status = run_on_target(o, s, err, sizeof err);
+  rt_context_flush(&s->ctx);  // a failed write shows in ferror(stdout)
   int stop = watch_finish(w);
   if (stop != STOP_NONE) {
     print_stop(w, stop);
@@ -698,8 +715,6 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
   } else if (status != RT_OK) {
     fprintf(stderr, "mandelc: error: %s\n", err);
   }
-  if (!flushed && status == RT_OK)
-    return RT_KERNEL_ERROR;
   return status;
 }
 
