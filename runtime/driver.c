@@ -239,6 +239,15 @@ static int run_once(const Program *p, void *fn, const RtGrid *g,
              select_form_name(p->choice.form));
     return RT_COMPILE_ERROR;
   }
+  // q and z hold 16 bytes a point; past the list limit Python would raise
+  // MemoryError before the kernel runs, and so does the driver.
+  if (p->choice.form == FORM_LIST &&
+      out->elements > RT_MAX_LIST_BYTES / (int64_t)sizeof(RtComplex)) {
+    snprintf(err, errlen, "MemoryError: %" PRId64 " points need lists "
+             "larger than %lld GiB; use a smaller W", out->elements,
+             (long long)(RT_MAX_LIST_BYTES >> 30));
+    return RT_KERNEL_ERROR;
+  }
   Arg args[RT_FFI_MAX_ARGS];
   void *argp[RT_FFI_MAX_ARGS];
   if (f->nparams > RT_FFI_MAX_ARGS / 2 ||
