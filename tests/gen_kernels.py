@@ -16,7 +16,8 @@ What the kernels contain: int, float, complex and bool variables (each with
 one type, set before any use), a list of ints and a list of floats; + - *
 / // % on all numeric types, bit operators, unary - ~ not, comparisons and
 chains, and/or, if/else expressions, abs, min, max, sum, len, int, float,
-complex, .real/.imag/.conjugate(), math functions; if/elif/else, while
+complex, round, divmod, append, list comprehensions, tuple swaps,
+.real/.imag/.conjugate(), math functions; if/elif/else, while
 loops with a counter, for loops over range with break/continue, the escape
 loop over range(maxiter), early returns, and calls of 0-2 generated helper
 functions (each helper calls only earlier ones, so no recursion).
@@ -132,7 +133,9 @@ class Gen:
             a, ab = self.int_expr(s, depth - 1)
             return r.choice(["(-%s)", "(~%s)", "abs(%s)"]) % a, ab + 1
         if k == 9:
-            return "int(%s)" % (CLAMP % self.float_expr(s, depth - 1)), 10 ** 6
+            conv = r.choice(["int", "round", "math.floor", "math.ceil"])
+            return "%s(%s)" % (conv, CLAMP % self.float_expr(
+                s, depth - 1)), 10 ** 6 + 1
         if k == 10:
             (a, ab), (b, bb) = self.int_expr(s, depth - 1), self.int_expr(
                 s, depth - 1)
@@ -157,8 +160,14 @@ class Gen:
         lists = [n for n, t in sorted(s.lists.items()) if t == "int"]
         if lists and r.random() < 0.5:
             name = r.choice(lists)
-            if r.random() < 0.3:
+            if r.random() < 0.2:
                 return "sum(%s)" % name, 4 * VAR_BOUND
+            if r.random() < 0.2:
+                e, _ = self.int_expr(s, depth - 1)
+                return "sum([v for v in %s if v > %s])" % (name,
+                                                           e), 4 * VAR_BOUND
+            if r.random() < 0.2:
+                return "len(la)", 10 ** 4
             i, _ = self.int_expr(s, depth - 1)
             if r.random() < 0.5:
                 return "%s[%s %% 4]" % (name, i), VAR_BOUND
@@ -170,8 +179,10 @@ class Gen:
             a, ab = self.int_expr(s, depth - 1)
             if ab <= 1000:
                 return "(%s ** %d)" % (a, r.randrange(0, 4)), max(ab, 1) ** 3
-        return "math.floor(%s)" % (
-            CLAMP % self.float_expr(s, depth - 1)), 10 ** 6 + 1
+        a, ab = self.int_expr(s, depth - 1)
+        if "li" in s.lists:
+            return "max(%s, len(li))" % a, max(ab, 4)
+        return "abs(%s)" % a, ab
 
     def float_expr(self, s, depth):
         r = self.r
@@ -203,7 +214,11 @@ class Gen:
         if k == 8:
             return self.math_call(s, depth)
         if k == 9:
-            return r.choice(["(-%s)", "float(%s)"]) % (
+            if r.random() < 0.3:
+                return "%s(%s, %s)" % (r.choice(["min", "max"]),
+                                       self.float_expr(s, depth - 1),
+                                       self.float_leaf(s))
+            return r.choice(["(-%s)", "float(%s)", "round(%s, 2)"]) % (
                 self.float_expr(s, depth - 1))
         if k == 10:
             test = self.bool_expr(s, depth - 1)
@@ -347,7 +362,7 @@ class Gen:
             self.emit(indent, "%s %s %s" % (name, op,
                                             self.complex_expr(s, 3)))
         elif k == 8 and s.lists:
-            name = r.choice(sorted(s.lists))
+            name = r.choice(["li", "lf"])
             if s.lists[name] == "int":
                 self.emit(indent, "%s[%s %% 4] = (%s) %s" % (
                     name, self.int_expr(s, 2)[0], self.int_expr(s, 3)[0],
@@ -383,12 +398,36 @@ class Gen:
             self.for_loop(s, indent, depth)
         elif k == 7:
             self.while_loop(s, indent, depth)
+        elif k == 8 and self.chance(0.4):
+            self.tuple_statement(s, indent)
         elif k == 8 and s.loop_depth:
             self.emit(indent, "if %s:" % self.bool_expr(s, 2))
             self.emit(indent + 1, r.choice(["break", "continue"]))
         else:
             self.emit(indent, "if %s:" % self.bool_expr(s, 2))
             self.emit(indent + 1, "return %s" % self.expr(s, s.ret, 3))
+
+    def tuple_statement(self, s, indent):
+        """A swap, a divmod unpacked into two ints, or an append."""
+        r = self.r
+        ints = sorted(v for v in s.vars["int"] if not v.startswith("k")
+                      and v != "n")
+        k = r.randrange(3)
+        if k == 0 and len(ints) >= 2:
+            a, b = r.sample(ints, 2)
+            self.emit(indent, "%s, %s = %s, %s" % (a, b, b, a))
+        elif k == 0 and len(s.vars["float"]) >= 2:
+            a, b = r.sample(s.vars["float"], 2)
+            self.emit(indent, "%s, %s = %s, %s" % (a, b, b, a))
+        elif k == 1 and len(ints) >= 2:
+            a, b = r.sample(ints, 2)
+            self.emit(indent, "%s, %s = divmod(%s, -(%s %% 7 + 1))" % (
+                a, b, self.int_expr(s, 2)[0], self.int_expr(s, 2)[0]))
+        elif "la" in s.lists:
+            self.emit(indent, "la.append((%s) %s)" % (self.int_expr(s, 2)[0],
+                                                     WRAP))
+        else:
+            self.assign(s, indent)
 
     def for_loop(self, s, indent, depth):
         r = self.r
@@ -469,7 +508,8 @@ class Gen:
         self.declare(s, 1, "bool", "b0", "c.imag > 0.0")
         self.emit(1, "li = [i0, i1, 3, -2]")
         self.emit(1, "lf = [0.5] * 3")
-        s.lists = {"li": "int", "lf": "float"}
+        self.emit(1, "la = [i1]")
+        s.lists = {"li": "int", "lf": "float", "la": "append-only"}
         self.block(s, 1, r.randint(1, 4), 2)
         self.escape_loop(s)
         if self.chance(0.05):  # a deliberate 64-bit overflow
