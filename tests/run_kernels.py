@@ -32,9 +32,9 @@ Every option that the runner does not know goes to mandelc only (e.g.
 --threads=2). A mandelc exit status 4 (target unavailable) counts as
 SKIPPED, not as a failure; so does, on a target other than llvm, a kernel
 that mandelc refuses to compile (exit 1: the GPU target supports less of
-SPEC 4), with mandelc's reason shown under -v. One line per kernel (PASS, FAIL with a
-diff, SKIP) and a closing line `N passed, N failed`; exit status 1 on any
-failure.
+SPEC 4), with mandelc's reason shown under -v. One line per kernel
+(PASS, FAIL with a diff, SKIP) and a closing line `N passed, N failed`;
+exit status 1 on any failure.
 """
 
 import argparse
