@@ -579,9 +579,9 @@ static bool emit_text(const char *text) {
   return true;
 }
 
-// LLVM: lower, optimise, JIT; stops early for --emit=llvm-raw/llvm/asm.
-// Returns RT_OK with s->fn set, or an exit status (-1: emitted, done).
-static int compile_llvm(const Options *o, Session *s) {
+// LLVM: lower and optimise; stops early for --emit=llvm-raw/llvm/asm.
+// Returns RT_OK, or an exit status (-1: emitted, done).
+static int lower_llvm(const Options *o, Session *s) {
 #ifdef MANDELC_LLVM
   Arena *a = s->arena;
   s->llvm = llvm_lower(a, &s->diag, s->prog, &o->copt);
@@ -593,11 +593,24 @@ static int compile_llvm(const Options *o, Session *s) {
     return RT_COMPILE_ERROR;
   if (o->emit == EMIT_LLVM)
     return emit_text(llvm_emit_ir(s->llvm, a)) ? -1 : RT_COMPILE_ERROR;
-  if (o->annotate)
-    s->code = llvm_emit_ir(s->llvm, a);
   if (o->emit == EMIT_ASM)
     return emit_text(llvm_emit_asm(s->llvm, a, &s->diag)) ? -1
                                                           : RT_COMPILE_ERROR;
+  if (o->annotate)
+    s->code = llvm_emit_ir(s->llvm, a);
+  return RT_OK;
+#else
+  (void)s;
+  (void)o;
+  fprintf(stderr, "mandelc: error: --target=llvm is unavailable: this "
+          "mandelc was built without LLVM\n");
+  return RT_UNAVAILABLE;
+#endif
+}
+
+// LLVM: the optimised module to machine code. Sets s->fn.
+static int build_llvm(Session *s) {
+#ifdef MANDELC_LLVM
   s->jit = rt_jit_new(&s->diag, s->llvm);
   if (!s->jit)
     return RT_COMPILE_ERROR;
@@ -610,22 +623,23 @@ static int compile_llvm(const Options *o, Session *s) {
   return RT_OK;
 #else
   (void)s;
-  (void)o;
-  fprintf(stderr, "mandelc: error: --target=llvm is unavailable: this "
-          "mandelc was built without LLVM\n");
   return RT_UNAVAILABLE;
 #endif
 }
 
-// CUDA: emit CUDA C, open the GPU, NVRTC to PTX; stops early for
-// --emit=cuda/ptx (which need no GPU).
-static int compile_cuda(const Options *o, Session *s) {
-  char *cu = cuda_emit(s->arena, &s->diag, s->prog, &o->copt);
-  if (!cu)
+// CUDA: the typed program to CUDA C; stops early for --emit=cuda.
+static int lower_cuda(const Options *o, Session *s) {
+  s->code = cuda_emit(s->arena, &s->diag, s->prog, &o->copt);
+  if (!s->code)
     return RT_COMPILE_ERROR;
   if (o->emit == EMIT_CUDA)
-    return emit_text(cu) ? -1 : RT_COMPILE_ERROR;
-  s->code = cu;
+    return emit_text(s->code) ? -1 : RT_COMPILE_ERROR;
+  return RT_OK;
+}
+
+// CUDA: open the GPU, then NVRTC to PTX for its architecture. --emit=ptx
+// needs no GPU: it compiles for DEFAULT_CUDA_ARCH when there is none.
+static int build_cuda(const Options *o, Session *s) {
   char err[512], arch[32] = DEFAULT_CUDA_ARCH;
   s->cuda = rt_cuda_open(err, sizeof err);
   if (s->cuda)
@@ -635,7 +649,7 @@ static int compile_cuda(const Options *o, Session *s) {
             "%s\n", err);
     return RT_UNAVAILABLE;
   }
-  s->ptx = nvrtc_compile(s->arena, &s->diag, cu, s->prog->file, arch,
+  s->ptx = nvrtc_compile(s->arena, &s->diag, s->code, s->prog->file, arch,
                          &o->copt);
   if (!s->ptx)
     return RT_COMPILE_ERROR;
@@ -777,8 +791,14 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
     return infer_dump(stdout, s->arena, s->prog), RT_OK;
   // 6. mark the outer loop parallel when its iterations are independent
   say_parallel(o, s->prog);
-  // 7. lower for the target: LLVM IR + JIT, or CUDA C + PTX
-  int status = o->cuda ? compile_cuda(o, s) : compile_llvm(o, s);
+  // 7. lower for the target: optimised LLVM IR, or CUDA C
+  int status = o->cuda ? lower_cuda(o, s) : lower_llvm(o, s);
+  if (status != RT_OK)
+    return status < 0 ? RT_OK : status;
+  if (o->annotate && !write_annotation(o, s))
+    return RT_USAGE;
+  // 8. machine code: the JIT's, or NVRTC's PTX for the GPU found
+  status = o->cuda ? build_cuda(o, s) : build_llvm(s);
   if (status != RT_OK)
     return status < 0 ? RT_OK : status;
   Report *r = &s->report;
@@ -789,9 +809,7 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
     fprintf(stderr, "mandelc: kernel %s (%s form), target %s, compiled in "
             "%.1f ms, %d threads\n", r->kernel, r->form,
             o->cuda ? "cuda" : "llvm", r->compile_seconds * 1e3, o->threads);
-  if (o->annotate && !write_annotation(o, s))
-    return RT_USAGE;
-  // 8. run over the grid, 9. report
+  // 9. run over the grid, 10. report
   if ((status = run_kernel(o, s, w)) != RT_OK)
     return status;
   if (o->image && !write_image(o, r))
