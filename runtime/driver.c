@@ -212,6 +212,13 @@ static int sum_result(const Func *f, const RtList *res, RtRun *out,
     return RT_COMPILE_ERROR;
   }
   if (!grid) {
+    // Python sums whatever came back; a picture needs one count a point.
+    if (out->counts && res->len != out->elements) {
+      snprintf(err, errlen, "the kernel returned %" PRId64 " values for %"
+               PRId64 " points; --image needs one per point", res->len,
+               out->elements);
+      return RT_KERNEL_ERROR;
+    }
     add_ints(res, out, 0);
     return RT_OK;
   }
