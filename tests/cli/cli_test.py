@@ -210,6 +210,14 @@ class Output(unittest.TestCase):
         self.assertEqual((obj["width"], obj["height"]),
                          grid_size(100, -1.0, 1.0, -1.0, 1.0))
 
+    def test_accepted_switches(self):
+        for args in (["--simd=off"], ["--simd=on"], ["--fast-math"],
+                     ["--precision=float64"], ["--kernel=calculate_z_"
+                                               "serial_purepython"]):
+            with self.subTest(args=args):
+                r = self.run_ok(EXAMPLE, "100", "30", *args)
+                self.assertIsNotNone(THREE_LINES.match(r.stdout), r.stdout)
+
     def test_closed_stdout_is_an_error_not_a_crash(self):
         p = subprocess.Popen([MANDELC, EXAMPLE, "100", "30"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -261,6 +269,11 @@ class Errors(unittest.TestCase):
                     timeout=30)
         self.assertEqual(r.returncode, 3, r.stderr)
         self.assertIn("TimeoutError", r.stderr)
+
+    def test_huge_grid_is_a_memory_error_not_a_crash(self):
+        r = mandelc(EXAMPLE, "100000", "1")
+        self.assertEqual(r.returncode, 3, r.stderr)
+        self.assertIn("MemoryError", r.stderr)
 
     def test_ctrl_c_exits_130(self):
         import signal
