@@ -2067,7 +2067,12 @@ static void stmt(Lower *L, Node *s) {
     break;
   case ND_BREAK:
   case ND_CONTINUE: jump_stmt(L, s); break;
-  case ND_PRINT: print_values(L, &s->values, s->nl, s); break;
+  case ND_PRINT:
+    print_values(L, &s->values, s->nl, s);
+    // Python 2's `print a,` is Python 3's print(a, end=" ") (refdriver.py)
+    if (!s->nl)
+      rt(L, "rt_print_sep", 1, L->fs->ctx);
+    break;
   default:
     diag_error_node(L->d, s, "%s statements are not supported in compiled "
                     "code", node_kind_names[s->kind]);
@@ -2468,8 +2473,9 @@ static const CompileOptions default_options = {.simd = true, .opt_level = 3};
 
 LlvmUnit *llvm_lower(Arena *a, Diag *d, const Program *p,
                      const CompileOptions *opt) {
-  LlvmUnit *u = calloc(1, sizeof *u);
-  Lower *L = arena_alloc(a, sizeof *L);
+  // const pointers: setjmp may not restore locals modified after it
+  LlvmUnit *const u = calloc(1, sizeof *u);
+  Lower *const L = arena_alloc(a, sizeof *L);
   if (!u)
     return NULL;
   if (setjmp(d->jmp)) {
