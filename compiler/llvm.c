@@ -2473,8 +2473,8 @@ static const CompileOptions default_options = {.simd = true, .opt_level = 3};
 
 LlvmUnit *llvm_lower(Arena *a, Diag *d, const Program *p,
                      const CompileOptions *opt) {
-  // const pointers: setjmp may not restore locals modified after it
-  LlvmUnit *const u = calloc(1, sizeof *u);
+  // volatile: u must survive the longjmp back to the setjmp below
+  LlvmUnit *volatile u = calloc(1, sizeof *u);
   Lower *const L = arena_alloc(a, sizeof *L);
   if (!u)
     return NULL;
