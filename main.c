@@ -72,6 +72,7 @@ typedef struct {
   const char *image;      // --image
   const char *annotate;   // --annotate
   bool compare, json, verbose;
+  bool no_cache;          // --no-cache
   CompileOptions copt;
   int threads;
   double region[4];       // x1, x2, y1, y2
@@ -236,6 +237,8 @@ static void print_help(FILE *out) {
     "  --fast-math           allow contraction and reassociation; results\n"
     "                        may then differ from CPython\n"
     "  --simd=on|off         allow vectorised code (default on)\n"
+    "  --no-cache            compile afresh; do not read or write the\n"
+    "                        compile cache ($XDG_CACHE_HOME/mandelc)\n"
     "  --region=X1,X2,Y1,Y2  the plane's area (default -2.13,0.77,-1.3,1.3)\n"
     "  --json                one JSON object on stdout instead of the text\n"
     "                        (kernel prints then go to stderr)\n"
@@ -369,6 +372,8 @@ static bool parse_flag(Options *o, const char *arg) {
     o->verbose = o->copt.verbose = true;
   else if (!strcmp(arg, "--fast-math"))
     o->copt.fast_math = true;
+  else if (!strcmp(arg, "--no-cache"))
+    o->no_cache = true;
   else if (!strcmp(arg, "-h") || !strcmp(arg, "--help"))
     print_help(stdout), exit(RT_OK);
   else if (!strcmp(arg, "--version"))
@@ -476,6 +481,7 @@ typedef struct {
   RtGrid grid;
   RtRun run;
   double compile_seconds;
+  const char *cache;      // the compile cache: "hit", "miss" or "off"
   RtReference refs[RT_REFERENCES];
   int nrefs;
 } Report;
@@ -500,12 +506,12 @@ static void print_json(const Options *o, const Report *r) {
   char sum[48];
   rt_sum_format(r->run.sum, sum, sizeof sum);
   printf("{\"elements\": %" PRId64 ", \"sum\": %s, \"main_seconds\": %.6f, "
-         "\"compile_seconds\": %.6f, \"target\": \"%s\", \"threads\": %d, "
-         "\"kernel\": \"%s\", \"form\": \"%s\", \"width\": %" PRId64
-         ", \"height\": %" PRId64 ", \"maxiter\": %" PRId64,
+         "\"compile_seconds\": %.6f, \"cache\": \"%s\", \"target\": \"%s\", "
+         "\"threads\": %d, \"kernel\": \"%s\", \"form\": \"%s\", \"width\": %"
+         PRId64 ", \"height\": %" PRId64 ", \"maxiter\": %" PRId64,
          r->run.elements, sum, r->run.seconds, r->compile_seconds,
-         o->cuda ? "cuda" : "llvm", o->threads, r->kernel, r->form,
-         r->grid.nx, r->grid.ny, o->maxiter);
+         r->cache ? r->cache : "off", o->cuda ? "cuda" : "llvm", o->threads,
+         r->kernel, r->form, r->grid.nx, r->grid.ny, o->maxiter);
   if (o->compare) {
     printf(", \"compare\": [");
     for (int i = 0; i < r->nrefs; i++) {
@@ -544,7 +550,10 @@ typedef struct {
 #ifdef MANDELC_LLVM
   LlvmUnit *llvm;
   RtJit *jit;
+  RtCache cache;
 #endif
+  void *object;         // the kernel's object file (llvm target)
+  size_t object_len;
   RtCuda *cuda;
   char *ptx;
   char *code;           // the target code, for --annotate
@@ -565,6 +574,7 @@ static void session_free(Session *s) {
 #endif
   if (s->cuda)
     rt_cuda_close(s->cuda);
+  free(s->object);
   rt_run_free(&s->report.run);
   rt_grid_free(&s->report.grid);
   if (s->arena)
@@ -579,11 +589,47 @@ static bool emit_text(const char *text) {
   return true;
 }
 
+#ifdef MANDELC_LLVM
+// The compile cache: true when it holds this kernel's object (s->object),
+// so lowering is skipped. --annotate needs the IR, so it always lowers.
+static bool load_cached(const Options *o, Session *s) {
+  char why[256];
+  RtCacheInput in = {.src = s->src, .len = s->len,
+                     .kernel = s->prog->kernel->name,
+                     .form = select_form_name(s->prog->choice.form),
+                     .opt = &o->copt, .version = MANDELC_VERSION};
+  if (o->no_cache || o->emit != EMIT_NONE)
+    return false;
+  if (!rt_cache_open(&s->cache, &in, why, sizeof why)) {
+    if (o->verbose)
+      fprintf(stderr, "mandelc: warning: no compile cache: %s\n", why);
+    return false;
+  }
+  if (!o->annotate)
+    s->object = rt_cache_load(&s->cache, &s->object_len, why, sizeof why);
+  if (!s->object && s->cache.damaged && o->verbose)
+    fprintf(stderr, "mandelc: compile cache: %s: %s\n", s->cache.path, why);
+  return s->object != NULL;
+}
+
+// A miss stores the fresh object; a cache that cannot be written only
+// costs the next run a compile.
+static void store_cached(const Options *o, Session *s) {
+  char why[512];
+  if (s->cache.state == RT_CACHE_MISS &&
+      !rt_cache_store(&s->cache, s->object, s->object_len, why, sizeof why)
+      && o->verbose)
+    fprintf(stderr, "mandelc: warning: compile cache: %s\n", why);
+}
+#endif
+
 // LLVM: lower and optimise; stops early for --emit=llvm-raw/llvm/asm.
 // Returns RT_OK, or an exit status (-1: emitted, done).
 static int lower_llvm(const Options *o, Session *s) {
 #ifdef MANDELC_LLVM
   Arena *a = s->arena;
+  if (load_cached(o, s))
+    return RT_OK;
   s->llvm = llvm_lower(a, &s->diag, s->prog, &o->copt);
   if (!s->llvm)
     return RT_COMPILE_ERROR;
@@ -608,10 +654,18 @@ static int lower_llvm(const Options *o, Session *s) {
 #endif
 }
 
-// LLVM: the optimised module to machine code. Sets s->fn.
-static int build_llvm(Session *s) {
+// LLVM: the optimised module (or the cached object) to machine code.
+// Sets s->fn.
+static int build_llvm(const Options *o, Session *s) {
 #ifdef MANDELC_LLVM
-  s->jit = rt_jit_new(&s->diag, s->llvm);
+  if (!s->object) {
+    s->object = rt_jit_emit_object(&s->diag, s->llvm, &s->object_len);
+    if (!s->object)
+      return RT_COMPILE_ERROR;
+    store_cached(o, s);
+  }
+  s->report.cache = rt_cache_state_name(s->cache.state);
+  s->jit = rt_jit_load_object(&s->diag, s->object, s->object_len);
   if (!s->jit)
     return RT_COMPILE_ERROR;
   s->fn = rt_jit_lookup(s->jit, s->prog->kernel->name);
@@ -622,6 +676,7 @@ static int build_llvm(Session *s) {
   }
   return RT_OK;
 #else
+  (void)o;
   (void)s;
   return RT_UNAVAILABLE;
 #endif
@@ -798,7 +853,7 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
   if (o->annotate && !write_annotation(o, s))
     return RT_USAGE;
   // 8. machine code: the JIT's, or NVRTC's PTX for the GPU found
-  status = o->cuda ? build_cuda(o, s) : build_llvm(s);
+  status = o->cuda ? build_cuda(o, s) : build_llvm(o, s);
   if (status != RT_OK)
     return status < 0 ? RT_OK : status;
   Report *r = &s->report;
@@ -807,8 +862,9 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
   r->form = select_form_name(s->prog->choice.form);
   if (o->verbose)
     fprintf(stderr, "mandelc: kernel %s (%s form), target %s, compiled in "
-            "%.1f ms, %d threads\n", r->kernel, r->form,
-            o->cuda ? "cuda" : "llvm", r->compile_seconds * 1e3, o->threads);
+            "%.1f ms (compile cache %s), %d threads\n", r->kernel, r->form,
+            o->cuda ? "cuda" : "llvm", r->compile_seconds * 1e3,
+            r->cache ? r->cache : "off", o->threads);
   // 9. run over the grid, 10. report
   if ((status = run_kernel(o, s, w)) != RT_OK)
     return status;

@@ -1,11 +1,12 @@
 // jit.c - the optimised LLVM module to machine code, with ORC's LLJIT.
 //
-// rt_jit_new takes the module and its context out of the LlvmUnit, wraps
-// them as a ThreadSafeModule and adds it to an LLJIT whose TargetMachine
-// is built from llvm_host_machine, the one llvm_optimize tuned the code
-// for: same CPU, same features, no fast-math options. LLJIT's compile
-// layer only runs the code generator on the (already optimised) IR, so
-// nothing adds contraction or reassociation on the way.
+// Compiling is two steps, so that the compile cache (cache.c) can keep
+// what lies between them: rt_jit_emit_object runs the code generator of
+// llvm_host_machine - the TargetMachine llvm_optimize tuned the code for:
+// same CPU, same features, no fast-math options - over the module and
+// returns an ELF object; rt_jit_load_object links such an object into an
+// LLJIT. A fresh compile and a cache hit therefore run the very same
+// machine code, and nothing on the way adds contraction or reassociation.
 //
 // Generated code calls the helpers of rtabi.h. Rather than exporting the
 // whole executable's symbols (-rdynamic) and letting the JIT search them,
@@ -112,7 +113,44 @@ static LLVMOrcLLJITRef create_jit(Diag *d) {
   return jit;
 }
 
-RtJit *rt_jit_new(Diag *d, LlvmUnit *u) {
+// Reports a failure of LLVM's code generator and frees its message.
+static void *emit_failed(Diag *d, const char *what, char *msg) {
+  fprintf(d->out ? d->out : stderr, "%s: internal error: %s: %s\n",
+          d->file ? d->file : "mandelc", what, msg ? msg : "?");
+  LLVMDisposeMessage(msg);
+  d->nerrors++;
+  return NULL;
+}
+
+void *rt_jit_emit_object(Diag *d, LlvmUnit *u, size_t *len) {
+  LLVMContextRef ctx;
+  LLVMModuleRef mod;
+  llvm_take_module(u, &ctx, &mod);
+  char *msg = NULL;
+  LLVMTargetMachineRef tm = llvm_host_machine(3, &msg);
+  LLVMMemoryBufferRef buf = NULL;
+  if (!tm) {
+    emit_failed(d, "no LLVM target for this host", msg);
+  } else if (LLVMTargetMachineEmitToMemoryBuffer(tm, mod, LLVMObjectFile,
+                                                 &msg, &buf)) {
+    emit_failed(d, "LLVM could not emit the object file", msg);
+    buf = NULL;
+  }
+  if (tm)
+    LLVMDisposeTargetMachine(tm);
+  LLVMDisposeModule(mod);
+  LLVMContextDispose(ctx);
+  if (!buf)
+    return NULL;
+  *len = LLVMGetBufferSize(buf);
+  void *obj = malloc(*len ? *len : 1);
+  if (obj)
+    memcpy(obj, LLVMGetBufferStart(buf), *len);
+  LLVMDisposeMemoryBuffer(buf);
+  return obj;
+}
+
+RtJit *rt_jit_load_object(Diag *d, const void *obj, size_t len) {
   RtJit *j = calloc(1, sizeof *j);
   if (!j)
     return NULL;
@@ -122,29 +160,31 @@ RtJit *rt_jit_new(Diag *d, LlvmUnit *u) {
     rt_jit_free(j);
     return NULL;
   }
-  LLVMContextRef ctx;
-  LLVMModuleRef mod;
-  llvm_take_module(u, &ctx, &mod);
-  // The ThreadSafeContext owns the context from here; the module goes to
-  // the JIT, which keeps both alive as long as it needs them.
-  LLVMOrcThreadSafeContextRef tsctx =
-      LLVMOrcCreateNewThreadSafeContextFromLLVMContext(ctx);
-  LLVMOrcThreadSafeModuleRef tsm =
-      LLVMOrcCreateNewThreadSafeModule(mod, tsctx);
-  LLVMOrcDisposeThreadSafeContext(tsctx);
-  LLVMErrorRef err = LLVMOrcLLJITAddLLVMIRModule(
-      j->jit, LLVMOrcLLJITGetMainJITDylib(j->jit), tsm);
+  // The JIT owns the buffer from here, so it gets its own copy.
+  LLVMMemoryBufferRef buf =
+      LLVMCreateMemoryBufferWithMemoryRangeCopy(obj, len, "kernel.o");
+  LLVMErrorRef err = LLVMOrcLLJITAddObjectFile(
+      j->jit, LLVMOrcLLJITGetMainJITDylib(j->jit), buf);
   if (err) {
-    LLVMOrcDisposeThreadSafeModule(tsm);
-    jit_failed(d, "cannot add the module to the JIT", err);
+    jit_failed(d, "cannot add the object file to the JIT", err);
     rt_jit_free(j);
     return NULL;
   }
   return j;
 }
 
-// Looking a function up compiles the module (ORC compiles lazily, on the
-// first lookup), so a missing helper shows up here as NULL.
+RtJit *rt_jit_new(Diag *d, LlvmUnit *u) {
+  size_t len = 0;
+  void *obj = rt_jit_emit_object(d, u, &len);
+  if (!obj)
+    return NULL;
+  RtJit *j = rt_jit_load_object(d, obj, len);
+  free(obj);
+  return j;
+}
+
+// Looking a function up links the object (ORC links lazily, on the first
+// lookup), so a missing helper shows up here as NULL.
 void *rt_jit_lookup(RtJit *j, const char *name) {
   LLVMOrcExecutorAddress addr = 0;
   LLVMErrorRef err = LLVMOrcLLJITLookup(j->jit, &addr, name);
@@ -153,6 +193,16 @@ void *rt_jit_lookup(RtJit *j, const char *name) {
     fprintf(j->out, "mandelc: internal error: JIT lookup of %s: %s\n", name,
             msg);
     LLVMDisposeErrorMessage(msg);
+    return NULL;
+  }
+  return (void *)(uintptr_t)addr;
+}
+
+void *rt_jit_find(RtJit *j, const char *name) {
+  LLVMOrcExecutorAddress addr = 0;
+  LLVMErrorRef err = LLVMOrcLLJITLookup(j->jit, &addr, name);
+  if (err) {
+    LLVMConsumeError(err);
     return NULL;
   }
   return (void *)(uintptr_t)addr;

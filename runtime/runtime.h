@@ -124,6 +124,63 @@ RtJit *rt_jit_new(Diag *d, LlvmUnit *u);
 // The address of a compiled function by name (a Func's name), or NULL.
 void *rt_jit_lookup(RtJit *j, const char *name);
 void rt_jit_free(RtJit *j);
+// The unit's module (taken over and freed) compiled for the host into an
+// ELF object: malloc'd bytes, *len of them; NULL after a diagnostic.
+// rt_jit_new is rt_jit_emit_object then rt_jit_load_object, so a cached
+// object and a fresh compile run identical machine code.
+void *rt_jit_emit_object(Diag *d, LlvmUnit *u, size_t *len);
+// A JIT holding the machine code of an object from rt_jit_emit_object
+// (copied; the caller keeps obj). NULL after a diagnostic through d.
+RtJit *rt_jit_load_object(Diag *d, const void *obj, size_t len);
+// rt_jit_lookup without the message: NULL when there is no such symbol
+// (for optional entry points such as a SIMD variant).
+void *rt_jit_find(RtJit *j, const char *name);
+
+// ---- cache.c ---------------------------------------------------------------
+
+// Machine code of compiled kernels (rt_jit_emit_object's objects) kept
+// under $XDG_CACHE_HOME/mandelc, default ~/.cache/mandelc, keyed by a
+// BLAKE3 hash of everything the code depends on. A damaged or foreign
+// entry is detected (header, length and checksum) and rebuilt, never run.
+#define RT_CACHE_KEY_BYTES 32
+// Kernel objects are kilobytes; this bounds what a bad file can cost.
+#define RT_CACHE_MAX_ENTRY ((size_t)64 << 20)
+
+typedef enum { RT_CACHE_OFF, RT_CACHE_MISS, RT_CACHE_HIT } RtCacheState;
+
+typedef struct {
+  RtCacheState state;
+  bool damaged;           // an entry was there but failed its checks
+  uint8_t key[RT_CACHE_KEY_BYTES];
+  char path[4096];        // the entry's file
+  size_t dir_len;         // path[0 .. dir_len) is the cache directory
+} RtCache;
+
+// What a kernel's machine code depends on, besides the host, LLVM and the
+// mandelc executable itself (rt_cache_open adds those).
+typedef struct {
+  const char *src;        // the kernel file's text
+  size_t len;
+  const char *kernel;     // the kernel's name and form
+  const char *form;
+  const CompileOptions *opt;
+  const char *version;    // mandelc's
+} RtCacheInput;
+
+// Computes the key and the entry's path; state MISS until rt_cache_load
+// finds the entry. False (state OFF, reason in why) when there is no place
+// for a cache: neither XDG_CACHE_HOME nor HOME is an absolute path.
+bool rt_cache_open(RtCache *c, const RtCacheInput *in, char *why,
+                   size_t whylen);
+// The entry's object (malloc'd, *len bytes) when it is there and passes
+// every check (state becomes HIT); else NULL and the reason in why.
+void *rt_cache_load(RtCache *c, size_t *len, char *why, size_t whylen);
+// Writes obj as the entry, atomically (temporary file, fsync, rename);
+// false with the reason in why (the run goes on without the cache).
+bool rt_cache_store(RtCache *c, const void *obj, size_t len, char *why,
+                    size_t whylen);
+// "hit", "miss" or "off", for -v and --json.
+const char *rt_cache_state_name(RtCacheState s);
 
 // ---- ffi.c -----------------------------------------------------------------
 
