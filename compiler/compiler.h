@@ -35,9 +35,10 @@ typedef struct {
 // reason and the offending node to *why / *where (where may be NULL).
 bool parallel_mark(Program *p, const char **why, Node **where);
 // parallel_mark with the reason built in `a` (naming the variables; with a
-// NULL arena the wording is generic). `strict` also counts print as a
-// dependency: the GPU has no ordered output, while rt_parallel_for merges
-// the CPU workers' output in iteration order.
+// NULL arena the wording is generic). `strict` no longer changes the
+// answer: print is no dependency, since rt_parallel_for merges the CPU
+// workers' output and launch.c sorts the GPU's print records, both in
+// iteration order.
 bool parallel_check(Arena *a, Program *p, bool strict, const char **why,
                     Node **where);
 // The same proof, strict, for `loop` (a `for NAME in ...` statement of

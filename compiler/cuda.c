@@ -136,6 +136,12 @@ typedef struct {
   // list and grid kernels: the lists whose elements are the results
   Var *result, *row;
   Node *grid_i, *grid_j;  // grid kernel: the loops over xs and ys
+  // print: the entries of mandelc_print_table so far, their number, and
+  // the condition under which the statements being written may print
+  // (statements that every thread runs print in one thread only)
+  const char *ptable;
+  int nprints;
+  const char *print_gate;
 } CudaGen;
 
 __attribute__((format(printf, 2, 3)))
@@ -1016,7 +1022,7 @@ static const char *call(CudaGen *g, Node *e) {
   case BI_CONJUGATE:
     return fmt(g, "py_complex_conj(%s)", expr(g, e->func->value));
   case BI_PRINT:
-    unsupported(g, e, "print");
+    unsupported(g, e, "print() as a value");
   default:
     if (e->builtin >= BI_MATH_SQRT)
       return math_call(g, e);
@@ -1361,10 +1367,174 @@ static void continue_stmt(CudaGen *g) {
     line(g, "continue;");
 }
 
+// ---- print -----------------------------------------------------------------
+
+// A table entry's string: its length, then the bytes.
+static const char *table_string(CudaGen *g, const char *s, int len) {
+  return fmt(g, "%d:%.*s", len, len, s);
+}
+
+// One value of a print into the record's slots, with its table op: i, f,
+// b, c (two slots), n (None), s (a literal) or % (`fmt % args`, the args
+// in slots, formatted by rt_str_format on the host).
+static const char *format_item(CudaGen *g, Node *e, int *nslots);
+
+static const char *print_item(CudaGen *g, Node *e, int *nslots) {
+  const char *v;
+  switch (e->ty->kind) {
+  case TY_INT:
+  case TY_BOOL:
+    line(g, "pv_[%d] = (unsigned long long)%s;", (*nslots)++, expr(g, e));
+    return is_kind(e, TY_INT) ? "i" : "b";
+  case TY_FLOAT:
+    line(g, "pv_[%d] = py_slot_float(%s);", (*nslots)++, expr(g, e));
+    return "f";
+  case TY_COMPLEX:
+    v = new_temp(g, "c");
+    line(g, "struct pycomplex %s = %s;", v, expr(g, e));
+    line(g, "pv_[%d] = py_slot_float(%s.re);", (*nslots)++, v);
+    line(g, "pv_[%d] = py_slot_float(%s.im);", (*nslots)++, v);
+    return "c";
+  case TY_NONE:
+    if (e->kind == ND_CONSTANT)
+      return "n";
+    break;
+  case TY_STR:
+    if (e->kind == ND_CONSTANT && e->cval.kind == CONST_STR)
+      return fmt(g, "s%s", table_string(g, e->cval.str, e->cval.slen));
+    if (e->kind == ND_BINOP && e->op == OP_MOD &&
+        e->left->kind == ND_CONSTANT && e->left->cval.kind == CONST_STR)
+      return format_item(g, e, nslots);
+    break;
+  default:
+    break;
+  }
+  unsupported(g, e, fmt(g, "printing this %s", type_name(g->a, e->ty)));
+}
+
+// `"..." % x` or `"..." % (x, y)`: %LINE:FMT NARGS:KINDS
+static const char *format_item(CudaGen *g, Node *e, int *nslots) {
+  Node **args = &e->right;
+  int nargs = 1;
+  if (e->right->kind == ND_TUPLE) {
+    args = (Node **)e->right->elts.data;
+    nargs = e->right->elts.len;
+  }
+  char *kinds = arena_alloc(g->a, (size_t)nargs + 1);
+  for (int k = 0; k < nargs; k++) {
+    Node *x = args[k];
+    if (!is_kind(x, TY_INT) && !is_kind(x, TY_FLOAT) && !is_kind(x, TY_BOOL))
+      unsupported(g, x, fmt(g, "%%-formatting a %s",
+                            type_name(g->a, x->ty)));
+    print_item(g, x, nslots);
+    kinds[k] = is_kind(x, TY_INT) ? 'i' : is_kind(x, TY_FLOAT) ? 'f' : 'b';
+    check_raised(g);
+  }
+  kinds[nargs] = 0;
+  Node *f = e->left;
+  return fmt(g, "%%%d:%s%d:%s", e->line, table_string(g, f->cval.str,
+                                                       f->cval.slen),
+             nargs, kinds);
+}
+
+static int count_slots(const PtrVec *values) {
+  int n = 0;
+  for (int k = 0; k < values->len; k++) {
+    Node *e = values->data[k];
+    if (is_kind(e, TY_COMPLEX))
+      n += 2;
+    else if (e->kind == ND_BINOP && e->right->kind == ND_TUPLE)
+      n += e->right->elts.len;
+    else
+      n++;
+  }
+  return n;
+}
+
+// print(a, b) / `print a, b`: the values in order into slots, then one
+// record (py_print); the entry says how the host prints them, with the
+// CPU's rt_print_* calls: items, separators, the end of line, and after
+// Python 2's trailing comma a separator (as llvm.c does).
+static void print_values(CudaGen *g, Node *at, PtrVec *values, bool nl,
+                         bool softspace) {
+  if (g->print_gate && !*g->print_gate)
+    diag_error_node(g->d, at, "on the GPU a grid kernel may not print "
+                    "after the loop over a row's points; print inside it "
+                    "or before it");
+  if (g->print_gate)
+    line(g, "if (%s) {", g->print_gate);
+  else
+    line(g, "{");
+  g->indent++;
+  line(g, "unsigned long long pv_[%d];", count_slots(values) + 1);
+  const char *ops = "";
+  int nslots = 0;
+  for (int k = 0; k < values->len; k++) {
+    ops = fmt(g, "%s%s%s", ops, k ? "_" : "",
+              print_item(g, values->data[k], &nslots));
+    check_raised(g);
+  }
+  ops = fmt(g, "%sE%d%s;", ops, nl, softspace ? "_" : "");
+  line(g, "py_print(ts, %d, pv_, %d);  // mandelc_print_table[%d]",
+       g->nprints, nslots, g->nprints);
+  g->ptable = fmt(g, "%s%s", g->ptable ? g->ptable : "", ops);
+  g->nprints++;
+  g->indent--;
+  line(g, "}");
+}
+
+// print()'s keywords: only end='' and the defaults, as on the CPU.
+static bool print_ends_line(CudaGen *g, Node *n) {
+  bool nl = true;
+  for (int k = 0; k < n->keywords.len; k++) {
+    Node *kw = n->keywords.data[k], *v = kw->value;
+    bool is_str = v->kind == ND_CONSTANT && v->cval.kind == CONST_STR;
+    bool is_end = !strcmp(kw->name, "end");
+    if (is_str && is_end && v->cval.slen == 0) {
+      nl = false;
+      continue;
+    }
+    if (!is_str || v->cval.slen != 1 ||
+        v->cval.str[0] != (is_end ? '\n' : ' ') ||
+        (!is_end && strcmp(kw->name, "sep")))
+      unsupported(g, kw, fmt(g, "print(%s=...) other than end=''",
+                             kw->name));
+  }
+  return nl;
+}
+
+// The table as a C string: printable ASCII kept, everything else as a
+// three-digit octal escape (which cannot run into a following digit).
+static void emit_print_table(CudaGen *g) {
+  const char *t = g->ptable ? g->ptable : "";
+  emit(g, "\n// How the host prints each record (runtime/launch.c):\n"
+          "extern \"C\" __device__ const char mandelc_print_table[] =\n"
+          "    \"");
+  int col = 5;
+  for (const unsigned char *c = (const unsigned char *)t; *c; c++) {
+    if (col > 72) {
+      emit(g, "\"\n    \"");
+      col = 5;
+    }
+    if (*c >= 32 && *c < 127 && *c != '"' && *c != '\\' && *c != '?') {
+      emit(g, "%c", *c);
+      col++;
+    } else {
+      emit(g, "\\%03o", *c);
+      col += 4;
+    }
+  }
+  emit(g, "\";\n");
+}
+
 static void expr_stmt(CudaGen *g, Node *s) {
   Node *v = s->value;
   if (v->kind == ND_CONSTANT)  // a docstring
     return;
+  if (v->kind == ND_CALL && v->builtin == BI_PRINT) {
+    print_values(g, v, &v->args, print_ends_line(g, v), false);
+    return;
+  }
   if (v->kind == ND_CALL && v->builtin == BI_APPEND && g->in_entry &&
       g->grid_i && is_kind(v->func->value, TY_LIST)) {
     Node *l = v->func->value;
@@ -1401,7 +1571,7 @@ static void stmt(CudaGen *g, Node *s) {
   case ND_PASS: break;
   case ND_BREAK: break_stmt(g); break;
   case ND_CONTINUE: continue_stmt(g); break;
-  case ND_PRINT: unsupported(g, s, "print");
+  case ND_PRINT: print_values(g, s, &s->values, s->nl, !s->nl); break;
   case ND_IMPORT:
   case ND_IMPORTFROM:
   case ND_GLOBAL:
@@ -1468,7 +1638,9 @@ static const char *const entry_params =
     "const double *mandelc_xs, const double *mandelc_ys,\n"
     "    long long mandelc_nx, long long mandelc_ny, long long mandelc_maxiter,"
     "\n    struct pycomplex_d *mandelc_q, struct pycomplex_d *mandelc_z,\n"
-    "    long long *mandelc_counts, struct mandelc_error *mandelc_err";
+    "    long long *mandelc_counts, struct mandelc_error *mandelc_err,\n"
+    "    unsigned long long *mandelc_print, "
+    "unsigned long long mandelc_print_cap";
 
 static const char *const body_params =
     "pyts *ts, long long mandelc_i, long long mandelc_j,\n"
@@ -1506,7 +1678,8 @@ static void entry(CudaGen *g, bool two_d, const char *work) {
     line(g, "  return;");
   }
   line(g, "struct mandelc_thread mandelc_state = {mandelc_err, 0, "
-          "(unsigned long long)mandelc_point, 0, 0};");
+          "(unsigned long long)mandelc_point, 0, 0,");
+  line(g, "    mandelc_print, mandelc_print_cap, 0};");
   line(g, "pyts *ts = &mandelc_state;");
   line(g, "%s", work);
   line(g, "py_free_all(ts);");
@@ -1520,7 +1693,8 @@ static void close_body(CudaGen *g, bool two_d) {
   entry(g, two_d, "mandelc_body(ts, mandelc_i, mandelc_j, mandelc_point, "
                   "mandelc_n, mandelc_xs, mandelc_ys,\n               "
                   "mandelc_nx, mandelc_ny, mandelc_maxiter, mandelc_q, "
-                  "mandelc_z,\n               mandelc_counts, mandelc_err);");
+                  "mandelc_z,\n               mandelc_counts, mandelc_err, "
+                  "mandelc_print, mandelc_print_cap);");
 }
 
 // The value the driver binds to parameter k (SPEC 3).
@@ -1678,7 +1852,9 @@ static void list_entry(CudaGen *g) {
   g->fn = p->kernel;
   bind_params(g);
   declare_locals(g, p->kernel);
+  g->print_gate = "mandelc_point == 0";  // every thread runs these
   pre_loop(g, body, at);
+  g->print_gate = NULL;
   Node *loop = g->ploop;
   mark_line(g, loop);
   line(g, "// this thread's iteration of the loop");
@@ -1790,17 +1966,22 @@ static void grid_entry(CudaGen *g) {
   g->fn = p->kernel;
   bind_params(g);
   declare_locals(g, p->kernel);
+  g->print_gate = "mandelc_point == 0";  // every thread runs these
   grid_part(g, body, 0, jat);
   mark_line(g, jloop);
   line(g, "%s = mandelc_j;", var_name(g, jloop->target->var));
+  g->print_gate = "mandelc_i == 0";  // every thread of row j runs these
   grid_part(g, &jloop->body, 0, iat);
+  g->print_gate = NULL;
   mark_line(g, g->grid_i);
   line(g, "%s = mandelc_i;", var_name(g, g->grid_i->target->var));
   g->ploop = g->grid_i;  // continue in its body ends the thread
   g->ploop_depth = 0;
   stmts(g, &g->grid_i->body);
-  g->ploop = NULL;
+  g->print_gate = "";  // a row's end: refused (print_values)
   grid_part(g, &jloop->body, iat + 1, jloop->body.len);
+  g->print_gate = NULL;
+  g->ploop = NULL;
   close_body(g, true);
 }
 
@@ -1867,6 +2048,7 @@ static void write_file(CudaGen *g) {
     list_entry(g);
   else
     grid_entry(g);
+  emit_print_table(g);
 }
 
 char *cuda_emit(Arena *a, Diag *d, Program *p, const CompileOptions *opt) {

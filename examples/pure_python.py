@@ -1,7 +1,6 @@
 # pure_python.py - the tutorial's first program, as printed in "Pure Python
 # (CPython) implementation": the complex-number kernel that indexes z[i] and
 # q[i] on every iteration, with a progress report every 1000 points.
-# targets: llvm
 import datetime
 import sys
 

@@ -3,7 +3,6 @@
 # progress report included): pure_python.py with the kernel dereferencing
 # z[i] and q[i] once per point (zi, qi). pure_python3.py is the first
 # program in Python 3 syntax and without the progress report.
-# targets: llvm
 import datetime
 import sys
 

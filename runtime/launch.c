@@ -13,6 +13,15 @@
 // point order; it is raised into the RtContext so that main.c reports it
 // exactly as it reports the CPU's. The CUDA context is the device's
 // primary context, retained by rt_cuda_open and released by rt_cuda_close.
+//
+// print on the GPU: each print call appends a record (point index, the
+// thread's sequence number, the call's number, its values as 8-byte
+// slots) to a buffer with an atomic counter; mandelc_print_table in the
+// module says how each call prints. After the launch the records are
+// sorted by (point, sequence) and printed with the CPU's rt_print_* and
+// rt_str_format, up to the first failing point, so the bytes and their
+// order are a serial run's. A launch whose records did not fit is run
+// again with room for all of them (the counter counts them anyway).
 #include <cuda.h>
 #include <dlfcn.h>
 #include <stdlib.h>
@@ -34,6 +43,8 @@ typedef struct {
   CUresult (*ModuleLoadData)(CUmodule *, const void *);
   CUresult (*ModuleUnload)(CUmodule);
   CUresult (*ModuleGetFunction)(CUfunction *, CUmodule, const char *);
+  CUresult (*ModuleGetGlobal)(CUdeviceptr *, size_t *, CUmodule,
+                              const char *);
   CUresult (*MemAlloc)(CUdeviceptr *, size_t);
   CUresult (*MemFree)(CUdeviceptr);
   CUresult (*MemcpyHtoD)(CUdeviceptr, const void *, size_t);
@@ -68,6 +79,7 @@ static const struct {
     SYM(ModuleLoadData, "cuModuleLoadData", NULL),
     SYM(ModuleUnload, "cuModuleUnload", NULL),
     SYM(ModuleGetFunction, "cuModuleGetFunction", NULL),
+    SYM(ModuleGetGlobal, "cuModuleGetGlobal_v2", NULL),
     SYM(MemAlloc, "cuMemAlloc_v2", NULL),
     SYM(MemFree, "cuMemFree_v2", NULL),
     SYM(MemcpyHtoD, "cuMemcpyHtoD_v2", NULL),
@@ -100,6 +112,11 @@ enum { BLOCK_X = 32, BLOCK_Y = 8, BLOCK_1D = 256 };
 // thread frees its own when it ends, so this bounds the lists alive at
 // once: 256 MiB is 1 KiB for each of 250,000 threads in flight.
 #define LIST_HEAP_BYTES ((size_t)256 << 20)
+// The print buffer of the first launch (8 MiB: the tutorial's progress
+// report at 8192 x 8192 needs 100 KiB) and the most a relaunch may ask
+// for; a kernel that prints more is stopped with a message.
+#define PRINT_WORDS_FIRST ((uint64_t)1 << 20)
+#define PRINT_WORDS_MAX ((uint64_t)1 << 28)
 
 // Records "CALL: ERROR STRING" in err and returns false when r failed.
 static bool cuda_ok(RtCuda *cu, CUresult r, const char *call, char *err,
@@ -187,11 +204,184 @@ void rt_cuda_arch(RtCuda *cu, char *arch, size_t len) {
   snprintf(arch, len, "compute_%d%d", cu->major, cu->minor);
 }
 
+// ---- print records ----------------------------------------------------------
+
+// mandelc_print_table (compiler/cuda.c writes it) is one entry a print
+// call, each a string of ops ending in ';': i f b (a value in one slot),
+// c (a complex in two), n (None), _ (a separator), E0/E1 (the end, with
+// or without a newline), sLEN:BYTES (a literal) and
+// %LINE:LEN:FMT NARGS:KINDS (`fmt % args`, the args in NARGS slots).
+
+// Reads digits and the ':' after them; NULL when there are none.
+static const char *read_number(const char *s, const char *end, int64_t *v) {
+  *v = 0;
+  const char *start = s;
+  while (s < end && *s >= '0' && *s <= '9' && *v < ((int64_t)1 << 40))
+    *v = *v * 10 + (*s++ - '0');
+  return s > start && s < end && *s == ':' ? s + 1 : NULL;
+}
+
+static double slot_double(uint64_t u) {
+  double d;
+  memcpy(&d, &u, sizeof d);
+  return d;
+}
+
+// `fmt % args` of a '%' op at s (after the '%'); prints when ctx is not
+// NULL. Returns the next op, or NULL when the entry is malformed.
+static const char *format_op(RtContext *ctx, const char *s, const char *end,
+                             const uint64_t *slots, int *nslots) {
+  int64_t line, len, nargs;
+  if (!(s = read_number(s, end, &line)) || !(s = read_number(s, end, &len)) ||
+      len > end - s)
+    return NULL;
+  const char *fmt = s;
+  s += len;
+  if (!(s = read_number(s, end, &nargs)) || nargs > end - s || nargs > 64)
+    return NULL;
+  if (ctx) {
+    char kinds[65];
+    int64_t vals[64];
+    memcpy(kinds, s, (size_t)nargs);
+    kinds[nargs] = 0;
+    for (int k = 0; k < nargs; k++)
+      vals[k] = (int64_t)slots[*nslots + k];
+    RtStr *str = rt_str_format(ctx, fmt, len, kinds, vals, (int32_t)nargs,
+                               (int32_t)line);
+    if (str && ctx->exc == RT_EXC_NONE)
+      rt_print_rtstr(ctx, str);
+  }
+  *nslots += (int)nargs;
+  return s + nargs;
+}
+
+// One op at s: printed when ctx is not NULL, its slots counted in
+// *nslots. Returns the next op; NULL when malformed.
+static const char *print_op(RtContext *ctx, const char *s, const char *end,
+                            const uint64_t *slots, int *nslots) {
+  const uint64_t *v = slots ? slots + *nslots : NULL;
+  int64_t len;
+  switch (*s++) {
+  case 'i': if (ctx) rt_print_int(ctx, (int64_t)v[0]); ++*nslots; return s;
+  case 'f': if (ctx) rt_print_float(ctx, slot_double(v[0])); ++*nslots;
+    return s;
+  case 'b': if (ctx) rt_print_bool(ctx, v[0] != 0); ++*nslots; return s;
+  case 'c':
+    if (ctx)
+      rt_print_complex(ctx, slot_double(v[0]), slot_double(v[1]));
+    *nslots += 2;
+    return s;
+  case 'n': if (ctx) rt_print_none(ctx); return s;
+  case '_': if (ctx) rt_print_sep(ctx); return s;
+  case 'E':
+    if (s == end || (*s != '0' && *s != '1'))
+      return NULL;
+    if (ctx)
+      rt_print_end(ctx, *s == '1');
+    return s + 1;
+  case 's':
+    if (!(s = read_number(s, end, &len)) || len > end - s)
+      return NULL;
+    if (ctx)
+      rt_print_str(ctx, s, len);
+    return s + len;
+  case '%': return format_op(ctx, s, end, slots, nslots);
+  default: return NULL;
+  }
+}
+
+// Walks the entry at s up to its ';'; returns what follows, or NULL.
+static const char *print_entry(RtContext *ctx, const char *s, const char *end,
+                               const uint64_t *slots, int *nslots) {
+  *nslots = 0;
+  while (s && s < end && *s != ';') {
+    s = print_op(ctx, s, end, slots, nslots);
+    if (ctx && ctx->exc != RT_EXC_NONE)
+      return NULL;
+  }
+  return s && s < end ? s + 1 : NULL;
+}
+
+typedef struct {
+  uint64_t index, seq, at;  // point, order in its thread, word offset
+} PrintRecord;
+
+static int record_order(const void *a, const void *b) {
+  const PrintRecord *x = a, *y = b;
+  if (x->index != y->index)
+    return x->index < y->index ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+// The table's entries: where each starts and its slots; -1 if malformed.
+static int64_t parse_table(const char *table, size_t len,
+                           const char ***start, int **nslots) {
+  const char *end = table + len;
+  int64_t n = 0;
+  for (const char *s = table; s && s < end; n++)
+    s = print_entry(NULL, s, end, NULL, &(int){0});
+  *start = calloc((size_t)n + 1, sizeof **start);
+  *nslots = calloc((size_t)n + 1, sizeof **nslots);
+  if (!*start || !*nslots)
+    return -1;
+  const char *s = table;
+  for (int64_t k = 0; k < n; k++) {
+    (*start)[k] = s;
+    s = print_entry(NULL, s, end, NULL, &(*nslots)[k]);
+    if (!s)
+      return -1;
+  }
+  return n;
+}
+
+// Finds the records in words, in the order they were written.
+static PrintRecord *find_records(const uint64_t *words, uint64_t nwords,
+                                 int64_t nentries, const int *nslots,
+                                 size_t *count) {
+  PrintRecord *r = malloc((size_t)(nwords / 2 + 1) * sizeof *r);
+  size_t n = 0;
+  for (uint64_t at = 0; r && at + 2 <= nwords;) {
+    uint64_t id = words[at + 1] & 0xFFFFFFFF;
+    if ((int64_t)id >= nentries || at + 2 + (uint64_t)nslots[id] > nwords) {
+      free(r);
+      return NULL;
+    }
+    r[n++] = (PrintRecord){words[at], words[at + 1] >> 32, at};
+    at += 2 + (uint64_t)nslots[id];
+  }
+  *count = n;
+  return r;
+}
+
+bool rt_cuda_print_records(RtContext *ctx, const char *table,
+                           size_t tablelen, const uint64_t *words,
+                           uint64_t nwords, int64_t last) {
+  const char **start = NULL;
+  int *nslots = NULL;
+  size_t count = 0;
+  int64_t nentries = parse_table(table, tablelen, &start, &nslots);
+  PrintRecord *r = nentries < 0 ? NULL
+                   : find_records(words, nwords, nentries, nslots, &count);
+  bool ok = r != NULL;
+  if (ok)
+    qsort(r, count, sizeof *r, record_order);
+  for (size_t k = 0; ok && k < count && (int64_t)r[k].index <= last &&
+                     ctx->exc == RT_EXC_NONE; k++) {
+    const uint64_t *rec = words + r[k].at;
+    print_entry(ctx, start[rec[1] & 0xFFFFFFFF], table + tablelen, rec + 2,
+                &(int){0});
+  }
+  free(r);
+  free(start);
+  free(nslots);
+  return ok;
+}
+
 // ---- one run ----------------------------------------------------------------
 
 // The device memory of one run; rt_cuda_run frees whatever was allocated.
 typedef struct {
-  CUdeviceptr xs, ys, q, z, counts, err;
+  CUdeviceptr xs, ys, q, z, counts, err, print;
 } DeviceBuffers;
 
 static bool upload(RtCuda *cu, CUdeviceptr *dst, const void *src,
@@ -222,15 +412,21 @@ static bool upload_points(RtCuda *cu, const RtGrid *g, DeviceBuffers *b,
 }
 
 static bool upload_all(RtCuda *cu, const Program *p, const RtGrid *g,
-                       DeviceBuffers *b, char *err, size_t errlen) {
+                       DeviceBuffers *b, uint64_t print_cap, char *err,
+                       size_t errlen) {
   size_t n = (size_t)(g->nx * g->ny);
-  uint64_t none = ~(uint64_t)0;
+  uint64_t none = ~(uint64_t)0, zero = 0;
   return upload(cu, &b->xs, g->xs, (size_t)g->nx * sizeof(double), err,
                 errlen) &&
          upload(cu, &b->ys, g->ys, (size_t)g->ny * sizeof(double), err,
                 errlen) &&
          upload(cu, &b->counts, NULL, n * sizeof(int64_t), err, errlen) &&
          upload(cu, &b->err, &none, sizeof none, err, errlen) &&
+         (!print_cap ||
+          (upload(cu, &b->print, NULL, (print_cap + 1) * sizeof(uint64_t),
+                  err, errlen) &&
+           cuda_ok(cu, cu->api.MemcpyHtoD(b->print, &zero, sizeof zero),
+                   "cuMemcpyHtoD", err, errlen))) &&
          (p->choice.form != FORM_LIST || upload_points(cu, g, b, err, errlen));
 }
 
@@ -243,11 +439,12 @@ static bool has_recursion(const Program *p) {
 
 // Launches mandelc_kernel over every point and times it with events.
 static bool launch(RtCuda *cu, CUfunction fn, const Program *p,
-                   const RtGrid *g, DeviceBuffers *b, double *seconds,
-                   char *err, size_t errlen) {
+                   const RtGrid *g, DeviceBuffers *b, uint64_t print_cap,
+                   double *seconds, char *err, size_t errlen) {
   long long nx = g->nx, ny = g->ny, maxiter = g->maxiter;
+  unsigned long long cap = print_cap;
   void *args[] = {&b->xs, &b->ys, &nx, &ny, &maxiter, &b->q, &b->z,
-                  &b->counts, &b->err};
+                  &b->counts, &b->err, &b->print, &cap};
   unsigned gx, gy = 1, bx, by = 1;
   if (p->choice.form == FORM_LIST) {
     bx = BLOCK_1D;
@@ -284,8 +481,56 @@ static bool launch(RtCuda *cu, CUfunction fn, const Program *p,
   return ok;
 }
 
+// The print table of the module (NULL when the kernel does not print),
+// malloc'd, with its length.
+static bool read_table(RtCuda *cu, CUmodule module, char **table,
+                       size_t *len, char *err, size_t errlen) {
+  CUdeviceptr at;
+  size_t bytes = 0;
+  *table = NULL;
+  *len = 0;
+  if (cu->api.ModuleGetGlobal(&at, &bytes, module, "mandelc_print_table") !=
+          CUDA_SUCCESS || bytes <= 1)
+    return true;  // no print in the kernel
+  *table = malloc(bytes);
+  if (!*table) {
+    snprintf(err, errlen, "out of memory for the print table");
+    return false;
+  }
+  *len = bytes - 1;  // the table's own bytes (it may hold a 0 of a string)
+  return cuda_ok(cu, cu->api.MemcpyDtoH(*table, at, bytes), "cuMemcpyDtoH",
+                 err, errlen);
+}
+
+// The launch's print records, printed in order up to point `last`.
+// Returns RT_OK, or RT_UNAVAILABLE with a message.
+static int print_records(RtCuda *cu, DeviceBuffers *b, const char *table,
+                         size_t tablelen, uint64_t used, RtContext *ctx,
+                         int64_t last, char *err, size_t errlen) {
+  uint64_t *words = malloc((size_t)(used ? used : 1) * sizeof *words);
+  if (!words) {
+    snprintf(err, errlen, "out of memory for the GPU's print records");
+    return RT_UNAVAILABLE;
+  }
+  int status = RT_OK;
+  if (used && !cuda_ok(cu, cu->api.MemcpyDtoH(words, b->print +
+                                              sizeof(uint64_t),
+                                              used * sizeof *words),
+                       "cuMemcpyDtoH", err, errlen))
+    status = RT_UNAVAILABLE;
+  else if (!rt_cuda_print_records(ctx, table, tablelen, words, used, last)) {
+    snprintf(err, errlen, "the GPU's print records are damaged");
+    status = RT_UNAVAILABLE;
+  }
+  free(words);
+  return status;
+}
+
 // The counts and, when a thread raised, the first error in point order.
+// The prints come first: one that fails to format (rt_str_format's
+// errors) happened before any device error a later statement raised.
 static int fetch_results(RtCuda *cu, const RtGrid *g, DeviceBuffers *b,
+                         const char *table, size_t tablelen, uint64_t used,
                          int64_t *counts, RtContext *ctx, char *err,
                          size_t errlen) {
   uint64_t key = 0;
@@ -297,12 +542,66 @@ static int fetch_results(RtCuda *cu, const RtGrid *g, DeviceBuffers *b,
                "cuMemcpyDtoH", err, errlen))
     return RT_UNAVAILABLE;
   int32_t exc, line;
-  int64_t index;
+  int64_t index = INT64_MAX;
   const char *msg;
-  if (!cuda_error_decode(key, &exc, &line, &index, &msg))
+  bool raised = cuda_error_decode(key, &exc, &line, &index, &msg);
+  if (table && print_records(cu, b, table, tablelen, used, ctx, index, err,
+                             errlen) != RT_OK)
+    return RT_UNAVAILABLE;
+  if (ctx->exc != RT_EXC_NONE)
+    return RT_KERNEL_ERROR;
+  if (!raised)
     return RT_OK;
   rt_raise(ctx, exc, line, msg);
   return RT_KERNEL_ERROR;
+}
+
+// How many words the launch's prints took (or wanted): RT_OK, or
+// RT_UNAVAILABLE when they cannot fit any buffer.
+static int print_words(RtCuda *cu, DeviceBuffers *b, uint64_t *used,
+                       char *err, size_t errlen) {
+  if (!cuda_ok(cu, cu->api.MemcpyDtoH(used, b->print, sizeof *used),
+               "cuMemcpyDtoH", err, errlen))
+    return RT_UNAVAILABLE;
+  if (*used <= PRINT_WORDS_MAX)
+    return RT_OK;
+  snprintf(err, errlen, "the kernel printed more than the GPU's print "
+           "buffer holds (%llu MiB); print less, or run it with "
+           "--target=llvm", (unsigned long long)(PRINT_WORDS_MAX >> 17));
+  return RT_UNAVAILABLE;
+}
+
+static void free_buffers(RtCuda *cu, DeviceBuffers *b) {
+  CUdeviceptr all[] = {b->xs, b->ys, b->q, b->z, b->counts, b->err,
+                       b->print};
+  for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+    if (all[k])
+      cu->api.MemFree(all[k]);
+  *b = (DeviceBuffers){0};
+}
+
+// One launch with a print buffer of print_cap words. Returns an exit
+// status, or -1 (with *print_cap grown) when the prints did not fit.
+static int run_once(RtCuda *cu, CUfunction fn, const Program *p,
+                    const RtGrid *g, const char *table, size_t tablelen,
+                    uint64_t *print_cap, int64_t *counts, RtContext *ctx,
+                    double *kernel_seconds, char *err, size_t errlen) {
+  DeviceBuffers b = {0};
+  uint64_t used = 0;
+  int status = RT_UNAVAILABLE;
+  if (upload_all(cu, p, g, &b, *print_cap, err, errlen) &&
+      launch(cu, fn, p, g, &b, *print_cap, kernel_seconds, err, errlen)) {
+    status = table ? print_words(cu, &b, &used, err, errlen) : RT_OK;
+    if (status == RT_OK && used > *print_cap) {
+      *print_cap = used;
+      status = -1;
+    } else if (status == RT_OK) {
+      status = fetch_results(cu, g, &b, table, tablelen, used, counts, ctx,
+                             err, errlen);
+    }
+  }
+  free_buffers(cu, &b);
+  return status;
 }
 
 int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
@@ -311,7 +610,8 @@ int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
   CudaApi *api = &cu->api;
   CUmodule module = NULL;
   CUfunction fn;
-  DeviceBuffers b = {0};
+  char *table = NULL;
+  size_t tablelen = 0;
   int status = RT_UNAVAILABLE;
   if (cuda_ok(cu, api->CtxSetCurrent(cu->ctx), "cuCtxSetCurrent", err,
               errlen) &&
@@ -326,13 +626,20 @@ int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
       cuda_ok(cu, api->CtxSetLimit(CU_LIMIT_MALLOC_HEAP_SIZE,
                                    LIST_HEAP_BYTES),
               "cuCtxSetLimit", err, errlen) &&
-      upload_all(cu, p, g, &b, err, errlen) &&
-      launch(cu, fn, p, g, &b, kernel_seconds, err, errlen))
-    status = fetch_results(cu, g, &b, counts, ctx, err, errlen);
-  CUdeviceptr all[] = {b.xs, b.ys, b.q, b.z, b.counts, b.err};
-  for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
-    if (all[k])
-      api->MemFree(all[k]);
+      read_table(cu, module, &table, &tablelen, err, errlen)) {
+    uint64_t print_cap = table ? PRINT_WORDS_FIRST : 0;
+    // a second launch when the first one's prints did not fit (a third
+    // only if the kernel printed differently: it should not)
+    status = -1;
+    for (int tries = 0; status < 0 && tries < 3; tries++)
+      status = run_once(cu, fn, p, g, table, tablelen, &print_cap, counts,
+                        ctx, kernel_seconds, err, errlen);
+    if (status < 0) {
+      snprintf(err, errlen, "the kernel's prints changed between launches");
+      status = RT_UNAVAILABLE;
+    }
+  }
+  free(table);
   if (module)
     api->ModuleUnload(module);
   return status;

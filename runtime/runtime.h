@@ -221,6 +221,15 @@ void rt_cuda_arch(RtCuda *cu, char *arch, size_t len);
 int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
                 const RtGrid *g, int64_t *counts, RtContext *ctx,
                 double *kernel_seconds, char *err, size_t errlen);
+// The print records of a launch (nwords words, as the kernel wrote them
+// after the counter) printed into ctx with the CPU's rt_print_* calls, as
+// `table` (mandelc_print_table, tablelen bytes) says, in (point, order in
+// the thread) order, up to point `last` (the first failing point, or
+// INT64_MAX). An rt_str_format error stops it, raised in ctx. False when
+// the records or the table are damaged. (Also used by tests/cuda/.)
+bool rt_cuda_print_records(RtContext *ctx, const char *table,
+                           size_t tablelen, const uint64_t *words,
+                           uint64_t nwords, int64_t last);
 
 // ---- image.c ---------------------------------------------------------------
 

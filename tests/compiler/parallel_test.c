@@ -121,7 +121,8 @@ START_TEST(append_is_refused_with_the_fix) {
 }
 END_TEST
 
-START_TEST(print_only_matters_when_strict) {
+// print is ordered on both targets (workers.c merges, launch.c sorts)
+START_TEST(print_is_no_dependency) {
   static const char src[] = "def k(q, maxiter, z):\n"
                             "    out = [0] * len(q)\n"
                             "    for i in range(len(q)):\n"
@@ -131,8 +132,7 @@ START_TEST(print_only_matters_when_strict) {
   char why[400];
   int line;
   ck_assert_msg(check_src(src, false, why, &line), "%s", why);
-  ck_assert(!check_src(src, true, why, &line));
-  ck_assert_int_eq(line, 4);
+  ck_assert_msg(check_src(src, true, why, &line), "%s", why);
 }
 END_TEST
 
@@ -191,7 +191,7 @@ int main(void) {
   tcase_add_test(tc, local_assigned_on_both_branches_is_private);
   tcase_add_test(tc, for_else_assignment_counts_after_the_loop);
   tcase_add_test(tc, append_is_refused_with_the_fix);
-  tcase_add_test(tc, print_only_matters_when_strict);
+  tcase_add_test(tc, print_is_no_dependency);
   tcase_add_test(tc, reading_a_neighbour_is_refused);
   tcase_add_test(tc, point_kernel_has_no_loop_to_mark);
   tcase_add_test(tc, without_an_arena_the_wording_is_generic);

@@ -43,6 +43,13 @@ static inline unsigned long long atomicCAS(unsigned long long *p,
   return old;
 }
 
+static inline unsigned long long atomicAdd(unsigned long long *p,
+                                           unsigned long long v) {
+  unsigned long long old = *p;
+  *p += v;
+  return old;
+}
+
 static inline int atomicAdd(int *p, int v) {
   int old = *p;
   *p += v;

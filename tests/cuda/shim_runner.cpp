@@ -7,10 +7,14 @@
 // (SPEC 2), walks every block and thread of the launch that launch.c would
 // make, and prints the tutorial's lines, or the first run-time error as
 // `KERNEL.py:LINE: ZeroDivisionError: ...` with exit status 3, decoded by
-// the compiler's own cuda_error_decode.
+// the compiler's own cuda_error_decode. What the kernel printed comes
+// between them, through launch.c's own record printing (shim_print.c);
+// the print buffer starts small so that launch.c's second launch, with
+// room for every record, is exercised too.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <algorithm>
 #include <vector>
 
 #include "shim.h"
@@ -23,6 +27,12 @@ thread_local dim3 threadIdx, blockIdx, blockDim, gridDim;
 
 extern "C" bool cuda_error_decode(uint64_t key, int32_t *exc, int32_t *line,
                                   int64_t *index, const char **msg);
+extern "C" int shim_print_records(const char *file, const char *table,
+                                  size_t len, const uint64_t *words,
+                                  uint64_t nwords, int64_t last);
+
+// Words of the first launch's print buffer: small, to force a relaunch.
+enum { FIRST_PRINT_WORDS = 16 };
 
 static const char *const exc_names[] = {
 #define X(name, pyname) pyname,
@@ -46,7 +56,8 @@ static void build_grid(long w, const double r[4], std::vector<double> &xs,
 static void run_launch(dim3 grid, dim3 block, std::vector<double> &xs,
                        std::vector<double> &ys, long long maxiter,
                        pycomplex_d *q, pycomplex_d *z, long long *counts,
-                       mandelc_error *err) {
+                       mandelc_error *err, unsigned long long *print,
+                       unsigned long long print_cap) {
   gridDim = grid;
   blockDim = block;
   for (unsigned by = 0; by < grid.y; by++)
@@ -56,7 +67,8 @@ static void run_launch(dim3 grid, dim3 block, std::vector<double> &xs,
           blockIdx = {bx, by, 0};
           threadIdx = {tx, ty, 0};
           mandelc_kernel(xs.data(), ys.data(), (long long)xs.size(),
-                         (long long)ys.size(), maxiter, q, z, counts, err);
+                         (long long)ys.size(), maxiter, q, z, counts, err,
+                         print, print_cap);
         }
 }
 
@@ -74,11 +86,9 @@ int main(int argc, char **argv) {
   long long nx = (long long)xs.size(), ny = (long long)ys.size();
   size_t n = (size_t)(nx * ny);
   std::vector<pycomplex_d> q(n + 1), z(n + 1);
-  for (long long j = 0; j < ny; j++)
-    for (long long i = 0; i < nx; i++)
-      q[j * nx + i] = {xs[i], ys[j]};
   std::vector<long long> counts(n + 1);
-  mandelc_error err = {~0ULL};
+  std::vector<unsigned long long> print;
+  mandelc_error err;
   dim3 grid, block;
   if (mandelc_launch_dims == 1) {
     block = {256, 1, 1};
@@ -88,12 +98,34 @@ int main(int argc, char **argv) {
     grid = {(unsigned)((nx + 31) / 32), (unsigned)((ny + 7) / 8), 1};
   }
   printf("Total elements: %zu\n", n);
-  run_launch(grid, block, xs, ys, atoll(argv[2]), q.data(), z.data(),
-             counts.data(), &err);
+  fflush(stdout);
+  // launch.c's loop: launch again, from fresh inputs, while the prints
+  // did not fit
+  unsigned long long cap = FIRST_PRINT_WORDS;
+  for (bool fits = false; !fits;) {
+    for (long long j = 0; j < ny; j++)
+      for (long long i = 0; i < nx; i++)
+        q[j * nx + i] = {xs[i], ys[j]};
+    std::fill(z.begin(), z.end(), pycomplex_d{0, 0});
+    std::fill(counts.begin(), counts.end(), 0);
+    print.assign(cap + 1, 0);
+    err.first = ~0ULL;
+    run_launch(grid, block, xs, ys, atoll(argv[2]), q.data(), z.data(),
+               counts.data(), &err, print.data(), cap);
+    fits = print[0] <= cap;
+    cap = print[0];
+  }
   int32_t exc, line;
-  int64_t index;
+  int64_t index = INT64_MAX;
   const char *msg;
-  if (cuda_error_decode(err.first, &exc, &line, &index, &msg)) {
+  bool raised = cuda_error_decode(err.first, &exc, &line, &index, &msg);
+  int status = shim_print_records(MANDELC_FILE, mandelc_print_table,
+                                  sizeof mandelc_print_table - 1,
+                                  (const uint64_t *)print.data() + 1,
+                                  print[0], index);
+  if (status != 0)
+    return status;
+  if (raised) {
     fflush(stdout);
     fprintf(stderr, "%s:%d: %s: %s\n", MANDELC_FILE, line, exc_names[exc],
             msg);

@@ -1,4 +1,3 @@
-# targets: llvm
 # a point kernel that prints at some points and later fails: the output
 # printed before the first failing point in q order must come out.
 import math

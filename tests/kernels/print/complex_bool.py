@@ -1,4 +1,3 @@
-# targets: llvm
 # print() of complex numbers, bools and None.
 def f(c, maxiter):
     k = int(c.real * 100)

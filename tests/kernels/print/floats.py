@@ -1,4 +1,3 @@
-# targets: llvm
 # print() of floats uses repr: shortest round-trip digits, exponents,
 # inf, nan and -0.0.
 def f(c, maxiter):

@@ -1,4 +1,3 @@
-# targets: llvm
 # print() of ints, several values and strings, at a few points only.
 def f(c, maxiter):
     k = int(c.real * 100)

@@ -1,4 +1,3 @@
-# targets: llvm
 # Python 2 print statements: `print a, b`, trailing comma, bare print.
 def calculate_z(q, maxiter, z):
     output = [0] * len(q)

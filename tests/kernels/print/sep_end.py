@@ -1,4 +1,3 @@
-# targets: llvm
 # print() with several arguments of mixed types on one line.
 def f(c, maxiter):
     k = int(c.imag * 100)
