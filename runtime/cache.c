@@ -340,8 +340,8 @@ bool rt_cache_store(RtCache *c, const void *obj, size_t len, char *why,
            c->path + c->dir_len + 1);
   int fd = mkostemp(tmp, O_CLOEXEC);
   if (fd < 0) {
-    snprintf(why, whylen, "cannot write in the cache directory: %s",
-             strerror(errno));
+    snprintf(why, whylen, "cannot write in %.*s: %s", (int)c->dir_len,
+             c->path, strerror(errno));
     return false;
   }
   bool ok = write_entry(c, fd, obj, len);
