@@ -734,6 +734,12 @@ static void say_parallel(const Options *o, Program *p) {
 static int run_on_target(const Options *o, Session *s, char *err,
                          size_t errlen) {
   Report *r = &s->report;
+  // A point kernel runs through NAME.points (llvm_simd.c), a block a call.
+  void *points = o->cuda ? NULL : rt_jit_find(s->jit, arena_sprintf(
+      s->arena, "%s.points", s->prog->kernel->name));
+  if (points)
+    return rt_run_cpu_points(s->prog, (RtPointsFn)points, &r->grid, &s->ctx,
+                             o->image != NULL, &r->run, err, errlen);
   if (!o->cuda)
     return rt_run_cpu(s->prog, s->fn, &r->grid, &s->ctx, o->image != NULL,
                       &r->run, err, errlen);

@@ -334,6 +334,7 @@ LlvmUnit *llvm_lower(Arena *a, Diag *d, const Program *p,
     declare_func(L, p->funcs.data[i]);
   for (int i = 0; i < p->funcs.len; i++)
     define_func(L, p->funcs.data[i]);
+  ll_simd_points(L);
   LLVMDIBuilderFinalize(L->di);
   dispose_lower(L);
   return u;

@@ -272,4 +272,17 @@ void ll_open_iter(Lower *L, Node *iter, bool range_loop, Iter *it);
 void ll_open_list(Lower *L, Node *n, Iter *it);
 void ll_stmts(Lower *L, PtrVec *body);
 
+// ---- llvm_simd.c ------------------------------------------------------------
+
+// NAME.points(ctx, xs, ys, nx, lo, hi, maxiter, counts) for a point-form
+// kernel returning int: counts[k - lo] = NAME(point k) for k in [lo, hi),
+// the grid's point k being (xs[k % nx], ys[k / nx]); in vector form when
+// the kernel allows, else scalar. -v says which and why.
+void ll_simd_points(Lower *L);
+// For the list kernel's parallel loop s (outlined with environment type et
+// into NAME.body): NAME.body.lanes(env, ctx, lo, hi), the same iterations
+// in vector form (the scalar NAME.body re-runs what it cannot do), or NULL
+// when the body is outside the vector subset.
+LLVMValueRef ll_simd_body(Lower *L, Node *s, LLVMTypeRef et);
+
 #endif

@@ -418,6 +418,9 @@ static void emit_parallel_for(Lower *L, Node *s) {
   LLVMBasicBlockRef here = LLVMGetInsertBlock(L->b);
   LLVMMetadataRef loc = LLVMGetCurrentDebugLocation2(L->b);
   LLVMValueRef body = outline_body(L, s, et);
+  LLVMValueRef lanes = ll_simd_body(L, s, et);
+  if (lanes)
+    body = lanes;
   move_to(L, here);
   LLVMSetCurrentDebugLocation2(L->b, loc);
   ll_rt(L, "rt_parallel_for", 4, L->fs->ctx, body, env, it.count);

@@ -354,6 +354,69 @@ static int run_per_point(const Program *p, void *fn, const RtGrid *g,
   return ctx->exc != RT_EXC_NONE ? RT_KERNEL_ERROR : RT_OK;
 }
 
+// ---- the point forms, a block a call ---------------------------------------
+
+// Points a call of NAME.points runs: small enough that the last blocks of
+// an uneven grid (rows inside the set cost maxiter iterations a point) are
+// spread over every worker, large enough that a call costs nothing.
+#define POINTS_PER_BLOCK 256
+
+typedef struct {
+  RtPointsFn points;
+  const RtGrid *g;
+  RtRun *out;
+  pthread_mutex_t lock;  // guards out->sum
+} BlockLoop;
+
+// Iterations lo..hi-1 of rt_parallel_for are blocks of points.
+static void run_blocks(void *env, RtContext *ctx, int64_t lo, int64_t hi) {
+  BlockLoop *bl = env;
+  const RtGrid *g = bl->g;
+  int64_t n = bl->out->elements, counts[POINTS_PER_BLOCK];
+  RtSum sum = 0;
+  for (int64_t b = lo; b < hi && ctx->exc == RT_EXC_NONE; b++) {
+    if (ctx->cancel && *ctx->cancel) {
+      rt_raise(ctx, RT_EXC_TIMEOUT, 0, "the run was cancelled");
+      break;
+    }
+    int64_t k0 = b * POINTS_PER_BLOCK;
+    int64_t k1 = k0 + POINTS_PER_BLOCK < n ? k0 + POINTS_PER_BLOCK : n;
+    bl->points(ctx, g->xs, g->ys, g->nx, k0, k1, g->maxiter, counts);
+    if (ctx->exc != RT_EXC_NONE)
+      break;
+    for (int64_t k = k0; k < k1; k++) {
+      sum += counts[k - k0];
+      if (bl->out->counts)
+        bl->out->counts[k] = counts[k - k0];
+    }
+  }
+  pthread_mutex_lock(&bl->lock);
+  bl->out->sum += sum;
+  pthread_mutex_unlock(&bl->lock);
+}
+
+int rt_run_cpu_points(const Program *p, RtPointsFn points, const RtGrid *g,
+                      RtContext *ctx, bool want_counts, RtRun *out,
+                      char *err, size_t errlen) {
+  if (p->choice.form != FORM_POINT_C && p->choice.form != FORM_POINT_XY)
+    return rt_run_cpu(p, NULL, g, ctx, want_counts, out, err, errlen);
+  *out = (RtRun){.elements = g->nx * g->ny};
+  if (want_counts &&
+      !(out->counts = calloc((size_t)(out->elements ? out->elements : 1),
+                             sizeof *out->counts))) {
+    snprintf(err, errlen, "out of memory for the picture's counts");
+    return RT_COMPILE_ERROR;
+  }
+  BlockLoop bl = {.points = points, .g = g, .out = out};
+  pthread_mutex_init(&bl.lock, NULL);
+  double t0 = now_seconds();
+  int64_t nblocks = (out->elements + POINTS_PER_BLOCK - 1) / POINTS_PER_BLOCK;
+  rt_parallel_for(ctx, run_blocks, &bl, nblocks);
+  out->seconds = now_seconds() - t0;
+  pthread_mutex_destroy(&bl.lock);
+  return ctx->exc != RT_EXC_NONE ? RT_KERNEL_ERROR : RT_OK;
+}
+
 int rt_run_cpu(const Program *p, void *fn, const RtGrid *g, RtContext *ctx,
                bool want_counts, RtRun *out, char *err, size_t errlen) {
   *out = (RtRun){.elements = g->nx * g->ny};

@@ -104,6 +104,17 @@ typedef struct {
 int rt_run_cpu(const Program *p, void *fn, const RtGrid *g, RtContext *ctx,
                bool want_counts, RtRun *out, char *err, size_t errlen);
 void rt_run_free(RtRun *r);
+// NAME.points, the block entry compiler/llvm_simd.c adds to a point-form
+// kernel NAME: counts[k - lo] = NAME(point k) for k in [lo, hi), point k
+// being (xs[k % nx], ys[k / nx]); a raised exception stops it (in ctx).
+typedef void (*RtPointsFn)(RtContext *ctx, const double *xs,
+                           const double *ys, int64_t nx, int64_t lo,
+                           int64_t hi, int64_t maxiter, int64_t *counts);
+// rt_run_cpu for the point forms through `points`: one call a block of
+// points, the blocks handed to the workers as they ask.
+int rt_run_cpu_points(const Program *p, RtPointsFn points, const RtGrid *g,
+                      RtContext *ctx, bool want_counts, RtRun *out,
+                      char *err, size_t errlen);
 // The sum of n counts (the CUDA target's results).
 RtSum rt_counts_sum(const int64_t *counts, int64_t n);
 // A sum in decimal, as Python prints an int; buf needs 41 bytes.
