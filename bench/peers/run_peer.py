@@ -144,7 +144,7 @@ def calculate_z_numexpr(q, maxiter, z):
     output = np.resize(np.array(0,), q.shape)
     for iteration in range(maxiter):
         z = numexpr.evaluate("z*z+q")
-        done = numexpr.evaluate("abs(z).real > 2.0")
+        done = numexpr.evaluate("abs(z).real > 2.0")  # noqa: F841
         q = numexpr.evaluate("where(done, 0+0j, q)")
         z = numexpr.evaluate("where(done, 0+0j, z)")
         output = numexpr.evaluate("where(done, iteration, output)")
