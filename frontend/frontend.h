@@ -495,6 +495,12 @@ bool select_kernel(Diag *d, Node *module, const char *name, KernelChoice *out);
 const char *select_form_name(KernelForm form);
 
 // ---- infer.c ---------------------------------------------------------------
+//
+// infer.c is the entry and the fixed point; the rest of inference is in
+// infer_scope.c (what the module binds), infer_reach.c (step 1: functions,
+// locals, the subset check), infer_expr.c, infer_call.c and infer_stmt.c
+// (typing expressions, calls and statements). They share the private
+// infer_internal.h; only what follows is visible outside.
 
 typedef enum {
   VAR_LOCAL,

@@ -18,14 +18,19 @@
 // then replaces it. Writers never leave a partial file under an entry's
 // name: they write a temporary file in the same directory, fsync it and
 // rename it over the name, which is atomic, so concurrent mandelc
-// processes see either no entry or a whole one.
+// processes see either no entry or a whole one. A hit renews the entry's
+// modification time, and a store that leaves more than max_entries
+// entries removes the least recently used quarter, with any temporary
+// file a killed writer left behind: the cache stays bounded.
 #define _GNU_SOURCE  // dl_iterate_phdr
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <link.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <llvm-c/Core.h>
@@ -37,6 +42,8 @@
 #define ENTRY_MAGIC "mandelc\x01"  // 8 bytes; \x01: an object entry
 // Bumped whenever EntryHeader or the meaning of the key changes.
 #define ENTRY_FORMAT 1
+// A temporary file older than this was left by a writer that died.
+#define STALE_TEMP_SECONDS 3600
 
 // The layout on disk (native byte order: an entry never leaves the machine
 // whose CPU is in its key). 88 bytes, no padding.
@@ -179,6 +186,7 @@ bool rt_cache_open(RtCache *c, const RtCacheInput *in, char *why,
     snprintf(hex + 2 * i, 3, "%02x", c->key[i]);
   snprintf(c->path, sizeof c->path, "%s/%s.o", dir, hex);
   c->dir_len = strlen(dir);
+  c->max_entries = RT_CACHE_MAX_ENTRIES;
   c->state = RT_CACHE_MISS;
   return true;
 }
@@ -266,6 +274,8 @@ void *rt_cache_load(RtCache *c, size_t *len, char *why, size_t whylen) {
   }
   const char *reason = NULL;
   void *payload = read_entry(c, fd, len, &reason);
+  if (payload)
+    futimens(fd, NULL);  // recently used: the last to be pruned
   close(fd);
   if (!payload) {
     snprintf(why, whylen, "the entry is %s; rebuilding it", reason);
@@ -318,6 +328,82 @@ static bool write_entry(const RtCache *c, int fd, const void *obj,
          fsync(fd) == 0;
 }
 
+// ---- keeping the cache bounded --------------------------------------------
+
+typedef struct {
+  char name[2 * RT_CACHE_KEY_BYTES + 3];  // <hex key>.o
+  struct timespec used;
+} Entry;
+
+// An entry's name: 64 hex digits and ".o". Anything else is not ours to
+// remove, except our temporary files (".<entry>.XXXXXX").
+static bool is_entry_name(const char *n) {
+  size_t hex = 2 * RT_CACHE_KEY_BYTES;
+  if (strlen(n) != hex + 2 || strcmp(n + hex, ".o") != 0)
+    return false;
+  return strspn(n, "0123456789abcdef") == hex;
+}
+
+static bool is_temp_name(const char *n) {
+  size_t hex = 2 * RT_CACHE_KEY_BYTES;
+  return n[0] == '.' && strlen(n) == 1 + hex + 2 + 7 && n[hex + 3] == '.' &&
+         strncmp(n + 1 + hex, ".o", 2) == 0;
+}
+
+static int older_first(const void *a, const void *b) {
+  const struct timespec *x = &((const Entry *)a)->used;
+  const struct timespec *y = &((const Entry *)b)->used;
+  if (x->tv_sec != y->tv_sec)
+    return x->tv_sec < y->tv_sec ? -1 : 1;
+  return (x->tv_nsec > y->tv_nsec) - (x->tv_nsec < y->tv_nsec);
+}
+
+// The entries in d with their last use, *count of them (NULL when out of
+// memory). Temporary files left by a writer that died go on the way.
+static Entry *list_entries(DIR *d, int *count) {
+  int fd = dirfd(d), n = 0, cap = 256;
+  Entry *entries = malloc(sizeof *entries * (size_t)cap);
+  time_t now = time(NULL);
+  for (struct dirent *e; entries && (e = readdir(d));) {
+    struct stat st;
+    bool entry = is_entry_name(e->d_name), temp = is_temp_name(e->d_name);
+    if ((!entry && !temp) || fstatat(fd, e->d_name, &st, 0) != 0)
+      continue;
+    if (temp && now - st.st_mtime > STALE_TEMP_SECONDS)
+      unlinkat(fd, e->d_name, 0);
+    if (!entry)
+      continue;
+    if (n == cap) {
+      Entry *more = realloc(entries, sizeof *entries * (size_t)(cap *= 2));
+      if (!more)
+        break;
+      entries = more;
+    }
+    memcpy(entries[n].name, e->d_name, sizeof entries[n].name);
+    entries[n++].used = st.st_mtim;
+  }
+  *count = n;
+  return entries;
+}
+
+// Past max_entries, removes the least recently used entries down to three
+// quarters of it. Concurrent pruners may race to remove a file; a reader
+// that has it open keeps reading it, so losing the race is harmless.
+static void prune(const RtCache *c, const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d)
+    return;
+  int n = 0;
+  Entry *entries = list_entries(d, &n);
+  if (entries && n > c->max_entries) {
+    qsort(entries, (size_t)n, sizeof *entries, older_first);
+    for (int i = 0; i < n - c->max_entries * 3 / 4; i++)
+      unlinkat(dirfd(d), entries[i].name, 0);
+  }
+  free(entries);
+  closedir(d);
+}
+
 bool rt_cache_store(RtCache *c, const void *obj, size_t len, char *why,
                     size_t whylen) {
   if (c->state == RT_CACHE_OFF) {
@@ -346,8 +432,11 @@ bool rt_cache_store(RtCache *c, const void *obj, size_t len, char *why,
   }
   bool ok = write_entry(c, fd, obj, len);
   ok = close(fd) == 0 && ok;
-  if (ok && rename(tmp, c->path) == 0)
+  if (ok && rename(tmp, c->path) == 0) {
+    tmp[c->dir_len] = '\0';
+    prune(c, tmp);
     return true;
+  }
   snprintf(why, whylen, "cannot write %s: %s", c->path, strerror(errno));
   unlink(tmp);
   return false;

@@ -156,6 +156,9 @@ void *rt_jit_find(RtJit *j, const char *name);
 #define RT_CACHE_KEY_BYTES 32
 // Kernel objects are kilobytes; this bounds what a bad file can cost.
 #define RT_CACHE_MAX_ENTRY ((size_t)64 << 20)
+// Entries kept: a store beyond this removes the least recently used
+// quarter (a hit renews an entry's time). Kernel objects are 5-50 KB.
+#define RT_CACHE_MAX_ENTRIES 1000
 
 typedef enum { RT_CACHE_OFF, RT_CACHE_MISS, RT_CACHE_HIT } RtCacheState;
 
@@ -165,6 +168,7 @@ typedef struct {
   uint8_t key[RT_CACHE_KEY_BYTES];
   char path[4096];        // the entry's file
   size_t dir_len;         // path[0 .. dir_len) is the cache directory
+  int max_entries;        // RT_CACHE_MAX_ENTRIES (tests lower it)
 } RtCache;
 
 // What a kernel's machine code depends on, besides the host, LLVM and the
@@ -186,8 +190,9 @@ bool rt_cache_open(RtCache *c, const RtCacheInput *in, char *why,
 // The entry's object (malloc'd, *len bytes) when it is there and passes
 // every check (state becomes HIT); else NULL and the reason in why.
 void *rt_cache_load(RtCache *c, size_t *len, char *why, size_t whylen);
-// Writes obj as the entry, atomically (temporary file, fsync, rename);
-// false with the reason in why (the run goes on without the cache).
+// Writes obj as the entry, atomically (temporary file, fsync, rename),
+// then trims the cache to max_entries; false with the reason in why (the
+// run goes on without the cache).
 bool rt_cache_store(RtCache *c, const void *obj, size_t len, char *why,
                     size_t whylen);
 // "hit", "miss" or "off", for -v and --json.

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "runtime.h"
@@ -362,6 +363,88 @@ START_TEST(unwritable_cache_fails_softly) {
 }
 END_TEST
 
+// Sets a file's modification time to `ago` seconds before now.
+static void age_file(const char *path, int ago) {
+  struct timespec t[2];
+  clock_gettime(CLOCK_REALTIME, &t[0]);
+  t[0].tv_sec -= ago;
+  t[1] = t[0];
+  ck_assert_int_eq(utimensat(AT_FDCWD, path, t, 0), 0);
+}
+
+static bool exists(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0;
+}
+
+// Entry i of a cache trimmed to 8: a different version string each.
+static RtCache numbered_entry(int i, char *version, size_t len) {
+  snprintf(version, len, "test %d", i);
+  RtCacheInput in = input(&default_opt);
+  in.version = version;
+  RtCache c = open_cache(&in);
+  c.max_entries = 8;
+  char why[512];
+  ck_assert_msg(rt_cache_store(&c, payload, sizeof payload, why, sizeof why),
+                "%s", why);
+  return c;
+}
+
+START_TEST(least_recently_used_entries_are_pruned) {
+  char *home = fresh_cache_home();
+  fill_payload();
+  char version[32], paths[9][4096];
+  for (int i = 0; i < 8; i++) {  // entry i last used 100 - i minutes ago
+    RtCache c = numbered_entry(i, version, sizeof version);
+    age_file(c.path, 6000 - 60 * i);
+    memcpy(paths[i], c.path, sizeof paths[i]);
+  }
+  // A hit on the oldest renews it.
+  snprintf(version, sizeof version, "test %d", 0);
+  RtCacheInput in0 = input(&default_opt);
+  in0.version = version;
+  ck_assert(loads_intact(&in0, NULL));
+  RtCache c = numbered_entry(8, version, sizeof version);  // the ninth
+  char *dir = strndup(c.path, c.dir_len);
+  ck_assert_int_eq(count_files(dir), 6);  // 9 > 8: down to 3/4 of 8
+  ck_assert(exists(paths[0]) && exists(c.path));
+  for (int i = 1; i <= 3; i++)  // the three least recently used
+    ck_assert_msg(!exists(paths[i]), "entry %d survived", i);
+  for (int i = 4; i < 8; i++)
+    ck_assert_msg(exists(paths[i]), "entry %d was pruned", i);
+  free(dir);
+  remove_tree(home);
+  free(home);
+}
+END_TEST
+
+START_TEST(stale_temporary_files_go_others_stay) {
+  char *home = fresh_cache_home();
+  fill_payload();
+  RtCacheInput in = input(&default_opt);
+  RtCache c = store_entry(&in);
+  const char *hex = c.path + c.dir_len + 1;
+  char stale[4200], fresh[4200], other[4200];
+  snprintf(stale, sizeof stale, "%.*s/.%s.abcdef", (int)c.dir_len, c.path,
+           hex);
+  snprintf(fresh, sizeof fresh, "%.*s/.%s.ghijkl", (int)c.dir_len, c.path,
+           hex);
+  snprintf(other, sizeof other, "%.*s/README", (int)c.dir_len, c.path);
+  for (const char *p = stale; p; p = p == stale ? fresh : p == fresh ? other
+                                                                      : NULL)
+    fclose(fopen(p, "w"));
+  age_file(stale, 2 * 3600);
+  age_file(other, 2 * 3600);
+  store_entry(&in);
+  ck_assert(!exists(stale));
+  ck_assert(exists(fresh));  // a writer may still be at work on it
+  ck_assert(exists(other));  // not ours
+  ck_assert(loads_intact(&in, NULL));
+  remove_tree(home);
+  free(home);
+}
+END_TEST
+
 // Writers racing with readers: every read is a miss or the whole entry.
 START_TEST(concurrent_writers_and_readers_never_see_a_partial_entry) {
   char *home = fresh_cache_home();
@@ -418,6 +501,8 @@ static Suite *cache_suite(void) {
   tcase_add_test(t, store_leaves_no_temporary_files);
   tcase_add_test(t, unwritable_cache_fails_softly);
   tcase_add_test(t, concurrent_writers_and_readers_never_see_a_partial_entry);
+  tcase_add_test(t, least_recently_used_entries_are_pruned);
+  tcase_add_test(t, stale_temporary_files_go_others_stay);
   suite_add_tcase(s, t);
   TCase *r = tcase_create("refused");
   tcase_add_test(r, truncated_entry_is_refused);

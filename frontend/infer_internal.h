@@ -1,0 +1,200 @@
+// infer_internal.h - what the files of the type inference share; private
+// to frontend/ (no other folder includes it, and frontend.h does not).
+//
+// Inference (infer_program in frontend.h) is one stage split over six
+// files, each one step or one family of nodes. They share one context,
+// Infer, which every function takes first, and the VarInfo and FuncInfo
+// that extend the public Var and Func with what only inference needs.
+// The sections below are named after the files, as in frontend.h; the
+// small type helpers at the top are inline so that every file reads them
+// under their short names.
+#ifndef MANDELC_INFER_INTERNAL_H
+#define MANDELC_INFER_INTERNAL_H
+
+#include <string.h>
+
+#include "frontend.h"
+
+#define COUNT(array) ((int)(sizeof(array) / sizeof((array)[0])))
+
+// A Var with what only inference needs. Var is the first member, so the
+// Var* that Program hands out points at its VarInfo.
+typedef struct {
+  Var var;
+  const char *source_name;  // the name in the source ("x" for "x.comp1")
+  bool declared;            // annotated or bound by the driver: type fixed
+  bool kernel_param;        // bound by the driver
+  Node *first;              // first store, for "never typed" errors
+  int const_state;          // VAR_CONST: 0 untyped, 1 typing, 2 typed
+} VarInfo;
+
+// A Func with what only inference needs; Func is the first member.
+typedef struct {
+  Func func;
+  Node *ret_def;          // the return that fixed func.ret
+  bool ret_declared;      // annotated, or the kernel's form fixes it
+  bool returns_value;     // some return has a value
+  PtrVec call_names;      // Name nodes called in the body (reach step)
+  PtrVec callees;         // FuncInfo* called directly
+  int ncomp;              // comprehension targets named so far
+} FuncInfo;
+
+// A name the module binds to a module or something imported from one.
+typedef struct {
+  const char *name;    // as bound: "m" for `import math as m`
+  const char *module;  // "math", "numpy"
+  const char *attr;    // "sqrt" for `from math import sqrt`; NULL for import
+} ModuleName;
+
+typedef struct {
+  Arena *a;
+  Diag *d;
+  Program *p;
+  Node *module;
+  PtrVec defs;      // Node*: top-level FunctionDefs (the last of a name)
+  PtrVec modnames;  // ModuleName*
+  PtrVec consts;    // VarInfo*: module constants looked up so far
+  FuncInfo *fn;     // the function being typed; NULL in a module constant
+  PtrVec scope;     // VarInfo*: comprehension variables in scope
+  bool final;       // the last pass: convert, rewrite, report unknowns
+  bool changed;     // this pass changed a type
+} Infer;
+
+// ---- types and names, for every file ----------------------------------------
+
+// Position in the number tower, 0 for anything else.
+static inline int rank(const Type *t) {
+  if (!t)
+    return 0;
+  switch (t->kind) {
+  case TY_BOOL:
+    return 1;
+  case TY_INT:
+    return 2;
+  case TY_FLOAT:
+    return 3;
+  case TY_COMPLEX:
+    return 4;
+  default:
+    return 0;
+  }
+}
+
+static inline Type *rank_type(int r) {
+  Type *tower[] = {NULL, &ty_bool, &ty_int, &ty_float, &ty_complex};
+  return tower[r];
+}
+
+static inline bool is_kind(const Type *t, TypeKind kind) {
+  return t && t->kind == kind;
+}
+
+// The type arithmetic works in: the wider operand, and int for bools.
+static inline Type *arith_join(const Type *l, const Type *r) {
+  int k = rank(l) > rank(r) ? rank(l) : rank(r);
+  return rank_type(k < 2 ? 2 : k);
+}
+
+static inline Type *number_join(const Type *l, const Type *r) {
+  return rank_type(rank(l) > rank(r) ? rank(l) : rank(r));
+}
+
+// Does the type still contain an unknown part (a list[?])?
+static inline bool has_unknown(const Type *t) {
+  if (!t)
+    return true;
+  if (t->kind == TY_LIST)
+    return has_unknown(t->elem);
+  for (int i = 0; i < (t->kind == TY_TUPLE ? t->nitems : 0); i++)
+    if (has_unknown(t->items[i]))
+      return true;
+  return false;
+}
+
+
+// "an int", "a list[float]", "nothing" (None): for messages.
+static inline const char *a_type(Infer *in, const Type *t) {
+  if (t && t->kind == TY_NONE)
+    return "nothing";
+  const char *name = type_name(in->a, t);
+  return arena_sprintf(in->a, "%s %s", name[0] == 'i' ? "an" : "a", name);
+}
+
+static inline const char *tname(Infer *in, const Type *t) {
+  return type_name(in->a, t);
+}
+
+static inline bool same_name(const char *x, const char *y) {
+  return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+static inline bool is_str_constant(const Node *n) {
+  return n && n->kind == ND_CONSTANT && n->cval.kind == CONST_STR;
+}
+
+static inline bool is_none_constant(const Node *n) {
+  return n && n->kind == ND_CONSTANT && n->cval.kind == CONST_NONE;
+}
+
+// ---- infer.c: the lattice, conversions, the fixed point -------------------
+
+// Can value `n` (may be NULL) of type `from` be given type `to`?
+bool infer_can_retype(const Node *n, const Type *from, const Type *to);
+// The type two values (nodes may be NULL) can share; *ok = false if none.
+Type *infer_join(Infer *in, Type *a, Node *an, Type *b, Node *bn, bool *ok);
+Node *new_convert(Infer *in, Node *n, Type *to);
+Node *new_number(Infer *in, Node *at, Type *ty, double value);
+// Final pass: gives *slot the type `to` (ND_CONVERT or retyping).
+void infer_coerce(Infer *in, Node **slot, Type *to);
+// A type conflict: the error at `at`, a note at `first`, then stop.
+void infer_conflict(Infer *in, Node *at, Node *first, const char *note,
+                    const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+// ---- infer_scope.c: what the module binds ----------------------------------
+
+// Collects the top-level defs and the module's imports, before step 1.
+void infer_scan_module(Infer *in);
+void infer_add_imports(Infer *in, Node *s, void *unused);
+ModuleName *infer_find_modname(Infer *in, const char *name);
+Node *infer_find_def(Infer *in, const char *name);
+VarInfo *infer_lookup_local(Infer *in, const char *name);
+VarInfo *infer_module_const(Infer *in, Node *use);
+
+// ---- infer_reach.c: step 1 -------------------------------------------------
+
+void infer_reach(Infer *in, const KernelChoice *choice);
+// The FuncInfo of a top-level def, created (with its parameters) at need.
+FuncInfo *infer_func_of_def(Infer *in, Node *def);
+
+// ---- infer_expr.c: typing expressions --------------------------------------
+
+// Types *slot (which it may replace) and returns its type, NULL while
+// some part of it is still unknown.
+Type *infer_expr(Infer *in, Node **slot);
+// Types a test; the final pass converts it to bool.
+void infer_condition(Infer *in, Node **slot);
+void infer_refine_name(Infer *in, Node *n, Type *t);
+Type *infer_arith(Infer *in, Node *at, Operator op, Type *l, Type *r,
+                  Node *right, Type **lt, Type **rt);
+_Noreturn void infer_bad_operands(Infer *in, Node *at, Operator op, Type *l,
+                                  Type *r);
+Type *infer_tuple_display(Infer *in, Node *n);
+Type *infer_iteration(Infer *in, Node **slot, bool *range_loop);
+
+// ---- infer_call.c: calls, builtins, the math module, print -----------------
+
+Type *infer_call(Infer *in, Node **slot);
+Type *infer_attribute(Infer *in, Node **slot);
+Type *infer_math_constant(Infer *in, Node *n, const char *name);
+_Noreturn void infer_not_available(Infer *in, Node *n, ModuleName *m);
+bool infer_is_builtin(const char *name);
+bool infer_is_math_name(const char *name);  // a math function or constant
+void infer_print_arg(Infer *in, Node **slot);
+
+// ---- infer_stmt.c: typing statements ---------------------------------------
+
+void infer_assign_var(Infer *in, VarInfo *v, Type *t, Node *at, Node *value);
+void infer_block(Infer *in, PtrVec *body);
+
+#endif

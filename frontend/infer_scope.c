@@ -1,0 +1,262 @@
+// infer_scope.c - what the module binds: imports, top-level functions,
+// module constants, and the locals of the function being typed.
+//
+// Python decides scope by where a name is stored, so lookups here follow
+// its order: a comprehension variable in scope, then a local or parameter
+// of the function (step 1 declared them all), then the module. The module
+// is only ever scanned, never run: its imports and defs are collected once
+// (the last binding of a name wins, as it would when the module is run),
+// and a module variable the kernel reads must be assigned exactly once, at
+// top level, from numbers and arithmetic: a constant, typed on its own the
+// first time compiled code reads it.
+#include <string.h>
+
+#include "infer_internal.h"
+
+// Calls fn on every statement that runs at module level: the module body
+// and what is nested in its if/for/while/try/with, but no function or
+// class body.
+static void each_module_stmt(Infer *in, PtrVec *body,
+                             void (*fn)(Infer *, Node *, void *), void *arg) {
+  for (int i = 0; i < body->len; i++) {
+    Node *s = body->data[i];
+    fn(in, s, arg);
+    switch (s->kind) {
+    case ND_IF:
+    case ND_WHILE:
+    case ND_FOR:
+    case ND_WITH:
+    case ND_TRY:
+      each_module_stmt(in, &s->body, fn, arg);
+      each_module_stmt(in, &s->orelse, fn, arg);
+      each_module_stmt(in, &s->finalbody, fn, arg);
+      for (int h = 0; h < s->handlers.len; h++) {
+        Node *handler = s->handlers.data[h];
+        each_module_stmt(in, &handler->body, fn, arg);
+      }
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+static void add_modname(Infer *in, const char *name, const char *module,
+                        const char *attr) {
+  ModuleName *m = arena_alloc(in->a, sizeof *m);
+  m->name = name;
+  m->module = module;
+  m->attr = attr;
+  vec_push(in->a, &in->modnames, m);
+}
+
+// `import a.b` binds a (to module a); `import a.b as c` binds c to a.b.
+void infer_add_imports(Infer *in, Node *s, void *unused) {
+  (void)unused;
+  for (int i = 0; s->kind == ND_IMPORT && i < s->args.len; i++) {
+    Node *alias = s->args.data[i];
+    const char *dot = strchr(alias->name, '.');
+    const char *top = dot ? arena_strndup(in->a, alias->name,
+                                          (size_t)(dot - alias->name))
+                          : alias->name;
+    if (alias->asname)
+      add_modname(in, alias->asname, alias->name, NULL);
+    else
+      add_modname(in, top, top, NULL);
+  }
+  for (int i = 0; s->kind == ND_IMPORTFROM && i < s->args.len; i++) {
+    Node *alias = s->args.data[i];
+    const char *module = s->name ? s->name : "";
+    add_modname(in, alias->asname ? alias->asname : alias->name, module,
+                alias->name);
+  }
+}
+
+// What `name` is bound to by an import, the last binding winning; a star
+// import of math binds every math name. NULL when no import binds it.
+ModuleName *infer_find_modname(Infer *in, const char *name) {
+  for (int i = in->modnames.len - 1; i >= 0; i--) {
+    ModuleName *m = in->modnames.data[i];
+    if (same_name(m->name, name))
+      return m;
+    if (strcmp(m->name, "*") == 0 && strcmp(m->module, "math") == 0 &&
+        infer_is_math_name(name)) {
+      add_modname(in, name, "math", name);
+      return in->modnames.data[in->modnames.len - 1];
+    }
+  }
+  return NULL;
+}
+
+static void add_def(Infer *in, Node *s, void *unused) {
+  (void)unused;
+  if (s->kind == ND_FUNCTIONDEF)
+    vec_push(in->a, &in->defs, s);
+}
+
+void infer_scan_module(Infer *in) {
+  for (int i = 0; i < in->module->body.len; i++)
+    add_def(in, in->module->body.data[i], NULL);
+  each_module_stmt(in, &in->module->body, infer_add_imports, NULL);
+}
+
+// The top-level function called `name` (the last definition wins).
+Node *infer_find_def(Infer *in, const char *name) {
+  for (int i = in->defs.len - 1; i >= 0; i--) {
+    Node *def = in->defs.data[i];
+    if (same_name(def->name, name))
+      return def;
+  }
+  return NULL;
+}
+
+// The variable `name` names in the function being typed: a comprehension
+// variable in scope, else a parameter or local. NULL in a module constant.
+VarInfo *infer_lookup_local(Infer *in, const char *name) {
+  for (int i = in->scope.len - 1; i >= 0; i--) {
+    VarInfo *v = in->scope.data[i];
+    if (same_name(v->source_name, name))
+      return v;
+  }
+  if (!in->fn)
+    return NULL;
+  PtrVec *vars = &in->fn->func.vars;
+  for (int i = 0; i < vars->len; i++) {
+    VarInfo *v = vars->data[i];
+    if (v->source_name == v->var.name && same_name(v->source_name, name))
+      return v;
+  }
+  return NULL;
+}
+
+// The module-level store that defines module variable `name`.
+typedef struct {
+  const char *name;
+  int count;       // stores found
+  Node *stmt;      // the last of them
+  Node *target;    // its target Name
+  Node *value;     // the value stored into the Name, when one is known
+} ModuleStore;
+
+static void find_store(Infer *in, Node *target, Node *value, Node *stmt,
+                       ModuleStore *ms) {
+  (void)in;
+  if (target->kind == ND_NAME && same_name(target->name, ms->name)) {
+    ms->count++;
+    ms->stmt = stmt;
+    ms->target = target;
+    ms->value = value;
+  }
+  bool unpack = target->kind == ND_TUPLE || target->kind == ND_LIST;
+  for (int i = 0; unpack && i < target->elts.len; i++) {
+    bool display = value && value->kind == ND_TUPLE &&
+                   value->elts.len == target->elts.len;
+    find_store(in, target->elts.data[i], display ? value->elts.data[i] : NULL,
+               stmt, ms);
+  }
+}
+
+static void find_module_stores(Infer *in, Node *s, void *arg) {
+  ModuleStore *ms = arg;
+  switch (s->kind) {
+  case ND_ASSIGN:
+    for (int i = 0; i < s->targets.len; i++)
+      find_store(in, s->targets.data[i], s->value, s, ms);
+    break;
+  case ND_ANNASSIGN:
+    find_store(in, s->target, s->value, s, ms);
+    break;
+  case ND_AUGASSIGN:
+  case ND_FOR:
+    find_store(in, s->target, NULL, s, ms);
+    break;
+  default:
+    break;
+  }
+}
+
+// Numbers, names and arithmetic: what a module constant may be made of.
+static bool is_constant_expr(const Node *n) {
+  switch (n->kind) {
+  case ND_CONSTANT:
+  case ND_NAME:
+    return true;
+  case ND_ATTRIBUTE:
+    return n->value->kind == ND_NAME;  // math.pi
+  case ND_UNARYOP:
+    return n->op != OP_NOT && is_constant_expr(n->value);
+  case ND_BINOP:
+    return is_constant_expr(n->left) && is_constant_expr(n->right);
+  default:
+    return false;
+  }
+}
+
+// Types a module constant's value on its own: no locals in scope, and in
+// final mode, since nothing it depends on changes later.
+static void type_constant(Infer *in, VarInfo *v) {
+  FuncInfo *fn = in->fn;
+  bool final = in->final;
+  PtrVec scope = in->scope;
+  in->fn = NULL;
+  in->final = true;
+  in->scope = (PtrVec){0};
+  Type *t = infer_expr(in, &v->var.value);
+  in->fn = fn;
+  in->final = final;
+  in->scope = scope;
+  if (!rank(t))
+    diag_error_node(in->d, v->var.value,
+                    "module constant '%s' is %s; kernels can only read "
+                    "constants that are numbers",
+                    v->var.name, a_type(in, t));
+  v->var.ty = t;
+}
+
+// The module constant `use` names, typed; NULL when the module does not
+// assign the name at all. A name assigned more than once, inside a block,
+// or to something other than numbers and arithmetic is an error.
+VarInfo *infer_module_const(Infer *in, Node *use) {
+  for (int i = 0; i < in->consts.len; i++) {
+    VarInfo *v = in->consts.data[i];
+    if (!same_name(v->var.name, use->name))
+      continue;
+    if (v->const_state == 1)
+      diag_error_node(in->d, use, "module constant '%s' is defined in "
+                      "terms of itself", use->name);
+    return v;
+  }
+  ModuleStore ms = {.name = use->name};
+  each_module_stmt(in, &in->module->body, find_module_stores, &ms);
+  if (ms.count == 0)
+    return NULL;
+  const char *note = arena_sprintf(in->a, "'%s' is assigned here", use->name);
+  if (ms.count > 1)
+    infer_conflict(
+        in, use, ms.target, note,
+        "module variable '%s' is assigned more than once; kernels can "
+        "only read module constants such as N = 100",
+        use->name);
+  bool top = false;
+  for (int i = 0; i < in->module->body.len; i++)
+    top = top || in->module->body.data[i] == ms.stmt;
+  if (!top || !ms.value || ms.stmt->kind == ND_AUGASSIGN ||
+      !is_constant_expr(ms.value))
+    infer_conflict(
+        in, use, ms.target, note,
+        "module variable '%s' is not a constant; kernels can only read "
+        "module constants such as N = 100 or LIMIT = 4.0",
+        use->name);
+  VarInfo *v = arena_alloc(in->a, sizeof *v);
+  v->var.name = v->source_name = use->name;
+  v->var.kind = VAR_CONST;
+  v->var.def = v->first = ms.target;
+  v->var.value = ms.value;
+  v->const_state = 1;
+  vec_push(in->a, &in->consts, v);
+  type_constant(in, v);
+  v->const_state = 2;
+  v->var.index = in->p->consts.len;
+  vec_push(in->a, &in->p->consts, &v->var);
+  return v;
+}
