@@ -512,6 +512,7 @@ static void print_json(const Options *o, const Report *r) {
          r->run.elements, sum, r->run.seconds, r->compile_seconds,
          r->cache ? r->cache : "off", o->cuda ? "cuda" : "llvm", o->threads,
          r->kernel, r->form, r->grid.nx, r->grid.ny, o->maxiter);
+  double gpu_total_seconds;  // cuda: the run with its copies (--json)
   if (o->compare) {
     printf(", \"compare\": [");
     for (int i = 0; i < r->nrefs; i++) {
@@ -543,6 +544,8 @@ static void print_result(const Options *o, const Report *r) {
 // Everything one compilation and run owns; session_free releases it all.
 typedef struct {
   Arena *arena;
+  if (o->cuda)  // bench/cuda/: the kernel with its copies to and from
+    printf(", \"gpu_total_seconds\": %.6f", r->gpu_total_seconds);
   Diag diag;
   char *src;
   size_t len;
@@ -735,8 +738,10 @@ static int run_on_target(const Options *o, Session *s, char *err,
                          size_t errlen) {
   Report *r = &s->report;
   // A point kernel runs through NAME.points (llvm_simd.c), a block a call.
-  void *points = o->cuda ? NULL : rt_jit_find(s->jit, arena_sprintf(
-      s->arena, "%s.points", s->prog->kernel->name));
+  if (!o->cuda)
+    points = rt_jit_find(s->jit, arena_sprintf(s->arena, "%s.points",
+                                               s->prog->kernel->name));
+#endif
   if (points)
     return rt_run_cpu_points(s->prog, (RtPointsFn)points, &r->grid, &s->ctx,
                              o->image != NULL, &r->run, err, errlen);
@@ -773,6 +778,8 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
   s->ctx_live = true;
   s->ctx.cancel = &w->cancel;
   int64_t n = r->grid.nx * r->grid.ny;
+  void *points = NULL;
+#ifdef MANDELC_LLVM  // (a build without LLVM has only the cuda target)
   if (!o->json) {
     printf("Total elements: %" PRId64 "\n", n);
     fflush(stdout);
@@ -796,6 +803,7 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
 static bool write_image(const Options *o, const Report *r) {
   char err[512];
   if (rt_image_write(o->image, r->run.counts, r->grid.nx, r->grid.ny,
+  r->gpu_total_seconds = rt_cuda_total_seconds(s->cuda);
                      r->grid.maxiter, err, sizeof err))
     return true;
   fprintf(stderr, "mandelc: error: %s\n", err);

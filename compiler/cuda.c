@@ -195,6 +195,38 @@ _Noreturn static void unsupported(CudaGen *g, const Node *n, const char *what) {
                   "run it with --target=llvm", what);
 }
 
+// CUDA's libm (libdevice) rounds exp, log, pow, sin, cos, ... differently
+// from glibc, and so from CPython, in the last bit for some inputs. Sums
+// must be CPython's in float64 (SPEC 5), so code that would call them is
+// refused, unless --fast-math or --precision=float32 gave up exactness.
+// (hypot, sqrt, floor, fmod and the like are exact: pymath.h or IEEE.)
+static void require_inexact_libm(CudaGen *g, const Node *at,
+                                 const char *what) {
+  if (g->opt && (g->opt->fast_math || g->opt->float32))
+    return;
+  diag_error_node(g->d, at, "%s on the GPU would call CUDA's libm, whose "
+                  "results may differ from CPython's (glibc's) in the last "
+                  "bit; float64 results must be exact: run it with "
+                  "--target=llvm, or pass --fast-math to accept the "
+                  "difference", what);
+}
+
+// An exponent that CPython's complex ** takes through c_powi, with no
+// libm: a constant integral real number up to PYM_COMPLEX_POWI_MAX.
+static bool is_powi_exponent(const Node *e) {
+  while (e->kind == ND_CONVERT)
+    e = e->value;
+  if (e->kind != ND_CONSTANT)
+    return false;
+  double v = e->cval.kind == CONST_INT ? (double)e->cval.ival
+             : e->cval.kind == CONST_FLOAT || e->cval.kind == CONST_COMPLEX
+                 ? e->cval.fval
+                 : NAN;
+  if (e->cval.kind == CONST_COMPLEX && e->cval.imag != 0)
+    return false;
+  return v == floor(v) && fabs(v) <= PYM_COMPLEX_POWI_MAX;
+}
+
 // ---- names and types --------------------------------------------------------
 
 // C++ keywords and CUDA's built-in names a Python variable may not take.
@@ -467,7 +499,9 @@ static const char *float_binop(CudaGen *g, Node *e, const char *l,
   case OP_DIV: return raising(g, e, "py_float_div", args);
   case OP_FLOORDIV: return raising(g, e, "py_float_floordiv", args);
   case OP_MOD: return raising(g, e, "py_float_mod", args);
-  case OP_POW: return raising(g, e, "py_float_pow", args);
+  case OP_POW:
+    require_inexact_libm(g, e, "float ** (C's pow)");
+    return raising(g, e, "py_float_pow", args);
   default: unsupported(g, e, "this float operator");
   }
 }
@@ -480,6 +514,10 @@ static const char *complex_binop(CudaGen *g, Node *e, const char *l,
   case OP_MUL: return fmt(g, "py_complex_mul(%s, %s)", l, r);
   case OP_DIV: return raising(g, e, "py_complex_div", fmt(g, "%s, %s", l, r));
   case OP_POW:
+    if (!is_powi_exponent(e->right))
+      require_inexact_libm(g, e, "complex ** with an exponent that is not "
+                           "a constant integer up to 100 (C's pow, exp, "
+                           "log)");
     if (is_kind(e->right, TY_INT))  // z ** n: CPython's c_powi
       return raising(g, e, "py_complex_powi", fmt(g, "%s, %s", l, r));
     return raising(g, e, "py_complex_pow", fmt(g, "%s, %s", l, r));
@@ -899,6 +937,17 @@ static const char *constructor(CudaGen *g, Node *e) {
 
 // math.f(x) for the functions with CPython's math_1 error rules.
 static const char *math_call(CudaGen *g, Node *e) {
+  switch (e->builtin) {
+  case BI_MATH_EXP: case BI_MATH_LOG: case BI_MATH_LOG2:
+  case BI_MATH_LOG10: case BI_MATH_SIN: case BI_MATH_COS: case BI_MATH_TAN:
+  case BI_MATH_ASIN: case BI_MATH_ACOS: case BI_MATH_ATAN:
+  case BI_MATH_ATAN2: case BI_MATH_SINH: case BI_MATH_COSH:
+  case BI_MATH_TANH: case BI_MATH_POW:
+    require_inexact_libm(g, e, builtin_names[e->builtin]);
+    break;
+  default:
+    break;
+  }
   const char *x = e->args.len > 0 ? expr(g, arg(e, 0)) : "";
   const char *y = e->args.len > 1 ? expr(g, arg(e, 1)) : "";
   const char *xy = fmt(g, "%s, %s", x, y);
@@ -2059,6 +2108,10 @@ char *cuda_emit(Arena *a, Diag *d, Program *p, const CompileOptions *opt) {
     free(g->out);
     return NULL;
   }
+  if (opt && opt->float32 && d->out)  // SPEC 1: said, since sums change
+    fprintf(d->out, "mandelc: warning: --precision=float32: the GPU "
+            "computes in float, so results are no longer exact and may "
+            "differ from CPython's\n");
   if (p->choice.form == FORM_LIST)
     g->ploop = parallel_find_loop(p);
   if (p->choice.form == FORM_LIST && !g->ploop)

@@ -26,6 +26,7 @@
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "runtime.h"
 
@@ -100,6 +101,7 @@ struct RtCuda {
   CUdevice dev;
   CUcontext ctx;
   int major, minor;  // compute capability
+  double total_seconds;  // the last run's uploads, launch and downloads
 };
 
 // Threads per block: 32 x 8 for the two-dimensional forms (a warp along a
@@ -198,6 +200,10 @@ void rt_cuda_close(RtCuda *cu) {
     cu->api.DevicePrimaryCtxRelease(cu->dev);
   dlclose(cu->lib);
   free(cu);
+}
+
+double rt_cuda_total_seconds(const RtCuda *cu) {
+  return cu ? cu->total_seconds : 0;
 }
 
 void rt_cuda_arch(RtCuda *cu, char *arch, size_t len) {
@@ -582,6 +588,12 @@ static void free_buffers(RtCuda *cu, DeviceBuffers *b) {
 
 // One launch with a print buffer of print_cap words. Returns an exit
 // status, or -1 (with *print_cap grown) when the prints did not fit.
+static double now_seconds(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
 static int run_once(RtCuda *cu, CUfunction fn, const Program *p,
                     const RtGrid *g, const char *table, size_t tablelen,
                     uint64_t *print_cap, int64_t *counts, RtContext *ctx,
@@ -589,6 +601,7 @@ static int run_once(RtCuda *cu, CUfunction fn, const Program *p,
   DeviceBuffers b = {0};
   uint64_t used = 0;
   int status = RT_UNAVAILABLE;
+  double start = now_seconds();
   if (upload_all(cu, p, g, &b, *print_cap, err, errlen) &&
       launch(cu, fn, p, g, &b, *print_cap, kernel_seconds, err, errlen)) {
     status = table ? print_words(cu, &b, &used, err, errlen) : RT_OK;
@@ -601,6 +614,7 @@ static int run_once(RtCuda *cu, CUfunction fn, const Program *p,
     }
   }
   free_buffers(cu, &b);
+  cu->total_seconds = now_seconds() - start;
   return status;
 }
 

@@ -229,6 +229,9 @@ RtCuda *rt_cuda_open(char *err, size_t errlen);
 void rt_cuda_close(RtCuda *cu);
 // NVRTC's architecture for the device, e.g. "compute_90".
 void rt_cuda_arch(RtCuda *cu, char *arch, size_t len);
+// The last rt_cuda_run's time with its copies to and from the device
+// (the kernel alone is its kernel_seconds), for --json and bench/cuda/.
+double rt_cuda_total_seconds(const RtCuda *cu);
 // Loads the PTX that nvrtc_compile made from cuda_emit's text for p, runs
 // it over the grid and writes one escape count per point into counts
 // (row-major: ny rows of nx, the first row at y2). Returns RT_OK,

@@ -122,6 +122,29 @@ START_TEST(print_becomes_a_record_and_a_table_entry) {
 }
 END_TEST
 
+// CUDA's exp, pow, ... may round differently from glibc: float64 refuses
+// them; float32 (inexact anyway) takes them; z ** 3 needs no libm.
+START_TEST(libm_calls_are_refused_in_float64) {
+  static const char src[] = "import math\n"
+                            "def k(c, maxiter):\n"
+                            "    z = c ** 3\n"
+                            "    return int(math.exp(z.real))\n";
+  char msg[1000];
+  char *cu = emit_src(src, false, msg, sizeof msg);
+  ck_assert_ptr_null(cu);
+  ck_assert_msg(strstr(msg, "k.py:4:16: error: math.exp on the GPU would "
+                            "call CUDA's libm") != NULL, "%s", msg);
+  cu = emit_src(src, true, msg, sizeof msg);
+  ck_assert_msg(cu != NULL, "%s", msg);
+  free(cu);
+  cu = emit_src("def k(x, y, maxiter):\n"
+                "    return int(x ** y)\n", false, msg, sizeof msg);
+  ck_assert_ptr_null(cu);
+  ck_assert_msg(strstr(msg, "k.py:2:18: error: float ** (C's pow)") != NULL,
+                "%s", msg);
+}
+END_TEST
+
 START_TEST(cpp_keywords_are_renamed) {
   char msg[1000];
   char *cu = emit_src("def k(c, maxiter):\n"
@@ -160,6 +183,7 @@ int main(void) {
   tcase_add_test(tc, list_kernel_loop_becomes_the_thread);
   tcase_add_test(tc, dependent_loop_is_a_compile_error_at_the_statement);
   tcase_add_test(tc, print_becomes_a_record_and_a_table_entry);
+  tcase_add_test(tc, libm_calls_are_refused_in_float64);
   tcase_add_test(tc, cpp_keywords_are_renamed);
   tcase_add_test(tc, error_key_decodes_to_cpythons_message);
   suite_add_tcase(s, tc);

@@ -1,5 +1,7 @@
 // nvrtc_test.c - NVRTC turns cuda.c's output into PTX, with no GPU.
 #include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "cuda_fixture.h"
 
@@ -19,22 +21,47 @@ static const char list_kernel[] =
     "                break\n"
     "    return output\n";
 
-// PTX for src at compute_80, or NULL with NVRTC's log in *log.
-static char *ptx_of(const char *src, const char *cu_override, bool fast,
-                    char *log, size_t len) {
+// PTX for src at compute_80 with opt, or NULL with NVRTC's log in *log.
+static char *ptx_with(const char *src, const char *cu_override,
+                      const CompileOptions *opt, char *log, size_t len) {
   Fixture f;
   fixture_open(&f, src);
   ck_assert_msg(f.program != NULL, "frontend: %s", fixture_messages(&f));
-  CompileOptions opt = {.fast_math = fast, .opt_level = 3};
   char *cu = cu_override ? (char *)cu_override
-                         : cuda_emit(f.arena, &f.diag, f.program, &opt);
+                         : cuda_emit(f.arena, &f.diag, f.program, opt);
   ck_assert_msg(cu != NULL, "%s", fixture_messages(&f));
   char *ptx = nvrtc_compile(f.arena, &f.diag, cu, "k.py", "compute_80",
-                            &opt);
+                            opt);
   char *copy = ptx ? strdup(ptx) : NULL;
   snprintf(log, len, "%s", fixture_messages(&f));
   fixture_close(&f);
   return copy;
+}
+
+static char *ptx_of(const char *src, const char *cu_override, bool fast,
+                    char *log, size_t len) {
+  CompileOptions opt = {.fast_math = fast, .opt_level = 3};
+  return ptx_with(src, cu_override, &opt, log, len);
+}
+
+// Does ptxas (the assembler a driver would run) accept ptx for sm_80?
+static bool ptxas_accepts(const char *ptx, char *log, size_t len) {
+  char dir[] = "/tmp/nvrtc_testXXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  char path[128], cmd[512];
+  snprintf(path, sizeof path, "%s/k.ptx", dir);
+  FILE *f = fopen(path, "w");
+  ck_assert_ptr_nonnull(f);
+  fputs(ptx, f);
+  fclose(f);
+  snprintf(cmd, sizeof cmd, "%s -arch=sm_80 %s -o %s/k.cubin 2>&1; "
+           "echo \"rc=$?\"; rm -rf %s", PTXAS, path, dir, dir);
+  FILE *p = popen(cmd, "r");
+  ck_assert_ptr_nonnull(p);
+  size_t n = fread(log, 1, len - 1, p);
+  log[n] = 0;
+  pclose(p);
+  return strstr(log, "rc=0") != NULL;
 }
 
 START_TEST(tutorial_kernel_compiles_to_ptx) {
@@ -66,6 +93,31 @@ START_TEST(fast_math_lets_products_fuse) {
 }
 END_TEST
 
+// --precision=float32: float arithmetic (products still unfused), which
+// the assembler takes.
+START_TEST(float32_emits_f32_arithmetic) {
+  char log[4000];
+  CompileOptions opt = {.float32 = true, .opt_level = 3};
+  char *ptx = ptx_with(list_kernel, NULL, &opt, log, sizeof log);
+  ck_assert_msg(ptx != NULL, "%s", log);
+  ck_assert_ptr_nonnull(strstr(ptx, "mul.rn.f32"));
+  ck_assert_ptr_nonnull(strstr(ptx, "add.rn.f32"));
+  ck_assert_ptr_null(strstr(ptx, "mul.rn.f64"));
+  ck_assert_ptr_null(strstr(ptx, "fma.rn.f32"));
+  ck_assert_msg(ptxas_accepts(ptx, log, sizeof log), "%s", log);
+  free(ptx);
+}
+END_TEST
+
+START_TEST(float64_ptx_is_accepted_by_ptxas) {
+  char log[4000];
+  char *ptx = ptx_of(list_kernel, NULL, false, log, sizeof log);
+  ck_assert_ptr_nonnull(ptx);
+  ck_assert_msg(ptxas_accepts(ptx, log, sizeof log), "%s", log);
+  free(ptx);
+}
+END_TEST
+
 START_TEST(errors_print_nvrtcs_log_pointing_at_the_file) {
   char log[4000];
   char *ptx = ptx_of(list_kernel, "#line 7 \"k.py\"\nint f( {\n", false, log,
@@ -84,6 +136,8 @@ int main(void) {
   tcase_add_test(tc, float64_products_are_never_fused);
   tcase_add_test(tc, fast_math_lets_products_fuse);
   tcase_add_test(tc, errors_print_nvrtcs_log_pointing_at_the_file);
+  tcase_add_test(tc, float32_emits_f32_arithmetic);
+  tcase_add_test(tc, float64_ptx_is_accepted_by_ptxas);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
