@@ -430,9 +430,9 @@ START_TEST(stale_temporary_files_go_others_stay) {
   snprintf(fresh, sizeof fresh, "%.*s/.%s.ghijkl", (int)c.dir_len, c.path,
            hex);
   snprintf(other, sizeof other, "%.*s/README", (int)c.dir_len, c.path);
-  for (const char *p = stale; p; p = p == stale ? fresh : p == fresh ? other
-                                                                      : NULL)
-    fclose(fopen(p, "w"));
+  const char *files[] = {stale, fresh, other};
+  for (int i = 0; i < 3; i++)
+    fclose(fopen(files[i], "w"));
   age_file(stale, 2 * 3600);
   age_file(other, 2 * 3600);
   store_entry(&in);
