@@ -481,6 +481,7 @@ typedef struct {
   RtGrid grid;
   RtRun run;
   double compile_seconds;
+  double gpu_total_seconds;  // cuda: the run with its copies (--json)
   const char *cache;      // the compile cache: "hit", "miss" or "off"
   RtReference refs[RT_REFERENCES];
   int nrefs;
@@ -512,7 +513,8 @@ static void print_json(const Options *o, const Report *r) {
          r->run.elements, sum, r->run.seconds, r->compile_seconds,
          r->cache ? r->cache : "off", o->cuda ? "cuda" : "llvm", o->threads,
          r->kernel, r->form, r->grid.nx, r->grid.ny, o->maxiter);
-  double gpu_total_seconds;  // cuda: the run with its copies (--json)
+  if (o->cuda)  // bench/cuda/: the kernel with its copies to and from
+    printf(", \"gpu_total_seconds\": %.6f", r->gpu_total_seconds);
   if (o->compare) {
     printf(", \"compare\": [");
     for (int i = 0; i < r->nrefs; i++) {
@@ -544,8 +546,6 @@ static void print_result(const Options *o, const Report *r) {
 // Everything one compilation and run owns; session_free releases it all.
 typedef struct {
   Arena *arena;
-  if (o->cuda)  // bench/cuda/: the kernel with its copies to and from
-    printf(", \"gpu_total_seconds\": %.6f", r->gpu_total_seconds);
   Diag diag;
   char *src;
   size_t len;
@@ -737,6 +737,8 @@ static void say_parallel(const Options *o, Program *p) {
 static int run_on_target(const Options *o, Session *s, char *err,
                          size_t errlen) {
   Report *r = &s->report;
+  void *points = NULL;
+#ifdef MANDELC_LLVM  // (a build without LLVM has only the cuda target)
   // A point kernel runs through NAME.points (llvm_simd.c), a block a call.
   if (!o->cuda)
     points = rt_jit_find(s->jit, arena_sprintf(s->arena, "%s.points",
@@ -758,6 +760,7 @@ static int run_on_target(const Options *o, Session *s, char *err,
   int status = rt_cuda_run(s->cuda, s->ptx, s->prog, &r->grid,
                            r->run.counts, &s->ctx, &r->run.seconds, err,
                            errlen);
+  r->gpu_total_seconds = rt_cuda_total_seconds(s->cuda);
   if (status == RT_OK)
     r->run.sum = rt_counts_sum(r->run.counts, n);
   return status;
@@ -778,8 +781,6 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
   s->ctx_live = true;
   s->ctx.cancel = &w->cancel;
   int64_t n = r->grid.nx * r->grid.ny;
-  void *points = NULL;
-#ifdef MANDELC_LLVM  // (a build without LLVM has only the cuda target)
   if (!o->json) {
     printf("Total elements: %" PRId64 "\n", n);
     fflush(stdout);
@@ -803,7 +804,6 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
 static bool write_image(const Options *o, const Report *r) {
   char err[512];
   if (rt_image_write(o->image, r->run.counts, r->grid.nx, r->grid.ny,
-  r->gpu_total_seconds = rt_cuda_total_seconds(s->cuda);
                      r->grid.maxiter, err, sizeof err))
     return true;
   fprintf(stderr, "mandelc: error: %s\n", err);
