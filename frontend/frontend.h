@@ -433,6 +433,9 @@ Node *new_node(Arena *a, NodeKind kind, Token *tok);
 void ast_dump(FILE *out, const Node *module);
 
 // ---- parse.c ---------------------------------------------------------------
+//
+// parse.c reads statements and is the entry; parse_expr.c reads
+// expressions. They share the private parse_internal.h.
 
 #define PARSE_MAX_DEPTH 200  // nested expressions/blocks, as CPython's parser
 
