@@ -33,6 +33,9 @@ sys.path.insert(0, HERE)
 import svgplot  # noqa: E402
 
 KERNEL = "examples/pure_python_2.py"
+# The same kernel without the progress print (pure_python.py's z[i] form):
+# shows what a print in the outer loop costs mandelc's SIMD path.
+QUIET_KERNEL = "examples/pure_python3.py"
 # CPython's validation sums of pure_python_2.py (SPEC 2).
 KNOWN_SUMS = {(100, 30): 6502, (200, 200): 36170, (300, 100): 75014,
               (1000, 1000): 1148485}
@@ -58,8 +61,8 @@ class Bench:
                                                      r.stderr[-500:]))
         return r.stdout
 
-    def mandelc(self, w, maxiter, threads, *extra):
-        out = self.run([self.a.mandelc, KERNEL, str(w), str(maxiter),
+    def mandelc(self, w, maxiter, threads, *extra, kernel=KERNEL):
+        out = self.run([self.a.mandelc, kernel, str(w), str(maxiter),
                         "--json", "--threads=%d" % threads, *extra])
         o = json.loads(out)
         return {"seconds": o["main_seconds"], "sum": o["sum"],
@@ -145,6 +148,10 @@ class Bench:
                 self.add("mandelc %s" % label, t,
                          lambda t=t, s=simd: self.mandelc(
                              a.w, a.maxiter, t, "--simd=" + s))
+            self.mandelc(a.w, a.maxiter, t, kernel=QUIET_KERNEL)
+            self.add("mandelc SIMD, %s" % os.path.basename(QUIET_KERNEL), t,
+                     lambda t=t: self.mandelc(a.w, a.maxiter, t,
+                                              kernel=QUIET_KERNEL))
 
     def hand_rows(self):
         a, n = self.a, self.threads
@@ -286,10 +293,11 @@ class Bench:
             "",
             "The tutorial's kernel at `%d %d`, kernel time only; the median "
             "of the runs shown. mandelc runs `%s` (cached, so compile time "
-            "is not in these numbers; see below). %d cores; load average "
-            "before: %s, after: %s. %s."
-            % (a.w, a.maxiter, KERNEL, n, load_before, load_after,
-               self.versions()),
+            "is not in these numbers; see below), and `%s`, the same kernel "
+            "without the progress print. %d cores; load average before: %s,"
+            " after: %s. %s."
+            % (a.w, a.maxiter, KERNEL, QUIET_KERNEL, n, load_before,
+               load_after, self.versions()),
             "\"× mandelc\" is the row's time over mandelc SIMD's at the "
             "same thread count; a sum is ✓ when it is CPython's (%s)."
             % self.expected,
