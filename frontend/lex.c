@@ -164,7 +164,9 @@ static void apply_indent(Lexer *L, int col, int alt) {
       tab_error(L);
   } else if (col > L->indents[L->depth]) {
     if (L->depth == LEX_MAX_INDENT_DEPTH)
-      error_at_ptr(L, L->p, "too many levels of indentation");
+      // the number is LEX_MAX_INDENT_DEPTH (error_at_ptr takes no format)
+      error_at_ptr(L, L->p, "too many levels of indentation (the limit is "
+                   "100)");
     if (alt <= L->alt_indents[L->depth])
       tab_error(L);
     L->depth++;

@@ -21,6 +21,11 @@
 // More threads than this gain nothing on any machine we run on and would
 // only multiply stacks.
 #define MAX_WORKERS 1024
+// A worker's stack: RT_MAX_RECURSION compiled frames must fit, whatever
+// the ulimit (glibc's default thread stack follows `ulimit -s`, which may
+// be small). 64 MiB is 64 KiB per frame; it is address space, and only
+// the pages a deep recursion touches become memory.
+#define WORKER_STACK_BYTES ((size_t)64 << 20)
 
 typedef struct {
   RtContext *parent;
@@ -128,9 +133,15 @@ void rt_parallel_for(RtContext *ctx, RtLoopBody body, void *env, int64_t n) {
   int started = 0;
   // The calling thread is worker 0; a thread that fails to start only
   // leaves more chunks to the others.
+  pthread_attr_t attr;
+  bool sized = pthread_attr_init(&attr) == 0;
+  if (sized)
+    pthread_attr_setstacksize(&attr, WORKER_STACK_BYTES);
   for (int t = 1; t < nworkers; t++)
-    if (pthread_create(&tids[started], NULL, work, &l) == 0)
+    if (pthread_create(&tids[started], sized ? &attr : NULL, work, &l) == 0)
       started++;
+  if (sized)
+    pthread_attr_destroy(&attr);
   work(&l);
   for (int t = 0; t < started; t++)
     pthread_join(tids[t], NULL);

@@ -1,0 +1,2 @@
+def f(c, maxiter):
+    return 0 # ÿş
