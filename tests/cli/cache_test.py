@@ -84,6 +84,18 @@ class CacheTest(unittest.TestCase):
         self.assertEqual(len(self.entries()), 1)
         self.assertIsInstance(second["compile_seconds"], float)
 
+    def test_cold_compiles_make_the_same_object(self):
+        # Two caches filled by two cold compiles hold the same bytes: the
+        # code a hit runs is the code a cold compile (--no-cache) runs.
+        self.run_json()
+        (first,) = self.entries()
+        self.xdg = os.path.join(self.tmp, "xdg2")
+        self.dir = os.path.join(self.xdg, "mandelc")
+        self.run_json()
+        (second,) = self.entries()
+        self.assertEqual(os.path.basename(first), os.path.basename(second))
+        self.assertEqual(self.read(first), self.read(second))
+
     def test_verbose_reports_hit_and_miss(self):
         r = self.run_mandelc(QUIET, "100", "30", "-v")
         self.assertIn("compile cache miss", r.stderr)
