@@ -1,4 +1,4 @@
-# expect error: 103:405: too many levels of indentation
+# expect error: 103:405: too many levels of indentation (the limit is 100)
 if x:
     if x:
         if x:
