@@ -13,6 +13,10 @@ cd "$(dirname "$0")/.."
 packages=(llvm-22-dev check libffi-dev libpng-dev pkg-config cmake make gcc
           g++ python3)
 
+# clang 14 and its libFuzzer runtime: .ci/run's sanitizer-fuzz build
+# (tests/fuzz/README.md).
+packages+=(clang-14 libclang-rt-14-dev)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

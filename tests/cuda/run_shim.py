@@ -130,7 +130,9 @@ def check(args, path):
                           os.path.join(b, "compiler", "libmandelc_compiler.a"),
                           os.path.join(b, "frontend", "libmandelc_frontend.a"),
                           "-lffi", "-lpng", "-ldl", "-lpthread", "-lm",
-                          "-o", exe])
+                          "-o", exe] +
+                         # a sanitizer build's libraries need its runtime
+                         os.environ.get("SHIM_CXXFLAGS", "").split())
         if rc != 0:
             return "fail", "g++ rejected the CUDA C:\n" + err[:4000]
         region = [o for o in opts if o.startswith("--region")]
