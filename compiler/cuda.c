@@ -284,6 +284,16 @@ static const char *list_type(CudaGen *g, const Node *at, const Type *t) {
   return fmt(g, "pylist<%s> *", storage_type(g, at, t->elem));
 }
 
+// tuple[A, B]: the prelude's pytuple2<A, B> (up to four items).
+static const char *tuple_type(CudaGen *g, const Node *at, const Type *t) {
+  if (t->nitems < 2 || t->nitems > 4)
+    unsupported(g, at, fmt(g, "a tuple of %d items", t->nitems));
+  const char *s = fmt(g, "pytuple%d<", t->nitems);
+  for (int k = 0; k < t->nitems; k++)
+    s = fmt(g, "%s%s%s", s, k ? ", " : "", c_type(g, at, t->items[k]));
+  return fmt(g, "%s>", s);
+}
+
 // The C type of a Python type; `at` is blamed when there is none.
 static const char *c_type(CudaGen *g, const Node *at, const Type *t) {
   switch (t->kind) {
@@ -299,6 +309,8 @@ static const char *c_type(CudaGen *g, const Node *at, const Type *t) {
     return "struct pycomplex";
   case TY_LIST:
     return list_type(g, at, t);
+  case TY_TUPLE:
+    return tuple_type(g, at, t);
   default:
     unsupported(g, at, fmt(g, "a value of type %s", type_name(g->a, t)));
   }
@@ -306,6 +318,28 @@ static const char *c_type(CudaGen *g, const Node *at, const Type *t) {
 
 static bool is_kind(const Node *n, TypeKind k) {
   return n->ty && n->ty->kind == k;
+}
+
+// v of type `from` as a value of type `to` (a tuple's item into the name
+// it is unpacked to): Python's int -> float -> complex widening.
+static const char *convert_to(CudaGen *g, const Node *at, const char *v,
+                              const Type *from, const Type *to) {
+  if (!to || type_equal(from, to))
+    return v;
+  switch (to->kind) {
+  case TY_COMPLEX:
+    return fmt(g, "py_complex((pyfloat)%s, 0)", v);
+  case TY_FLOAT:
+    return fmt(g, "(pyfloat)%s", v);
+  case TY_INT:
+    if (from->kind == TY_BOOL)
+      return fmt(g, "(long long)%s", v);
+    break;
+  default:
+    break;
+  }
+  unsupported(g, at, fmt(g, "converting %s to %s", type_name(g->a, from),
+                         type_name(g->a, to)));
 }
 
 static const char *new_temp(CudaGen *g, const char *stem) {
@@ -703,7 +737,32 @@ static const char *element(CudaGen *g, Node *e, int msg) {
               : item;
 }
 
+// t[k] of a tuple: k is a constant (infer.c checked its range).
+static const char *tuple_item(CudaGen *g, Node *e) {
+  const Type *t = e->value->ty;
+  Node *k = e->index;
+  if (k->kind != ND_CONSTANT || k->cval.kind != CONST_INT ||
+      k->cval.ival < -t->nitems || k->cval.ival >= t->nitems)
+    unsupported(g, e, "a tuple index that is not a constant in range");
+  int i = (int)(k->cval.ival < 0 ? k->cval.ival + t->nitems : k->cval.ival);
+  return convert_to(g, e, fmt(g, "%s.v%d", expr(g, e->value), i),
+                    t->items[i], e->ty);
+}
+
+// (a, b): the tuple, its items evaluated in order (a braced list).
+static const char *tuple_display(CudaGen *g, Node *e) {
+  const char *items = "";
+  for (int k = 0; k < e->elts.len; k++) {
+    Node *x = e->elts.data[k];
+    items = fmt(g, "%s%s%s", items, k ? ", " : "",
+                convert_to(g, x, expr(g, x), x->ty, e->ty->items[k]));
+  }
+  return fmt(g, "%s{%s}", c_type(g, e, e->ty), items);
+}
+
 static const char *subscript(CudaGen *g, Node *e) {
+  if (is_kind(e->value, TY_TUPLE))
+    return tuple_item(g, e);
   const char *s = element(g, e, PY_ERR_INDEX_);
   return is_kind(e, TY_COMPLEX) ? fmt(g, "py_complex_load(%s)", s) : s;
 }
@@ -901,6 +960,36 @@ static const char *abs_call(CudaGen *g, Node *e) {
   unsupported(g, e, "abs of this value");
 }
 
+// round(x, n) with n a constant from 0 to 22: the prelude's exact
+// integer algorithm (glibc's printf and strtod, which CPython's digits
+// match, are not on the GPU).
+static const char *round_ndigits(CudaGen *g, Node *e) {
+  Node *n = arg(e, 1);
+  while (n->kind == ND_CONVERT)
+    n = n->value;
+  if (n->kind != ND_CONSTANT || n->cval.kind != CONST_INT ||
+      n->cval.ival < 0 || n->cval.ival > 22)
+    unsupported(g, e, "round(x, n) with n other than a constant from 0 to "
+                "22");
+  return fmt(g, "py_float_round_ndigits(%s, %lldLL)", expr(g, arg(e, 0)),
+             (long long)n->cval.ival);
+}
+
+// divmod(a, b) of ints or floats, a before b.
+static const char *divmod_call(CudaGen *g, Node *e) {
+  Node *a = arg(e, 0);
+  if (!is_kind(a, TY_INT) && !is_kind(a, TY_FLOAT))
+    unsupported(g, e, fmt(g, "divmod() of %s", type_name(g->a, a->ty)));
+  Operands o = {0};
+  operand(g, &o, a);
+  operand(g, &o, arg(e, 1));
+  const char *decl = needs_order(&o) ? order_operands(g, &o) : NULL;
+  const char *c = raising(g, e, is_kind(a, TY_INT) ? "py_int_divmod"
+                                                   : "py_float_divmod",
+                          fmt(g, "%s, %s", o.val[0], o.val[1]));
+  return decl ? in_order(g, c_type(g, e, e->ty), decl, c) : c;
+}
+
 // int(x), float(x), complex(re, im), bool(x), round(x)
 static const char *constructor(CudaGen *g, Node *e) {
   Node *x = e->args.len > 0 ? arg(e, 0) : NULL;
@@ -927,8 +1016,10 @@ static const char *constructor(CudaGen *g, Node *e) {
     return fmt(g, "py_complex((pyfloat)%s, (pyfloat)%s)", expr(g, x),
                expr(g, arg(e, 1)));
   case BI_ROUND:
+    if (e->args.len == 2 && is_kind(x, TY_FLOAT))
+      return round_ndigits(g, e);
     if (e->args.len != 1 || !is_kind(x, TY_FLOAT))
-      unsupported(g, e, "round() with ndigits");
+      unsupported(g, e, "round() of this value");
     return raising(g, e, "py_float_round_int", expr(g, x));
   default:
     unreachable();
@@ -1004,6 +1095,7 @@ static const char *zero_of(CudaGen *g, const Node *at, const Type *t) {
   case TY_INT: return "0LL";
   case TY_FLOAT: return "(pyfloat)0";
   case TY_COMPLEX: return "py_complex(0, 0)";
+  case TY_TUPLE: return fmt(g, "%s{}", c_type(g, at, t));
   default: return fmt(g, "%s()", c_type(g, at, t) + strlen("struct "));
   }
 }
@@ -1070,6 +1162,8 @@ static const char *call(CudaGen *g, Node *e) {
   }
   case BI_CONJUGATE:
     return fmt(g, "py_complex_conj(%s)", expr(g, e->func->value));
+  case BI_DIVMOD:
+    return divmod_call(g, e);
   case BI_PRINT:
     unsupported(g, e, "print() as a value");
   default:
@@ -1093,6 +1187,7 @@ static const char *expr(CudaGen *g, Node *e) {
   case ND_NAME: return name(g, e);
   case ND_CONVERT: return convert(g, e);
   case ND_LIST: return list_literal(g, e);
+  case ND_TUPLE: return tuple_display(g, e);
   case ND_LISTCOMP: return listcomp(g, e);
   default:
     unsupported(g, e, fmt(g, "a %s expression", node_kind_names[e->kind]));
@@ -1161,9 +1256,33 @@ static void store(CudaGen *g, Node *t, const char *v) {
 }
 
 // a, b = x, y: every value first, into temporaries, then the stores.
+// a, b = f(x): the tuple once, into a temporary, then its items stored.
+static void unpack_tuple(CudaGen *g, Node *target, Node *value) {
+  const Type *t = value->ty;
+  if (t->nitems != target->elts.len)
+    diag_error_node(g->d, value, "cannot unpack %d values into %d names",
+                    t->nitems, target->elts.len);
+  const char *tmp = new_temp(g, "t");
+  line(g, "%s %s = %s;", c_type(g, value, t), tmp, expr(g, value));
+  check_raised(g);
+  for (int k = 0; k < target->elts.len; k++) {
+    Node *n = target->elts.data[k];
+    if (n->kind == ND_TUPLE || n->kind == ND_LIST)
+      unsupported(g, n, "nested unpacking");
+    store(g, n, convert_to(g, n, fmt(g, "%s.v%d", tmp, k), t->items[k],
+                           n->ty));
+  }
+  check_raised(g);
+}
+
 static void assign_tuple(CudaGen *g, Node *target, Node *value) {
+  if (value->kind != ND_TUPLE && value->kind != ND_LIST &&
+      is_kind(value, TY_TUPLE)) {
+    unpack_tuple(g, target, value);
+    return;
+  }
   if (value->kind != ND_TUPLE && value->kind != ND_LIST)
-    unsupported(g, value, "unpacking a value that is not a tuple display");
+    unsupported(g, value, "unpacking a value that is not a tuple");
   if (value->elts.len != target->elts.len)
     diag_error_node(g->d, value, "cannot unpack %d values into %d names",
                     value->elts.len, target->elts.len);
@@ -1662,7 +1781,8 @@ static void declare_locals(CudaGen *g, Func *f) {
     if (g->grid_i && (v == g->result || v == g->row))
       continue;  // a grid kernel's results go straight to counts
     const char *t = c_type(g, v->def ? v->def : f->def, v->ty);
-    bool scalar = v->ty->kind != TY_COMPLEX && v->ty->kind != TY_LIST;
+    bool scalar = v->ty->kind != TY_COMPLEX && v->ty->kind != TY_LIST &&
+                  v->ty->kind != TY_TUPLE;
     line(g, "%s %s = %s;", t, var_name(g, v), scalar ? "0" : "{}");
   }
 }
