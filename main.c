@@ -34,6 +34,8 @@
 // How long a cancelled kernel may take to notice before the watcher ends
 // the process (compiled loops need not check the cancel flag).
 #define GRACE_SECONDS 1.0
+// A run that takes longer than this shows its progress on a terminal.
+#define PROGRESS_AFTER 1.0
 // Exit status after Ctrl-C, as a shell reports death by SIGINT.
 #define EXIT_INTERRUPTED 130
 // NVRTC's target for --emit=ptx on a machine without a GPU: the oldest
@@ -72,6 +74,7 @@ typedef struct {
   const char *image;      // --image
   const char *annotate;   // --annotate
   bool compare, json, verbose;
+  bool profile;           // --profile
   bool no_cache;          // --no-cache
   CompileOptions copt;
   int threads;
@@ -92,6 +95,8 @@ typedef struct {
   double timeout;
   const char *file;
   pthread_mutex_t lock;
+  bool progress;          // stderr is a terminal and no --json: show time
+  bool progress_shown;    // a progress line is on the terminal
 } Watch;
 
 static double now_seconds(void) {
@@ -105,6 +110,8 @@ static int stop_status(int reason) {
 }
 
 static void print_stop(const Watch *w, int reason) {
+  if (w->progress_shown)
+    fputs("\r\033[K", stderr);  // the progress line goes first
   if (reason == STOP_INTERRUPT)
     fprintf(stderr, "mandelc: interrupted\n");
   else
@@ -150,17 +157,30 @@ static void watched_signals(sigset_t *set) {
   sigaddset(set, SIGUSR1);
 }
 
+// After PROGRESS_AFTER seconds a run shows how long it has taken, on one
+// line of stderr rewritten in place (a terminal only; never in pipes).
+static void show_progress(Watch *w, double elapsed, double *last) {
+  if (!w->progress || elapsed < PROGRESS_AFTER || elapsed - *last < 0.25)
+    return;
+  *last = elapsed;
+  fprintf(stderr, "\rmandelc: running %s ... %.1f s (Ctrl-C stops it)",
+          w->file, elapsed);
+  fflush(stderr);
+  w->progress_shown = true;
+}
+
 // The signals are blocked in every thread; this one waits for them.
 static void *watch_signals(void *arg) {
   Watch *w = arg;
   sigset_t set;
   watched_signals(&set);
-  double start = now_seconds();
+  double start = now_seconds(), last_progress = 0;
   for (;;) {
     struct timespec tick = {0, 50 * 1000 * 1000};
     int sig = sigtimedwait(&set, NULL, &tick);
     if (is_done(w))
       return NULL;
+    show_progress(w, now_seconds() - start, &last_progress);
     if (sig == SIGINT || sig == SIGTERM) {
       stop_run(w, STOP_INTERRUPT);
       return NULL;
@@ -173,7 +193,9 @@ static void *watch_signals(void *arg) {
 }
 
 static void watch_start(Watch *w, const Options *o) {
-  *w = (Watch){.timeout = o->timeout, .file = o->file};
+  *w = (Watch){.timeout = o->timeout, .file = o->file,
+               .progress = isatty(STDERR_FILENO) && !o->json &&
+                           o->emit == EMIT_NONE};
   pthread_mutex_init(&w->lock, NULL);
   sigset_t set;
   watched_signals(&set);
@@ -196,6 +218,9 @@ static int watch_finish(Watch *w) {
     pthread_kill(w->thread, SIGUSR1);
     pthread_join(w->thread, NULL);
     w->running = false;
+    if (w->progress_shown)
+      fputs("\r\033[K", stderr);  // the progress line goes
+
     // From here (--compare, --image) Ctrl-C simply ends mandelc.
     sigset_t set;
     sigemptyset(&set);
@@ -228,6 +253,8 @@ static void print_help(FILE *out) {
     "  --annotate=FILE.html  write a report: each source line with its\n"
     "                        inferred types and the code generated for it\n"
     "  --image=FILE.png      write the picture (colour by escape count)\n"
+    "  --profile             sample the run and print the time spent on\n"
+    "                        each line of the kernel on stderr (llvm)\n"
     "  --compare             also run the hand-written C kernels and print\n"
     "                        a table on stderr: variant, time, validation\n"
     "                        sum, time ratio to the compiled kernel\n"
@@ -371,6 +398,8 @@ static bool parse_valued(Options *o, const char *arg) {
 static bool parse_flag(Options *o, const char *arg) {
   if (!strcmp(arg, "--compare"))
     o->compare = true;
+  else if (!strcmp(arg, "--profile"))
+    o->profile = true;
   else if (!strcmp(arg, "--json"))
     o->json = true;
   else if (!strcmp(arg, "-v") || !strcmp(arg, "--verbose"))
@@ -432,6 +461,8 @@ static Options parse_args(int argc, char **argv) {
     o.cuda = true;
   else if (o.emit >= EMIT_LLVM_RAW && o.emit <= EMIT_ASM)
     o.cuda = false;
+  if (o.profile && o.cuda)
+    usage_error("%s", "--profile samples the CPU: it needs --target=llvm");
   return o;
 }
 
@@ -488,7 +519,7 @@ typedef struct {
   double compile_seconds;
   double gpu_total_seconds;  // cuda: the run with its copies (--json)
   const char *cache;      // the compile cache: "hit", "miss" or "off"
-  RtReference refs[RT_REFERENCES];
+  RtReference refs[RT_REFERENCES + 1];  // + the CUDA one (target cuda)
   int nrefs;
 } Report;
 
@@ -524,8 +555,10 @@ static void print_json(const Options *o, const Report *r) {
     printf(", \"compare\": [");
     for (int i = 0; i < r->nrefs; i++) {
       rt_sum_format(r->refs[i].sum, sum, sizeof sum);
-      printf("%s{\"variant\": \"%s\", \"seconds\": %.6f, \"sum\": %s}",
-             i ? ", " : "", r->refs[i].name, r->refs[i].seconds, sum);
+      printf("%s{\"variant\": \"%s\", \"seconds\": %.6f, \"sum\": %s, "
+             "\"ratio\": %.4f}", i ? ", " : "", r->refs[i].name,
+             r->refs[i].seconds, sum,
+             r->run.seconds > 0 ? r->refs[i].seconds / r->run.seconds : 0.0);
     }
     printf("]");
   }
@@ -565,6 +598,8 @@ typedef struct {
   RtCuda *cuda;
   char *ptx;
   char *code;           // the target code, for --annotate
+  char *ir, *asm_text;  // LLVM listings for --annotate and --profile
+  RtProfile *profile;   // --profile
   void *fn;             // the kernel's machine code (llvm target)
   RtContext ctx;
   bool ctx_live;
@@ -582,6 +617,7 @@ static void session_free(Session *s) {
 #endif
   if (s->cuda)
     rt_cuda_close(s->cuda);
+  rt_profile_free(s->profile);
   free(s->object);
   rt_run_free(&s->report.run);
   rt_grid_free(&s->report.grid);
@@ -613,7 +649,7 @@ static bool load_cached(const Options *o, Session *s) {
       fprintf(stderr, "mandelc: warning: no compile cache: %s\n", why);
     return false;
   }
-  if (!o->annotate)
+  if (!o->annotate && !o->profile)
     s->object = rt_cache_load(&s->cache, &s->object_len, why, sizeof why);
   if (!s->object && s->cache.damaged && o->verbose)
     fprintf(stderr, "mandelc: compile cache: %s: %s\n", s->cache.path, why);
@@ -647,11 +683,16 @@ static int lower_llvm(const Options *o, Session *s) {
     return RT_COMPILE_ERROR;
   if (o->emit == EMIT_LLVM)
     return emit_text(llvm_emit_ir(s->llvm, a)) ? -1 : RT_COMPILE_ERROR;
-  if (o->emit == EMIT_ASM)
-    return emit_text(llvm_emit_asm(s->llvm, a, &s->diag)) ? -1
-                                                          : RT_COMPILE_ERROR;
-  if (o->annotate)
-    s->code = llvm_emit_ir(s->llvm, a);
+  if (o->emit == EMIT_ASM) {
+    char *text = llvm_emit_asm(s->llvm, a, &s->diag);
+    return text && emit_text(rt_asm_with_source(a, text, o->file, s->src,
+                                                s->len))
+               ? -1 : RT_COMPILE_ERROR;
+  }
+  if (o->annotate || o->profile) {
+    s->ir = llvm_emit_ir(s->llvm, a);
+    s->asm_text = llvm_emit_asm(s->llvm, a, &s->diag);
+  }
   return RT_OK;
 #else
   (void)s;
@@ -790,7 +831,12 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
     printf("Total elements: %" PRId64 "\n", n);
     fflush(stdout);
   }
+  if (o->profile && !(s->profile = rt_profile_start(err, sizeof err))) {
+    fprintf(stderr, "mandelc: error: %s\n", err);
+    return RT_UNAVAILABLE;
+  }
   int status = run_on_target(o, s, err, sizeof err);
+  rt_profile_stop(s->profile);
   rt_context_flush(&s->ctx);  // a failed write shows in ferror(stdout)
   int stop = watch_finish(w);
   if (stop != STOP_NONE) {
@@ -808,20 +854,62 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
 
 static bool write_image(const Options *o, const Report *r) {
   char err[512];
-  if (rt_image_write(o->image, r->run.counts, r->grid.nx, r->grid.ny,
-                     r->grid.maxiter, err, sizeof err))
+  if (rt_image_write_grid(o->image, r->run.counts, &r->grid, err,
+                          sizeof err))
     return true;
   fprintf(stderr, "mandelc: error: %s\n", err);
   return false;
 }
 
+// A CUDA report also shows the LLVM listings of the same program, and PTX
+// for DEFAULT_CUDA_ARCH: it is written before any GPU is opened.
+static void cuda_listings(const Options *o, Session *s, RtListings *l) {
+  l->cuda = s->code;
+  // Named FILE.cu, so that in PTX only the code under `#line N "FILE"`
+  // is the kernel file's (the prelude keeps lines of FILE.cu).
+  l->ptx = nvrtc_compile(s->arena, &s->diag, s->code,
+                         arena_sprintf(s->arena, "%s.cu", s->prog->file),
+                         DEFAULT_CUDA_ARCH, &o->copt);
+#ifdef MANDELC_LLVM
+  LlvmUnit *u = llvm_lower(s->arena, &s->diag, s->prog, &o->copt);
+  if (u && llvm_optimize(u, &s->diag, &o->copt)) {
+    l->ir = llvm_emit_ir(u, s->arena);
+    l->asm_text = llvm_emit_asm(u, s->arena, &s->diag);
+  }
+  if (u)
+    llvm_dispose(u);
+#endif
+}
+
 static bool write_annotation(const Options *o, Session *s) {
   char err[512];
-  if (rt_annotate_write(o->annotate, s->arena, s->prog, s->src, s->len,
-                        s->code, o->cuda, err, sizeof err))
+  RtListings l = {.ir = s->ir, .asm_text = s->asm_text,
+                  .profile = s->profile, .target = o->cuda ? "cuda" : "llvm"};
+  if (o->cuda)
+    cuda_listings(o, s, &l);
+  if (rt_annotate_report(o->annotate, s->arena, s->prog, s->src, s->len, &l,
+                         err, sizeof err))
     return true;
   fprintf(stderr, "mandelc: error: %s\n", err);
   return false;
+}
+
+// --profile: the samples mapped to lines, as a table on stderr.
+static void report_profile(const Options *o, Session *s) {
+#ifdef MANDELC_LLVM
+  char err[512];
+  int nlines = 1;
+  for (size_t i = 0; i < s->len; i++)
+    nlines += s->src[i] == '\n';
+  if (rt_profile_map(s->profile, s->jit, s->asm_text ? s->asm_text : "",
+                     nlines, err, sizeof err))
+    rt_profile_print(stderr, s->profile, o->file, s->src, s->len);
+  else
+    fprintf(stderr, "mandelc: warning: no profile: %s\n", err);
+#else
+  (void)o;
+  (void)s;
+#endif
 }
 
 static void run_references(const Options *o, Session *s) {
@@ -831,6 +919,13 @@ static void run_references(const Options *o, Session *s) {
   ctx.cancel = s->ctx.cancel;
   for (int i = 0; i < RT_REFERENCES; i++)
     rt_reference_run(i, &r->grid, &ctx, &r->refs[r->nrefs++]);
+  char err[512];
+  if (o->cuda && s->cuda &&
+      !rt_reference_cuda_run(s->cuda, s->arena, &s->diag, &r->grid, &ctx,
+                             &r->refs[r->nrefs++], err, sizeof err)) {
+    fprintf(stderr, "mandelc: warning: the CUDA reference: %s\n", err);
+    r->nrefs--;
+  }
   rt_context_free(&ctx);
 }
 
@@ -869,7 +964,7 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
   int status = o->cuda ? lower_cuda(o, s) : lower_llvm(o, s);
   if (status != RT_OK)
     return status < 0 ? RT_OK : status;
-  if (o->annotate && !write_annotation(o, s))
+  if (o->annotate && !o->profile && !write_annotation(o, s))
     return RT_USAGE;
   // 8. machine code: the JIT's, or NVRTC's PTX for the GPU found
   status = o->cuda ? build_cuda(o, s) : build_llvm(o, s);
@@ -887,6 +982,10 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
   // 9. run over the grid, 10. report
   if ((status = run_kernel(o, s, w)) != RT_OK)
     return status;
+  if (o->profile)
+    report_profile(o, s);
+  if (o->annotate && o->profile && !write_annotation(o, s))
+    return RT_USAGE;
   if (o->image && !write_image(o, r))
     return RT_USAGE;
   if (o->compare)

@@ -1,132 +1,224 @@
 // annotate.c - --annotate=FILE.html: each source line with its types and
-// the code generated for it.
+// the code generated for it, mandelc's `cython -a`.
 //
-// The report is a table with one row per line of the kernel file: the
-// Python text, the variables whose type that line fixed (and, on a `def`
-// line, the function's signature), and the target code that came from it.
-// The code is found by the line marks the back ends already leave for
-// debuggers: in LLVM IR each instruction's `!dbg !N` names a DILocation
-// that holds its kernel.py line; in CUDA C a `#line N` directive precedes
-// each statement. So this file only reads text, and works unchanged on
-// either target's output, optimised or not.
+// The report is one self-contained HTML page (inline style and script, no
+// network): a table with one row per line of the kernel file, shaded by how
+// many machine instructions came from that line and, after --profile, by
+// the share of samples it took; a click on a row opens the line's inferred
+// types, its LLVM IR, its assembly and (target cuda) its CUDA C and PTX.
+//
+// Nothing is guessed: every piece of code is found through the line marks
+// the back ends already leave for debuggers. In LLVM IR an instruction's
+// `!dbg !N` names a `!N = !DILocation(line: L, ...)`; in the assembly
+// listing and in PTX (NVRTC's -lineinfo) a `.loc FILE LINE COL` directive
+// gives the line of the instructions after it; in CUDA C a `#line N`
+// directive precedes each statement. So this file only reads text, and
+// works unchanged on any kernel, optimised or not.
+#define _GNU_SOURCE  // memmem
 #include <stdlib.h>
 #include <string.h>
 
 #include "runtime.h"
 
-// One source line's share of the report, built up before writing.
+// The listings of a row, in the order the detail panel shows them.
+#define LISTING_KINDS(X)             \
+  X(K_IR, "ir", "LLVM IR")            \
+  X(K_ASM, "asm", "x86-64 assembly")  \
+  X(K_CUDA, "cuda", "CUDA C")         \
+  X(K_PTX, "ptx", "PTX")
+
+typedef enum {
+#define X(name, id, title) name,
+  LISTING_KINDS(X)
+#undef X
+  K_COUNT
+} Kind;
+
+static const char *const kind_ids[] = {
+#define X(name, id, title) id,
+  LISTING_KINDS(X)
+#undef X
+};
+static const char *const kind_titles[] = {
+#define X(name, id, title) title,
+  LISTING_KINDS(X)
+#undef X
+};
+
+// A growing text buffer; on failure the report loses text, not the run.
 typedef struct {
-  char *types;   // "name: type; ..." (malloc'ed, may be NULL)
-  char *code;    // generated lines, newline-separated (malloc'ed)
-  size_t codelen, codecap;
-  int ncode;
+  char *s;
+  size_t len, cap;
+  int count;  // lines appended
+} Text;
+
+// One source line's share of the report.
+typedef struct {
+  Text types;
+  Text code[K_COUNT];
 } Row;
 
-static void append(char **buf, size_t *len, size_t *cap, const char *s,
-                   size_t n) {
-  if (*len + n + 1 > *cap) {
-    size_t c = *cap ? *cap * 2 : 256;
-    while (c < *len + n + 1)
+typedef struct {
+  Row *rows;     // rows[0] collects code with no line (LLVM's line 0)
+  int nrows;     // source lines; rows has nrows + 1 entries
+} Report;
+
+static void append(Text *t, const char *s, size_t n) {
+  if (t->len + n + 1 > t->cap) {
+    size_t c = t->cap ? t->cap * 2 : 256;
+    while (c < t->len + n + 1)
       c *= 2;
-    char *b = realloc(*buf, c);
+    char *b = realloc(t->s, c);
     if (!b)
-      return;  // the report loses a line rather than the run failing
-    *buf = b;
-    *cap = c;
+      return;
+    t->s = b;
+    t->cap = c;
   }
-  memcpy(*buf + *len, s, n);
-  *len += n;
-  (*buf)[*len] = '\0';
+  memcpy(t->s + t->len, s, n);
+  t->len += n;
+  t->s[t->len] = '\0';
 }
 
-static void add_code(Row *rows, int nrows, int line, const char *s,
-                     size_t n) {
-  if (line < 1 || line > nrows)
+static void add_code(Report *r, Kind k, int line, const char *s, size_t n) {
+  if (line < 0 || line > r->nrows)
     return;
-  Row *r = &rows[line - 1];
-  append(&r->code, &r->codelen, &r->codecap, s, n);
-  append(&r->code, &r->codelen, &r->codecap, "\n", 1);
-  r->ncode++;
+  Text *t = &r->rows[line].code[k];
+  append(t, s, n);
+  append(t, "\n", 1);
+  t->count++;
 }
 
-static void add_type(Row *r, const char *text) {
-  size_t len = r->types ? strlen(r->types) : 0, cap = len ? len + 1 : 0;
-  if (len)
-    append(&r->types, &len, &cap, "; ", 2);
-  append(&r->types, &len, &cap, text, strlen(text));
+static void add_type(Row *row, const char *text) {
+  if (row->types.len)
+    append(&row->types, "\n", 1);
+  append(&row->types, text, strlen(text));
+  row->types.count++;
 }
 
 // The types inference fixed, at the line that fixed them.
-static void collect_types(Row *rows, int nrows, Arena *a, const Program *p) {
+static void collect_types(Report *r, Arena *a, const Program *p) {
   for (int f = 0; f < p->funcs.len; f++) {
     const Func *fn = p->funcs.data[f];
-    if (fn->def && fn->def->line >= 1 && fn->def->line <= nrows)
-      add_type(&rows[fn->def->line - 1],
+    if (fn->def && fn->def->line >= 1 && fn->def->line <= r->nrows)
+      add_type(&r->rows[fn->def->line],
                arena_sprintf(a, "%s() -> %s", fn->name,
                              type_name(a, fn->ret)));
     for (int v = 0; v < fn->vars.len; v++) {
       const Var *var = fn->vars.data[v];
-      if (var->def && var->def->line >= 1 && var->def->line <= nrows)
-        add_type(&rows[var->def->line - 1],
+      if (var->def && var->def->line >= 1 && var->def->line <= r->nrows)
+        add_type(&r->rows[var->def->line],
                  arena_sprintf(a, "%s: %s", var->name,
                                type_name(a, var->ty)));
     }
   }
 }
 
+// The line after the one at s, whose length is n.
+static const char *next_line(const char *s, size_t n) {
+  return s + n + (s[n] == '\n');
+}
+
 // The kernel.py line of each `!N = !DILocation(line: L, ...)`, by N.
 static int *dilocation_lines(const char *ir, int *count) {
+  static const char key[] = "= !DILocation(line: ";
   int n = 0;
-  for (const char *s = ir; (s = strstr(s, "!DILocation(line: ")); s++) {
-    const char *bang = s;
-    while (bang > ir && bang[-1] != '\n')
-      bang--;
-    if (*bang == '!' && atoi(bang + 1) >= n)
-      n = atoi(bang + 1) + 1;
+  for (const char *s = ir; *s; s = next_line(s, strcspn(s, "\n"))) {
+    size_t len = strcspn(s, "\n");
+    if (*s == '!' && memmem(s, len, key, strlen(key)) && atoi(s + 1) >= n)
+      n = atoi(s + 1) + 1;
   }
   int *lines = calloc((size_t)(n ? n : 1), sizeof *lines);
-  for (const char *s = ir; lines && (s = strstr(s, "!DILocation(line: "));
-       s++) {
-    const char *bang = s;
-    while (bang > ir && bang[-1] != '\n')
-      bang--;
-    if (*bang == '!')
-      lines[atoi(bang + 1)] = atoi(s + strlen("!DILocation(line: "));
+  if (!lines)
+    return *count = 0, NULL;
+  for (const char *s = ir; *s; s = next_line(s, strcspn(s, "\n"))) {
+    size_t len = strcspn(s, "\n");
+    const char *k = *s == '!' ? memmem(s, len, key, strlen(key)) : NULL;
+    if (k)
+      lines[atoi(s + 1)] = atoi(k + strlen(key));
   }
-  *count = lines ? n : 0;
+  *count = n;
   return lines;
 }
 
-static void collect_llvm(Row *rows, int nrows, const char *ir) {
+static void collect_ir(Report *r, const char *ir) {
   int nlocs;
   int *locs = dilocation_lines(ir, &nlocs);
-  for (const char *s = ir; *s;) {
-    const char *end = strchr(s, '\n');
-    size_t n = end ? (size_t)(end - s) : strlen(s);
-    const char *dbg = strstr(s, ", !dbg !");
-    if (dbg && dbg < s + n && *s == ' ') {
-      int k = atoi(dbg + strlen(", !dbg !"));
+  for (const char *s = ir; *s; s = next_line(s, strcspn(s, "\n"))) {
+    size_t n = strcspn(s, "\n");
+    const char *dbg = memmem(s, n, ", !dbg !", 8);
+    if (dbg && *s == ' ') {
+      int k = atoi(dbg + 8);
       if (k >= 0 && k < nlocs)
-        add_code(rows, nrows, locs[k], s, (size_t)(dbg - s));
+        add_code(r, K_IR, locs[k], s, (size_t)(dbg - s));
     }
-    s += n + (end ? 1 : 0);
   }
   free(locs);
 }
 
-static void collect_cuda(Row *rows, int nrows, const char *cu) {
+// True when PATH (n bytes) names the kernel file: PTX names it by its
+// absolute path, the assembly listing by the path given to mandelc.
+static bool names_kernel(const char *path, size_t n, const char *file) {
+  const char *base = strrchr(file, '/');
+  base = base ? base + 1 : file;
+  size_t b = strlen(base);
+  return n >= b && memcmp(path + n - b, base, b) == 0 &&
+         (n == b || path[n - b - 1] == '/');
+}
+
+// Which `.file N "PATH"` numbers name the kernel file; PTX lists them
+// after the code, the assembly listing before.
+static void find_kernel_files(const char *text, const char *file,
+                              bool *kernel_files, int nfiles) {
+  for (const char *s = text; *s; s = next_line(s, strcspn(s, "\n"))) {
+    size_t n = strcspn(s, "\n");
+    const char *t = s + strspn(s, " \t");
+    if (strncmp(t, ".file", 5) != 0 || (t[5] != ' ' && t[5] != '\t'))
+      continue;
+    int id = atoi(t + 6);
+    // the last quoted string: `.file 1 "DIR" "PATH"` in the listing
+    const char *q2 = memrchr(t, '"', n - (size_t)(t - s));
+    const char *q = q2 ? memrchr(t, '"', (size_t)(q2 - t)) : NULL;
+    if (id >= 0 && id < nfiles && q)
+      kernel_files[id] = names_kernel(q + 1, (size_t)(q2 - q - 1), file);
+  }
+}
+
+// Assembly and PTX: a `.loc FILE LINE ...` sets the line of the
+// instructions after it, when FILE is the kernel's. Instructions are the
+// indented lines that are not directives, labels, braces or comments.
+static void collect_loc(Report *r, Kind k, const char *text,
+                        const char *file) {
+  enum { MAX_FILES = 64 };
+  bool kernel_files[MAX_FILES] = {false};
+  find_kernel_files(text, file, kernel_files, MAX_FILES);
   int line = 0;
-  for (const char *s = cu; *s;) {
-    const char *end = strchr(s, '\n');
-    size_t n = end ? (size_t)(end - s) : strlen(s);
+  for (const char *s = text; *s; s = next_line(s, strcspn(s, "\n"))) {
+    size_t n = strcspn(s, "\n");
+    const char *t = s + strspn(s, " \t");
+    if (strncmp(t, ".loc", 4) == 0 && (t[4] == ' ' || t[4] == '\t')) {
+      char *end;
+      long id = strtol(t + 5, &end, 10);
+      bool ours = id >= 0 && id < MAX_FILES && kernel_files[id];
+      line = ours ? (int)strtol(end, NULL, 10) : 0;
+    } else if (t != s && t < s + n && !strchr(".#/{}", *t)) {
+      add_code(r, k, line, t, n - (size_t)(t - s));
+    }
+  }
+}
+
+static void collect_cuda(Report *r, const char *cu) {
+  int line = 0;
+  for (const char *s = cu; *s; s = next_line(s, strcspn(s, "\n"))) {
+    size_t n = strcspn(s, "\n");
     const char *t = s + strspn(s, " ");
     if (strncmp(t, "#line ", 6) == 0)
       line = atoi(t + 6);
     else if (line && strncmp(t, "//", 2) != 0 && t < s + n)
-      add_code(rows, nrows, line, s, n);
-    s += n + (end ? 1 : 0);
+      add_code(r, K_CUDA, line, s, n);
   }
 }
+
+// ---- writing the page -------------------------------------------------------
 
 static void write_escaped(FILE *f, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
@@ -140,78 +232,282 @@ static void write_escaped(FILE *f, const char *s, size_t n) {
   }
 }
 
-static void write_row(FILE *f, int lineno, const char *text, size_t n,
-                      const Row *r, const char *lang) {
-  fprintf(f, "<tr><td class=n>%d</td><td><pre>", lineno);
-  write_escaped(f, text, n);
-  fputs("</pre></td><td class=t>", f);
-  if (r->types)
-    write_escaped(f, r->types, strlen(r->types));
-  fputs("</td><td>", f);
-  if (r->ncode) {
-    fprintf(f, "<details><summary>%d line%s of %s</summary><pre>",
-            r->ncode, r->ncode == 1 ? "" : "s", lang);
-    write_escaped(f, r->code, r->codelen);
-    fputs("</pre></details>", f);
+// Colours and layout; heat cells get their lightness inline.
+static const char page_style[] =
+  "body{font-family:sans-serif;margin:1em 2em;color:#222}"
+  "table{border-collapse:collapse}th{text-align:left;font-weight:normal;"
+  "color:#666;border-bottom:1px solid #ccc;padding:0 .6em}"
+  "td{vertical-align:top;padding:0 .6em}pre{margin:0}"
+  "td.n{color:#888;text-align:right}td.k,td.t{text-align:right;"
+  "font-family:monospace;min-width:4em}"
+  "tr.src.has{cursor:pointer}tr.src.has:hover td.py{outline:1px solid #999}"
+  "tr.src.open td.n{font-weight:bold;color:#000}"
+  "tr.detail>td{background:#f6f6f6;border:1px solid #ccc;padding:.4em}"
+  "section{margin:.3em 0}h3{font-size:90%;margin:.2em 0;color:#555}"
+  "section pre{tab-size:4;background:#fff;border:1px solid #ddd;padding:.3em;"
+  "overflow-x:auto;max-height:24em}"
+  ".legend span{padding:0 .5em;margin-right:.3em}";
+
+// Opens and closes a line's panel on a click (or Enter); nothing else.
+static const char page_script[] =
+  "(function(){\n"
+  "  function toggle(row){\n"
+  "    var d=document.getElementById('D'+row.dataset.line);\n"
+  "    if(!d)return;\n"
+  "    d.hidden=!d.hidden;\n"
+  "    row.classList.toggle('open',!d.hidden);\n"
+  "  }\n"
+  "  var table=document.getElementById('source');\n"
+  "  table.addEventListener('click',function(e){\n"
+  "    var row=e.target.closest('tr.src');\n"
+  "    if(row)toggle(row);\n"
+  "  });\n"
+  "  table.addEventListener('keydown',function(e){\n"
+  "    if(e.key==='Enter'&&e.target.matches('tr.src'))toggle(e.target);\n"
+  "  });\n"
+  "})();\n";
+
+// The kind whose instruction count shades the lines: machine code.
+static Kind heat_kind(const RtListings *l) {
+  if (l->ptx && !l->asm_text)
+    return K_PTX;
+  return l->asm_text ? K_ASM : K_IR;
+}
+
+// A background from white (none) to full `hue` (the most).
+static void write_heat(FILE *f, const char *cls, int hue, double share,
+                       const char *text) {
+  if (share <= 0) {
+    fprintf(f, "<td class=%s>%s</td>", cls, text);
+    return;
+  }
+  fprintf(f, "<td class=%s style=\"background:hsl(%d,90%%,%.0f%%)\">%s"
+          "</td>", cls, hue, 96.0 - 46.0 * (share > 1 ? 1 : share), text);
+}
+
+static bool has_detail(const Row *row) {
+  if (row->types.count)
+    return true;
+  for (int k = 0; k < K_COUNT; k++)
+    if (row->code[k].count)
+      return true;
+  return false;
+}
+
+static void write_detail(FILE *f, int line, const Row *row) {
+  fprintf(f, "<tr id=D%d class=detail hidden><td colspan=4>\n", line);
+  if (row->types.count) {
+    fputs("<section class=types><h3>types inferred here</h3><pre>", f);
+    write_escaped(f, row->types.s, row->types.len);
+    fputs("</pre></section>\n", f);
+  }
+  for (int k = 0; k < K_COUNT; k++) {
+    const Text *t = &row->code[k];
+    if (!t->count)
+      continue;
+    fprintf(f, "<section class=%s><h3>%s (%d line%s)</h3><pre>",
+            kind_ids[k], kind_titles[k], t->count, t->count == 1 ? "" : "s");
+    write_escaped(f, t->s, t->len);
+    fputs("</pre></section>\n", f);
   }
   fputs("</td></tr>\n", f);
 }
 
+// What the shading is scaled to: the largest counts over the lines.
+typedef struct {
+  Kind heat;
+  int max_code;
+  const RtProfile *profile;
+  int64_t total_samples, max_samples;
+} Scale;
+
+static void write_row(FILE *f, int line, const char *text, size_t n,
+                      const Row *row, const Scale *sc) {
+  bool detail = has_detail(row);
+  fprintf(f, "<tr id=L%d class=\"src%s\" data-line=%d%s><td class=n>%d"
+          "</td>", line, detail ? " has" : "", line,
+          detail ? " tabindex=0" : "", line);
+  int code = row->code[sc->heat].count;
+  char buf[32] = "";
+  if (code)
+    snprintf(buf, sizeof buf, "%d", code);
+  write_heat(f, "k", 30, sc->max_code ? (double)code / sc->max_code : 0, buf);
+  int64_t samples = rt_profile_samples(sc->profile, line);
+  buf[0] = '\0';
+  if (samples)
+    snprintf(buf, sizeof buf, "%.1f%%",
+             100.0 * (double)samples / (double)sc->total_samples);
+  write_heat(f, "t", 0, sc->max_samples ? (double)samples / sc->max_samples
+                                        : 0, buf);
+  fputs("<td class=py><pre>", f);
+  write_escaped(f, text, n);
+  fputs("</pre></td></tr>\n", f);
+  if (detail)
+    write_detail(f, line, row);
+}
+
+static Scale find_scale(const Report *r, const RtListings *l) {
+  Scale sc = {.heat = heat_kind(l), .profile = l->profile,
+              .total_samples = rt_profile_total(l->profile)};
+  for (int i = 1; i <= r->nrows; i++) {
+    int code = r->rows[i].code[sc.heat].count;
+    int64_t samples = rt_profile_samples(l->profile, i);
+    sc.max_code = code > sc.max_code ? code : sc.max_code;
+    sc.max_samples = samples > sc.max_samples ? samples : sc.max_samples;
+  }
+  return sc;
+}
+
+static void write_summary(FILE *f, const Report *r, const Program *p,
+                          const RtListings *l, const Scale *sc) {
+  int total = 0;
+  for (int i = 0; i <= r->nrows; i++)
+    total += r->rows[i].code[sc->heat].count;
+  fprintf(f, "<p class=summary>Kernel <b>%s</b>, target %s: %d %s "
+          "instructions", p->kernel ? p->kernel->name : "?",
+          l->target ? l->target : "llvm", total,
+          sc->heat == K_PTX ? "PTX" : sc->heat == K_ASM ? "machine"
+                                                        : "LLVM IR");
+  if (r->rows[0].code[sc->heat].count)
+    fprintf(f, " (%d of them with no source line)",
+            r->rows[0].code[sc->heat].count);
+  if (l->profile)
+    fprintf(f, "; --profile took %lld samples",
+            (long long)sc->total_samples);
+  fputs(". Click a line to open its types and code.</p>\n", f);
+  fputs("<p class=legend><span style=\"background:hsl(30,90%,50%)\">"
+        "instructions</span> many machine instructions from this line "
+        "(found through the code's debug locations)", f);
+  if (l->profile)
+    fputs(" <span style=\"background:hsl(0,90%,50%)\">time</span> share "
+          "of the profile's samples", f);
+  fputs("</p>\n", f);
+}
+
 static void write_html(FILE *f, const char *file, const char *src,
-                       size_t len, const Row *rows, const char *lang) {
-  fputs("<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>", f);
+                       size_t len, const Report *r, const Program *p,
+                       const RtListings *l) {
+  fputs("<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
+        "<title>", f);
   write_escaped(f, file, strlen(file));
-  fputs("</title><style>body{font-family:sans-serif}"
-        "table{border-collapse:collapse}td{vertical-align:top;"
-        "border-bottom:1px solid #ddd;padding:0 .5em}pre{margin:0}"
-        "td.n{color:#888;text-align:right}td.t{color:#05a}"
-        "</style></head><body>\n<h1>", f);
+  fprintf(f, " - mandelc --annotate</title><style>%s</style></head>"
+          "<body>\n<h1>", page_style);
   write_escaped(f, file, strlen(file));
-  fprintf(f, "</h1>\n<p>Each line with the types inferred there and the "
-          "%s generated for it.</p>\n<table>\n", lang);
-  int lineno = 1;
-  for (const char *s = src; s < src + len; lineno++) {
+  fputs("</h1>\n", f);
+  Scale sc = find_scale(r, l);
+  write_summary(f, r, p, l, &sc);
+  fputs("<table id=source><thead><tr><th>line</th><th>instructions</th>"
+        "<th>time</th><th>source</th></tr></thead><tbody>\n", f);
+  int line = 1;
+  for (const char *s = src; s < src + len; line++) {
     const char *end = memchr(s, '\n', (size_t)(src + len - s));
     size_t n = end ? (size_t)(end - s) : (size_t)(src + len - s);
-    write_row(f, lineno, s, n, &rows[lineno - 1], lang);
+    write_row(f, line, s, n, &r->rows[line], &sc);
     s += n + 1;
   }
-  fputs("</table>\n</body></html>\n", f);
+  fprintf(f, "</tbody></table>\n<script>\n%s</script>\n</body></html>\n",
+          page_script);
 }
 
 static int count_lines(const char *src, size_t len) {
-  int n = 1;
+  int n = 0;
   for (size_t i = 0; i < len; i++)
     n += src[i] == '\n';
-  return n;
+  return n + (len && src[len - 1] != '\n');
+}
+
+static void free_report(Report *r) {
+  for (int i = 0; i <= r->nrows; i++) {
+    free(r->rows[i].types.s);
+    for (int k = 0; k < K_COUNT; k++)
+      free(r->rows[i].code[k].s);
+  }
+  free(r->rows);
+}
+
+bool rt_annotate_report(const char *path, Arena *a, const Program *p,
+                        const char *src, size_t len, const RtListings *l,
+                        char *err, size_t errlen) {
+  Report r = {.nrows = count_lines(src, len)};
+  r.rows = calloc((size_t)r.nrows + 1, sizeof *r.rows);
+  FILE *f = r.rows ? fopen(path, "w") : NULL;
+  if (!f) {
+    snprintf(err, errlen, "cannot write %s", path);
+    free(r.rows);
+    return false;
+  }
+  const char *file = p->file ? p->file : path;
+  collect_types(&r, a, p);
+  if (l->ir)
+    collect_ir(&r, l->ir);
+  if (l->asm_text)
+    collect_loc(&r, K_ASM, l->asm_text, file);
+  if (l->cuda)
+    collect_cuda(&r, l->cuda);
+  if (l->ptx)
+    collect_loc(&r, K_PTX, l->ptx, file);
+  write_html(f, file, src, len, &r, p, l);
+  bool ok = !ferror(f);
+  ok = fclose(f) == 0 && ok;
+  free_report(&r);
+  if (!ok)
+    snprintf(err, errlen, "cannot write %s", path);
+  return ok;
 }
 
 bool rt_annotate_write(const char *path, Arena *a, const Program *p,
                        const char *src, size_t len, const char *code,
                        bool is_cuda, char *err, size_t errlen) {
-  int nrows = count_lines(src, len);
-  Row *rows = calloc((size_t)nrows, sizeof *rows);
-  FILE *f = rows ? fopen(path, "w") : NULL;
-  if (!f) {
-    snprintf(err, errlen, "cannot write %s", path);
-    free(rows);
-    return false;
+  RtListings l = {.target = is_cuda ? "cuda" : "llvm"};
+  if (is_cuda)
+    l.cuda = code;
+  else
+    l.ir = code;
+  return rt_annotate_report(path, a, p, src, len, &l, err, errlen);
+}
+
+// ---- the assembly listing with its source ----------------------------------
+
+// The text of line `line` (from 1) of src, without indentation.
+static const char *source_text(const char *src, size_t len, int line,
+                               size_t *n) {
+  const char *s = src, *end = src + len;
+  for (int k = 1; k < line && s < end; k++) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    s = nl ? nl + 1 : end;
   }
-  collect_types(rows, nrows, a, p);
-  if (code && is_cuda)
-    collect_cuda(rows, nrows, code);
-  else if (code)
-    collect_llvm(rows, nrows, code);
-  write_html(f, p->file ? p->file : path, src, len, rows,
-             is_cuda ? "CUDA C" : "LLVM IR");
-  bool ok = !ferror(f);
-  ok = fclose(f) == 0 && ok;
-  for (int i = 0; i < nrows; i++) {
-    free(rows[i].types);
-    free(rows[i].code);
+  while (s < end && (*s == ' ' || *s == '\t'))
+    s++;
+  const char *nl = memchr(s, '\n', (size_t)(end - s));
+  *n = (size_t)((nl ? nl : end) - s);
+  return s;
+}
+
+char *rt_asm_with_source(Arena *a, const char *asm_text, const char *file,
+                         const char *src, size_t len) {
+  Text out = {0};
+  int shown = 0, nlines = count_lines(src, len);
+  for (const char *s = asm_text; *s; s = next_line(s, strcspn(s, "\n"))) {
+    size_t n = strcspn(s, "\n");
+    append(&out, s, n);
+    append(&out, "\n", 1);
+    const char *sp = strncmp(s, "\t.loc\t", 6) == 0 ? strchr(s + 6, ' ')
+                                                    : NULL;
+    int line = sp ? atoi(sp) : 0;
+    if (line >= 1 && line <= nlines && line != shown) {
+      size_t tn;
+      const char *text = source_text(src, len, line, &tn);
+      char head[64];
+      append(&out, "\t# ", 3);
+      append(&out, file, strlen(file));
+      snprintf(head, sizeof head, ":%d: ", line);
+      append(&out, head, strlen(head));
+      append(&out, text, tn);
+      append(&out, "\n", 1);
+      shown = line;
+    }
   }
-  free(rows);
-  if (!ok)
-    snprintf(err, errlen, "cannot write %s", path);
-  return ok;
+  char *r = out.s ? arena_strndup(a, out.s, out.len) : NULL;
+  free(out.s);
+  return r;
 }

@@ -6,6 +6,9 @@
 // through log(1 + count) / log(1 + maxiter) - escape counts spread over
 // orders of magnitude - onto a palette of a few colours blended linearly.
 // libpng's simplified API writes the file from one RGB buffer.
+// rt_image_write_grid also tells the two meanings of 0 apart: a point
+// with |q| > 2 escapes at iteration 0 and is coloured as the outside, not
+// as the set (the tutorial's own picture shows it black).
 #include <math.h>
 #include <png.h>
 #include <stdlib.h>
@@ -23,8 +26,13 @@ static const unsigned char palette[][3] = {
 };
 #define PALETTE_LEN ((int)(sizeof palette / sizeof palette[0]))
 
+// count -1: escaped at iteration 0 (the far outside).
 static void colour_of(int64_t count, double scale, unsigned char *rgb) {
-  if (count <= 0) {
+  if (count < 0) {
+    memcpy(rgb, palette[0], 3);
+    return;
+  }
+  if (count == 0) {
     rgb[0] = rgb[1] = rgb[2] = 0;
     return;
   }
@@ -40,8 +48,17 @@ static void colour_of(int64_t count, double scale, unsigned char *rgb) {
                                    palette[i + 1][k] * f);
 }
 
-bool rt_image_write(const char *path, const int64_t *counts, int64_t nx,
-                    int64_t ny, int64_t maxiter, char *err, size_t errlen) {
+// |q| > 2: the first iteration (z = 0 * 0 + q) already escapes.
+static bool escapes_at_once(const RtGrid *g, int64_t i, int64_t j) {
+  double x = g->xs[i], y = g->ys[j];
+  return x * x + y * y > 4.0;
+}
+
+// Writes the picture; g (may be NULL) tells the count 0 of the far
+// outside from the count 0 of the set.
+static bool write_png(const char *path, const int64_t *counts, int64_t nx,
+                      int64_t ny, int64_t maxiter, const RtGrid *g,
+                      char *err, size_t errlen) {
   if (nx <= 0 || ny <= 0 || nx > MAX_SIDE || ny > MAX_SIDE || !counts) {
     snprintf(err, errlen, "cannot write a %lld x %lld picture",
              (long long)nx, (long long)ny);
@@ -53,8 +70,12 @@ bool rt_image_write(const char *path, const int64_t *counts, int64_t nx,
     return false;
   }
   double scale = 1.0 / log1p((double)(maxiter > 1 ? maxiter : 1));
-  for (int64_t k = 0; k < nx * ny; k++)
-    colour_of(counts[k], scale, rgb + 3 * k);
+  for (int64_t k = 0; k < nx * ny; k++) {
+    int64_t c = counts[k];
+    if (c == 0 && g && escapes_at_once(g, k % nx, k / nx))
+      c = -1;
+    colour_of(c, scale, rgb + 3 * k);
+  }
   png_image img = {.version = PNG_IMAGE_VERSION, .width = (png_uint_32)nx,
                    .height = (png_uint_32)ny, .format = PNG_FORMAT_RGB};
   int ok = png_image_write_to_file(&img, path, 0, rgb, 0, NULL);
@@ -65,4 +86,14 @@ bool rt_image_write(const char *path, const int64_t *counts, int64_t nx,
     return false;
   }
   return true;
+}
+
+bool rt_image_write(const char *path, const int64_t *counts, int64_t nx,
+                    int64_t ny, int64_t maxiter, char *err, size_t errlen) {
+  return write_png(path, counts, nx, ny, maxiter, NULL, err, errlen);
+}
+
+bool rt_image_write_grid(const char *path, const int64_t *counts,
+                         const RtGrid *g, char *err, size_t errlen) {
+  return write_png(path, counts, g->nx, g->ny, g->maxiter, g, err, errlen);
 }

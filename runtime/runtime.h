@@ -289,4 +289,68 @@ bool rt_annotate_write(const char *path, Arena *a, const Program *p,
                        const char *src, size_t len, const char *code,
                        bool is_cuda, char *err, size_t errlen);
 
+// ---- profile.c -------------------------------------------------------------
+
+typedef struct RtProfile RtProfile;  // SIGPROF samples and their lines
+
+// Starts sampling the whole process (SIGPROF each ms of CPU time); NULL
+// with a message in err where that is not possible.
+RtProfile *rt_profile_start(char *err, size_t errlen);
+// Stops sampling (rt_profile_map and rt_profile_free also stop it).
+void rt_profile_stop(RtProfile *pr);
+// Maps the samples to kernel.py lines 1..nlines through the JIT's machine
+// code paired with asm_text, the assembly listing of the same module (see
+// profile.c). False with a message in err when they cannot be paired.
+bool rt_profile_map(RtProfile *pr, RtJit *jit, const char *asm_text,
+                    int nlines, char *err, size_t errlen);
+// Samples on `line` (0: code with no line), and all samples taken.
+int64_t rt_profile_samples(const RtProfile *pr, int line);
+int64_t rt_profile_total(const RtProfile *pr);
+// The table: line, samples, %, source text; lines with samples only.
+void rt_profile_print(FILE *out, const RtProfile *pr, const char *file,
+                      const char *src, size_t len);
+void rt_profile_free(RtProfile *pr);
+
+// ---- annotate.c (the whole report) -----------------------------------------
+
+// What --annotate shows beside each line; any field may be NULL.
+typedef struct {
+  const char *ir;         // optimised LLVM IR with !dbg locations
+  const char *asm_text;   // its assembly with .loc directives
+  const char *cuda;       // CUDA C with #line directives
+  const char *ptx;        // PTX with .loc directives (NVRTC -lineinfo)
+  const RtProfile *profile;  // samples by line, after rt_profile_map
+  const char *target;     // "llvm" or "cuda", for the heading
+} RtListings;
+
+// --annotate=FILE.html: one self-contained page (no network, no external
+// script) listing the kernel file; each line is shaded by the machine
+// instructions mapped to it (asm or PTX `.loc`) and, with a profile, by
+// its samples; a click opens its types, IR, assembly, CUDA C and PTX.
+bool rt_annotate_report(const char *path, Arena *a, const Program *p,
+                        const char *src, size_t len, const RtListings *l,
+                        char *err, size_t errlen);
+// The assembly listing with each `.loc` that changes the line followed by
+// a comment quoting it: `# kernel.py:26:             zi = zi * zi + qi`.
+char *rt_asm_with_source(Arena *a, const char *asm_text, const char *file,
+                         const char *src, size_t len);
+
+// ---- image.c (with the grid) ----------------------------------------------
+
+// rt_image_write for the tutorial's grid g: a count of 0 where |q| > 2
+// (escaped at the first iteration) is drawn as the outside, not the set.
+bool rt_image_write_grid(const char *path, const int64_t *counts,
+                         const RtGrid *g, char *err, size_t errlen);
+
+// ---- reference.c (GPU) -----------------------------------------------------
+
+// The hand-written CUDA kernel (--compare --target=cuda): CUDA C text
+// compiled with NVRTC for cu's device and launched through rt_cuda_run.
+// False with a message in err when it cannot be compiled or run.
+bool rt_reference_cuda_run(RtCuda *cu, Arena *a, Diag *d, const RtGrid *g,
+                           RtContext *ctx, RtReference *out, char *err,
+                           size_t errlen);
+// Its CUDA C text (for tests and the walkthrough).
+const char *rt_reference_cuda_text(void);
+
 #endif

@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 
 # The LLVM C API headers (llvm-22-dev), the test framework (check), libffi
 # for calling the JIT's code, libpng for --image, and the build tools.
+# Chromium (headless) runs the --annotate report in the tests.
 packages=(llvm-22-dev check libffi-dev libpng-dev pkg-config cmake make gcc
-          g++ python3)
+          g++ python3 chromium)
 
 # clang 14 and its libFuzzer runtime: .ci/run's sanitizer-fuzz build
 # (tests/fuzz/README.md).

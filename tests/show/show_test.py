@@ -1,0 +1,470 @@
+#!/usr/bin/env python3
+"""show_test.py - mandelc shows its work: --emit, --annotate, --profile,
+--image, --compare, --json and progress, on every example.
+
+    python3 tests/show/show_test.py MANDELC BUILD_DIR [unittest args, -k X]
+
+Checks are on structure, not bytes, so they survive LLVM updates: every
+stage names the kernel's lines (the token positions, the AST's line:col,
+the IR's DILocations, the assembly's and PTX's `.loc`, CUDA C's `#line`);
+the report has a row for every source line and finds each line's code
+through those marks; the PNG is decoded here (zlib and struct only) and
+must have the grid's size and show structure; progress appears on a
+terminal (a pty) and never in a pipe or with --json. The browser test is
+tests/show/browser_test.py.
+"""
+
+import json
+import os
+import pty
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+import unittest
+import zlib
+from html.parser import HTMLParser
+
+MANDELC = None
+BUILD = None
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+EXAMPLES = sorted(
+    os.path.join(ROOT, "examples", f)
+    for f in os.listdir(os.path.join(ROOT, "examples")) if f.endswith(".py"))
+TUTORIAL = os.path.join(ROOT, "examples", "pure_python_2.py")
+
+
+def mandelc(*args, timeout=300, **kw):
+    return subprocess.run([MANDELC, *args], capture_output=True, text=True,
+                          timeout=timeout, **kw)
+
+
+def source_lines(path):
+    with open(path) as f:
+        return f.read().split("\n")
+
+
+def line_of(path, text):
+    """The number of the first line of path containing text."""
+    for n, line in enumerate(source_lines(path), 1):
+        if text in line:
+            return n
+    raise AssertionError(f"{text!r} not in {path}")
+
+
+def kernel_lines(path):
+    """Lines the compiled kernel reaches, from --emit=types: the lines
+    that fixed a variable's type (`name: type  (line N)`)."""
+    r = mandelc(path, "--emit=types")
+    assert r.returncode == 0, r.stderr
+    return sorted({int(n) for n in re.findall(r"\(line (\d+)\)", r.stdout)})
+
+
+def kernel_range(path):
+    """The lines of the kernel function: from its `def` to the line before
+    the next statement at column 0."""
+    r = mandelc(path, "--emit=types")
+    name = re.match(r"def (\w+)\(", r.stdout).group(1)
+    src = source_lines(path)
+    first = line_of(path, f"def {name}(")
+    last = first
+    for n in range(first + 1, len(src) + 1):
+        text = src[n - 1]
+        if text and not text[0].isspace() and not text.startswith("#"):
+            break
+        if text.strip():
+            last = n
+    return set(range(first, last + 1))
+
+
+def cuda_capable(path):
+    return mandelc(path, "--emit=cuda").returncode == 0
+
+
+def decode_png(path):
+    """(width, height, rows of RGB bytes) of an 8-bit RGB PNG."""
+    with open(path, "rb") as f:
+        data = f.read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, ihdr = 8, b"", None
+    while pos < len(data):
+        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + n]
+        if kind == b"IHDR":
+            ihdr = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    w, h, depth, colour = ihdr[:4]
+    assert (depth, colour) == (8, 2), f"not 8-bit RGB: {ihdr}"
+    raw, stride, rows, prev = zlib.decompress(idat), 3 * w, [], None
+    for y in range(h):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        prev = prev or bytearray(stride)
+        for i in range(stride):
+            a = line[i - 3] if i >= 3 else 0
+            b, c = prev[i], prev[i - 3] if i >= 3 else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
+                line[i] = (line[i] + pred) & 255
+        rows.append(bytes(line))
+        prev = line
+    return w, h, rows
+
+
+class Report(HTMLParser):
+    """The annotate page: rows (line -> source text), panels (line ->
+    {section class: text}), and anything that would load from elsewhere."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self.panels, self.external = {}, {}, []
+        self._row = self._panel = self._section = None
+        self._in_py = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe") and "src" in a:
+            self.external.append((tag, a["src"]))
+        if tag == "link":
+            self.external.append((tag, a.get("href")))
+        if tag == "tr" and (a.get("id") or "").startswith("L"):
+            self._row = int(a["id"][1:])
+            self.rows[self._row] = ""
+        if tag == "td" and a.get("class") == "py":
+            self._in_py = True
+        if tag == "tr" and (a.get("id") or "").startswith("D"):
+            self._panel = int(a["id"][1:])
+            self.panels[self._panel] = {}
+        if tag == "section" and self._panel is not None:
+            self._section = a.get("class")
+            self.panels[self._panel][self._section] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "td":
+            self._in_py = False
+        if tag == "section":
+            self._section = None
+        if tag == "tr":
+            self._row = self._panel = None
+
+    def handle_data(self, data):
+        if self._in_py and self._row is not None:
+            self.rows[self._row] += data
+        if self._section is not None:
+            self.panels[self._panel][self._section] += data
+
+
+def read_report(path):
+    p = Report()
+    with open(path) as f:
+        text = f.read()
+    p.feed(text)
+    return p, text
+
+
+class Emit(unittest.TestCase):
+    """Every stage of every example keeps the kernel's lines visible."""
+
+    def check_stage(self, path, stage, pattern, lines, need_all=False):
+        r = mandelc(path, f"--emit={stage}")
+        self.assertEqual(r.returncode, 0, f"{path} {stage}: {r.stderr}")
+        found = {int(n) for n in re.findall(pattern, r.stdout, re.M)}
+        self.assertTrue(found, f"{path} --emit={stage}: no line marks")
+        missing = set(lines) - found
+        if need_all:
+            self.assertFalse(missing, f"{path} --emit={stage}: lines "
+                             f"{sorted(missing)} not shown")
+        else:
+            self.assertTrue(found & set(lines), f"{path} --emit={stage}")
+        return r.stdout
+
+    def test_every_stage_names_kernel_lines(self):
+        for path in EXAMPLES:
+            with self.subTest(path=path):
+                lines, body = kernel_lines(path), kernel_range(path)
+                self.assertTrue(lines)
+                self.check_stage(path, "tokens", r"^(\d+):\d+ ", lines, True)
+                self.check_stage(path, "ast", r"\b[A-Z]\w* (\d+):\d+", lines,
+                                 True)
+                self.check_stage(path, "types", r"\(line (\d+)\)", lines)
+                for stage in ("llvm-raw", "llvm"):
+                    self.check_stage(path, stage,
+                                     r"!DILocation\(line: (\d+)", body)
+                asm = self.check_stage(path, "asm", r"^\s*\.loc\s+\d+ (\d+)",
+                                       body)
+                self.check_asm_comments(path, asm)
+                if cuda_capable(path):
+                    self.check_stage(path, "cuda", r'^\s*#line (\d+) "',
+                                     body)
+                    self.check_stage(path, "ptx", r"^\s*\.loc\s+\d+ (\d+)",
+                                     body)
+
+    def check_asm_comments(self, path, asm):
+        """`# FILE:N: text` comments quote line N of the kernel file."""
+        src = source_lines(path)
+        quotes = re.findall(r"^\t# (.+):(\d+): (.*)$", asm, re.M)
+        self.assertTrue(quotes, f"{path}: no source comments in asm")
+        for _, n, text in quotes:
+            self.assertEqual(src[int(n) - 1].strip(), text.strip())
+
+    def test_some_examples_reach_cuda(self):
+        self.assertTrue(any(cuda_capable(p) for p in EXAMPLES))
+
+
+class Annotate(unittest.TestCase):
+    """The report: every line, its code found through debug locations."""
+
+    def make(self, path, *args):
+        out = tempfile.mktemp(suffix=".html")
+        r = mandelc(path, "100", "30", f"--annotate={out}", *args)
+        # The report is written before a GPU is looked for: without one
+        # --target=cuda exits 4 (unavailable) with the report written.
+        ok = (0, 4) if "--target=cuda" in args else (0,)
+        self.assertIn(r.returncode, ok, r.stderr)
+        self.addCleanup(lambda: os.path.exists(out) and os.remove(out))
+        return read_report(out)
+
+    def test_every_example(self):
+        for path in EXAMPLES:
+            with self.subTest(path=path):
+                rep, text = self.make(path)
+                src = source_lines(path)
+                if src[-1] == "":
+                    src = src[:-1]
+                self.assertEqual(sorted(rep.rows), list(range(1, len(src) + 1)))
+                for n, line in enumerate(src, 1):
+                    self.assertEqual(rep.rows[n], line)
+                self.assertEqual(rep.external, [])
+                self.assertNotRegex(text, r"https?://")
+                lines = kernel_lines(path)
+                with_ir = [n for n in lines if "ir" in rep.panels.get(n, {})]
+                with_asm = [n for n in lines
+                            if "asm" in rep.panels.get(n, {})]
+                self.assertTrue(with_ir and with_asm, path)
+
+    def test_ir_and_asm_come_from_the_right_line(self):
+        rep, _ = self.make(TUTORIAL)
+        n = line_of(TUTORIAL, "zi = zi * zi + qi")
+        panel = rep.panels[n]
+        self.assertRegex(panel["ir"], r"fmul|fsub|fadd")
+        self.assertRegex(panel["asm"], r"mul[sp]d")
+        self.assertIn("types", rep.panels[line_of(TUTORIAL, "output = [0]")])
+        # the docstring and comments made no code
+        self.assertNotIn(line_of(TUTORIAL, "# area of space"), rep.panels)
+
+    def test_cuda_report_has_cuda_c_and_ptx(self):
+        path = next(p for p in EXAMPLES if cuda_capable(p))
+        rep, text = self.make(path, "--target=cuda")
+        sections = set()
+        for panel in rep.panels.values():
+            sections |= set(panel)
+        self.assertTrue({"cuda", "ptx", "ir", "asm"} <= sections, sections)
+
+    def test_profile_shades_time(self):
+        rep, text = self.make(TUTORIAL, "--profile")
+        self.assertIn("--profile took", text)
+
+
+class Profile(unittest.TestCase):
+    """--profile: a table of samples by line on stderr."""
+
+    def test_inner_loop_takes_the_time(self):
+        r = mandelc(TUTORIAL, "1000", "1000", "--profile", "--threads=1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertRegex(r.stdout, r"Total sum of elements \(for "
+                         r"validation\): 1148485\n\Z")
+        rows = re.findall(r"^\s+(\d+)\s+(\d+)\s+([\d.]+)  (.*)$", r.stderr,
+                          re.M)
+        self.assertIn("samples", r.stderr)
+        self.assertTrue(rows, r.stderr)
+        share = {int(n): float(p) for n, _, p, _ in rows}
+        src = source_lines(TUTORIAL)
+        for n, _, _, text in rows:
+            if int(n):
+                self.assertEqual(src[int(n) - 1], text)
+        inner = (line_of(TUTORIAL, "zi = zi * zi + qi"),
+                 line_of(TUTORIAL, "if abs(zi) > 2.0"))
+        self.assertGreater(sum(share.get(n, 0) for n in inner), 50,
+                           r.stderr)
+
+    def test_every_example(self):
+        for path in EXAMPLES:
+            with self.subTest(path=path):
+                r = mandelc(path, "200", "200", "--profile")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertRegex(r.stderr, r"profile of .*: \d+ samples")
+                self.assertNotIn("no profile", r.stderr)
+
+    def test_cuda_is_refused(self):
+        r = mandelc(TUTORIAL, "--profile", "--target=cuda")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--profile", r.stderr)
+
+
+def grid_size(w, x1=-2.13, x2=0.77, y1=-1.3, y2=1.3):
+    """len(x), len(y) exactly as calc_pure_python computes them."""
+    x_step = (float(x2 - x1) / float(w)) * 2
+    y_step = (float(y1 - y2) / float(w)) * 2
+    nx, v = 0, x1
+    while v < x2:
+        nx, v = nx + 1, v + x_step
+    ny, v = 0, y2
+    while v > y1:
+        ny, v = ny + 1, v + y_step
+    return nx, ny
+
+
+class Image(unittest.TestCase):
+    """--image: len(x) by len(y), the set black, the outside in colour."""
+
+    def test_every_example(self):
+        for path in EXAMPLES:
+            with self.subTest(path=path):
+                out = tempfile.mktemp(suffix=".png")
+                r = mandelc(path, "200", "100", f"--image={out}")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                w, h, rows = decode_png(out)
+                os.remove(out)
+                self.assertEqual((w, h), grid_size(200))
+                pixels = {row[i:i + 3] for row in rows
+                          for i in range(0, len(row), 3)}
+                self.assertGreater(len(pixels), 8, "a uniform picture")
+
+    def test_tutorial_picture_structure(self):
+        out = tempfile.mktemp(suffix=".png")
+        r = mandelc(TUTORIAL, "300", "300", f"--image={out}")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        w, h, rows = decode_png(out)
+        os.remove(out)
+
+        def pixel(x, y):
+            return rows[y][3 * x:3 * x + 3]
+        # c = 0 (the main cardioid) is in the set: black; the corners and
+        # the left edge (|c| > 2) are outside: not black. Top row = y2.
+        nx, ny = grid_size(300)
+        x0 = round((0 - -2.13) / (2.9 / nx))
+        self.assertEqual(pixel(x0, ny // 2), b"\0\0\0")
+        for x, y in ((0, 0), (nx - 1, 0), (0, ny - 1), (0, ny // 2)):
+            self.assertNotEqual(pixel(x, y), b"\0\0\0", (x, y))
+        # the set (black) nearly symmetric about the real axis, as it is
+        # (the grid's y values are not exactly symmetric)
+        # y_j = 1.3 - j * (2.6 / 150): row j mirrors row 150 - j
+        top, bottom = rows[ny // 4], rows[150 - ny // 4]
+        same = sum((top[i:i + 3] == b"\0\0\0") ==
+                   (bottom[i:i + 3] == b"\0\0\0")
+                   for i in range(0, len(top), 3))
+        self.assertGreater(same, 0.95 * nx)
+
+
+class Compare(unittest.TestCase):
+    """--compare: the hand-written kernels beside the compiled one."""
+
+    def test_table(self):
+        r = mandelc(TUTORIAL, "200", "200", "--compare")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        head = re.search(r"^variant\s+seconds\s+validation sum\s+ratio$",
+                         r.stderr, re.M)
+        self.assertTrue(head, r.stderr)
+        rows = re.findall(r"^(.+?)\s+([\d.]+)\s+(\d+)\s+([\d.]+)$",
+                          r.stderr[head.end():], re.M)
+        names = [n for n, _, _, _ in rows]
+        self.assertEqual(names[0], "mandelc --target=llvm")
+        self.assertIn("C complex, cabs", names)
+        sums = {n: int(s) for n, _, s, _ in rows}
+        self.assertEqual(sums["mandelc --target=llvm"], 36170)
+        self.assertEqual(sums["C complex, cabs"], 36170)
+
+    def test_every_example(self):
+        for path in EXAMPLES:
+            with self.subTest(path=path):
+                r = mandelc(path, "100", "30", "--compare")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertRegex(r.stderr, r"C scalar doubles")
+
+
+class Json(unittest.TestCase):
+    def test_every_example(self):
+        for path in EXAMPLES:
+            with self.subTest(path=path):
+                r = mandelc(path, "100", "30", "--json", "--compare")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                obj = json.loads(r.stdout)
+                self.assertEqual((obj["width"], obj["height"]),
+                                 grid_size(100))
+                self.assertEqual(len(obj["compare"]), 2)
+                for row in obj["compare"]:
+                    self.assertEqual(set(row),
+                                     {"variant", "seconds", "sum", "ratio"})
+                self.assertIsInstance(obj["sum"], int)
+
+
+def run_with_pty_stderr(args, timeout=120):
+    """Runs mandelc with stderr on a pseudo-terminal; (stdout, stderr)."""
+    master, slave = pty.openpty()
+    p = subprocess.Popen([MANDELC, *args], stdout=subprocess.PIPE,
+                         stderr=slave)
+    os.close(slave)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        err += chunk
+    out = p.stdout.read()
+    p.stdout.close()
+    p.wait(timeout=timeout)
+    os.close(master)
+    return out.decode(), err.decode(errors="replace")
+
+
+class Progress(unittest.TestCase):
+    """A long run shows progress on a terminal, never in pipes or --json."""
+
+    # The tutorial's kernel with a huge MAXITER never ends by itself on any
+    # machine; --timeout stops it after 2.5 s, past the 1 s threshold.
+    LONG = [os.path.join(ROOT, "examples", "pure_python3.py"), "400",
+            "100000000", "--threads=1", "--timeout=2.5"]
+
+    def test_terminal_shows_progress_then_clears_it(self):
+        out, err = run_with_pty_stderr(self.LONG)
+        self.assertRegex(err, r"\rmandelc: running .*pure_python3.py \.\.\. "
+                         r"\d+\.\d s")
+        # the line is erased before the next message
+        self.assertRegex(err, r"\r\x1b\[K[^\r]*TimeoutError")
+        self.assertNotIn("running", out)
+
+    def test_pipe_shows_none(self):
+        r = mandelc(*self.LONG)
+        self.assertEqual(r.returncode, 3)
+        self.assertNotIn("running", r.stderr)
+
+    def test_json_shows_none(self):
+        out, err = run_with_pty_stderr(self.LONG + ["--json"])
+        self.assertNotIn("running", err)
+        self.assertIn("TimeoutError", err)
+
+    def test_short_run_shows_none(self):
+        out, err = run_with_pty_stderr([TUTORIAL, "100", "30"])
+        self.assertNotIn("running", err)
+        self.assertIn("Total sum", out)
+
+
+if __name__ == "__main__":
+    MANDELC = os.path.abspath(sys.argv.pop(1))
+    BUILD = os.path.abspath(sys.argv.pop(1))
+    unittest.main()
