@@ -7,8 +7,9 @@
 // live in a prelude of small py_* functions: ints are long long with
 // explicit overflow checks, floats are IEEE doubles never contracted
 // (nvrtc.c passes -fmad=false), complex is struct pycomplex with CPython's
-// formulas, and the algorithms where CUDA's libm differs from glibc
-// (hypot, pow, exp, ...) come from pymath.h, pasted in as text.
+// formulas, and where CUDA's libm differs from glibc, hypot comes from
+// pymath.h, pasted in as text; exp, log, pow, sin, ... (libdevice, not
+// glibc) are refused in float64 unless --fast-math (require_inexact_libm).
 //
 // A run-time error is a value, as on the CPU: a py_* helper that raises
 // records the error in the thread's state and returns 0; the statement
@@ -21,14 +22,22 @@
 //       const double *mandelc_xs, const double *mandelc_ys,
 //       long long mandelc_nx, long long mandelc_ny, long long mandelc_maxiter,
 //       struct pycomplex_d *mandelc_q, struct pycomplex_d *mandelc_z,
-//       long long *mandelc_counts, struct mandelc_error *mandelc_err);
+//       long long *mandelc_counts, struct mandelc_error *mandelc_err,
+//       unsigned long long *mandelc_print,
+//       unsigned long long mandelc_print_cap);
 //
 // xs, ys: the driver's coordinates (nx, ny of them); q, z: for list
 // kernels only (else NULL), nx * ny complex numbers each, q row by row as
 // the driver builds it, z zeros; counts: nx * ny results, row-major; err:
 // one 64-bit key, ~0 before the launch, else
 //   point index << 32 | message number << 24 | kernel.py line
-// decoded by cuda_error_decode. Point and grid kernels run one thread per
+// decoded by cuda_error_decode; print: mandelc_print[0] counts the words
+// that print records took (atomically; also those past mandelc_print_cap,
+// which are not written), records from mandelc_print[1] on: point, seq
+// << 32 | the call's number, its values in 8-byte slots. The module's
+// mandelc_print_table (a string, one entry a print call) says how each
+// call prints; runtime/launch.c sorts and prints the records (NULL and 0
+// when the kernel does not print). Point and grid kernels run one thread per
 // (i, j) on a two-dimensional launch (x: i over xs, y: j over ys); list
 // kernels one thread per index of the outer loop, one-dimensional. The
 // block shape is the caller's choice (CUDA_BLOCK_X/Y below).
