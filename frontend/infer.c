@@ -142,6 +142,8 @@ Type *infer_join(Infer *in, Type *a, Node *an, Type *b, Node *bn, bool *ok) {
 
 // ---- nodes -----------------------------------------------------------------
 
+// ND_CONVERT of n to `to`, at n's position, so that the back ends' line
+// numbers and later diagnostics still point at the converted value.
 Node *new_convert(Infer *in, Node *n, Type *to) {
   Node *c = new_node(in->a, ND_CONVERT, n->tok);
   c->line = n->line;
@@ -151,6 +153,8 @@ Node *new_convert(Infer *in, Node *n, Type *to) {
   return c;
 }
 
+// A Constant of type ty (int or float) at `at`, for rewrites such as
+// x.imag of a float, which is 0.0.
 Node *new_number(Infer *in, Node *at, Type *ty, double value) {
   Node *c = new_node(in->a, ND_CONSTANT, at->tok);
   c->line = at->line;
@@ -213,6 +217,8 @@ void infer_conflict(Infer *in, Node *at, Node *first, const char *note,
 
 // ---- steps 2 to 4 ----------------------------------------------------------
 
+// One typing pass over every reached function, in Program.funcs order;
+// in->changed tells whether another pass is needed.
 static void type_functions(Infer *in) {
   in->changed = false;
   for (int i = 0; i < in->p->funcs.len; i++) {
@@ -222,6 +228,8 @@ static void type_functions(Infer *in) {
   in->fn = NULL;
 }
 
+// Step 2: passes until nothing changes. Types only move up a finite
+// lattice, so this ends unless a type grows without end.
 static void settle(Infer *in) {
   for (int pass = 0; pass < INFER_MAX_PASSES; pass++) {
     type_functions(in);
@@ -259,6 +267,8 @@ static void check_known(Infer *in) {
   }
 }
 
+// Steps 1 to 4 in order; the final pass must change no type, or the
+// settled types the back ends rely on would be wrong.
 static void infer(Infer *in, const KernelChoice *choice) {
   infer_scan_module(in);
   infer_reach(in, choice);
@@ -286,6 +296,8 @@ Program *infer_program(Arena *a, Diag *d, Node *module,
 
 // ---- --emit=types ----------------------------------------------------------
 
+// `def f(c: complex, maxiter: int) -> int`, then one line per local with
+// the line where its type was last fixed (tests compare this text).
 static void dump_function(FILE *out, Arena *a, const Func *f) {
   fprintf(out, "def %s(", f->name);
   for (int i = 0; i < f->nparams; i++)

@@ -149,6 +149,7 @@ Type *infer_math_constant(Infer *in, Node *n, const char *name) {
   return &ty_float;
 }
 
+// An imported name from a module other than math (numpy, cmath, ...).
 _Noreturn void infer_not_available(Infer *in, Node *n, ModuleName *m) {
   diag_error_node(in->d, n, "'%s' is not available in kernels; use lists and "
                   "the math module", m->attr ? arena_sprintf(in->a, "%s.%s",
@@ -157,6 +158,8 @@ _Noreturn void infer_not_available(Infer *in, Node *n, ModuleName *m) {
 
 // ---- calls -----------------------------------------------------------------
 
+// "1 argument", "2 to 3 arguments", "at least 1 argument", for arity
+// errors worded like CPython's.
 static const char *count_args(Infer *in, int min, int max) {
   if (min == max)
     return arena_sprintf(in->a, "%d argument%s", min, min == 1 ? "" : "s");
@@ -186,6 +189,7 @@ static bool type_args(Infer *in, Node *n, Type **types, int max) {
   return known;
 }
 
+// The slot of argument i, for infer_expr and infer_coerce to replace.
 static Node **arg_slot(Node *n, int i) {
   return (Node **)&n->args.data[i];
 }
@@ -225,6 +229,10 @@ static void pass_argument(Infer *in, FuncInfo *f, int i, Node *arg,
   infer_refine_name(in, arg, p->var.ty);
 }
 
+// A call of a top-level def: Python's positional binding, then each
+// argument converted to its parameter's (joined) type in the final pass.
+// The type is the callee's return type, unknown until one of its returns
+// is known.
 static Type *user_call(Infer *in, Node *n, FuncInfo *f) {
   n->callee = &f->func;
   if (n->args.len != f->func.nparams)
@@ -238,6 +246,7 @@ static Type *user_call(Infer *in, Node *n, FuncInfo *f) {
   return f->func.ret;
 }
 
+// Reports an argument that is not a real number (bool, int or float).
 static void expect_real(Infer *in, Node *arg, Type *t, const char *fname) {
   if (rank(t) == 0 || t == &ty_complex)
     diag_error_node(in->d, arg, "%s() needs a real number, not %s", fname,
@@ -274,7 +283,8 @@ static Type *math_call(Infer *in, Node **slot, const char *name) {
          : mf->result == TY_BOOL ? &ty_bool : &ty_float;
 }
 
-
+// print(...) as a function: its values go through the same rules as the
+// Python 2 statement's (infer_print_arg).
 static Type *print_call(Infer *in, Node *n) {
   for (int i = 0; i < n->args.len; i++)
     infer_print_arg(in, arg_slot(n, i));
@@ -303,6 +313,41 @@ static Type *min_max(Infer *in, Node *n, Type **types) {
   return t;
 }
 
+// complex(x) or complex(re, im) of reals: each part converted to float.
+// complex(z) of a complex is z; a complex part (complex(1, 2j)) would need
+// CPython's mixing rule, which kernels write as a + b * 1j instead.
+static Type *complex_call(Infer *in, Node *n, Type **types) {
+  if (n->args.len == 1 && types[0] == &ty_complex)
+    return &ty_complex;
+  for (int i = 0; i < n->args.len; i++) {
+    if (types[i] == &ty_complex)
+      diag_error_node(in->d, n->args.data[i], "complex() with a complex "
+                      "argument is not supported in kernels; write a + b "
+                      "* 1j");
+    expect_real(in, n->args.data[i], types[i], "complex");
+    infer_coerce(in, arg_slot(n, i), &ty_float);
+  }
+  return &ty_complex;
+}
+
+// round(x) is an int (CPython's round to even), round(x, n) a float; the
+// second form is only lowered for a float x.
+static Type *round_call(Infer *in, Node *n, Type *t0, Type *t1) {
+  expect_real(in, n->args.data[0], t0, "round");
+  if (!t1) {
+    infer_coerce(in, arg_slot(n, 0), t0 == &ty_bool ? &ty_int : t0);
+    return &ty_int;
+  }
+  if (t0 != &ty_float)
+    diag_error_node(in->d, n, "round() with a number of digits needs a "
+                    "float in kernels, not %s", tname(in, t0));
+  if (rank(t1) == 0 || rank(t1) > 2)
+    diag_error_node(in->d, n->args.data[1], "round() needs an int number "
+                    "of digits, not %s", tname(in, t1));
+  infer_coerce(in, arg_slot(n, 1), &ty_int);
+  return &ty_float;
+}
+
 // The numeric builtins, their arguments already typed.
 static Type *numeric_builtin(Infer *in, Node *n, Type **types) {
   Type *t0 = types[0], *t1 = n->args.len > 1 ? types[1] : NULL;
@@ -323,31 +368,9 @@ static Type *numeric_builtin(Infer *in, Node *n, Type **types) {
     infer_coerce(in, arg_slot(n, 0), &ty_float);
     return &ty_float;
   case BI_COMPLEX:
-    if (n->args.len == 1 && t0 == &ty_complex)
-      return &ty_complex;
-    for (int i = 0; i < n->args.len; i++) {
-      if (types[i] == &ty_complex)
-        diag_error_node(in->d, n->args.data[i], "complex() with a complex "
-                        "argument is not supported in kernels; write a + b "
-                        "* 1j");
-      expect_real(in, n->args.data[i], types[i], name);
-      infer_coerce(in, arg_slot(n, i), &ty_float);
-    }
-    return &ty_complex;
-  case BI_ROUND:  // round(x) is an int, round(x, n) a float
-    expect_real(in, n->args.data[0], t0, name);
-    if (!t1) {
-      infer_coerce(in, arg_slot(n, 0), t0 == &ty_bool ? &ty_int : t0);
-      return &ty_int;
-    }
-    if (t0 != &ty_float)
-      diag_error_node(in->d, n, "round() with a number of digits needs a "
-                      "float in kernels, not %s", tname(in, t0));
-    if (rank(t1) == 0 || rank(t1) > 2)
-      diag_error_node(in->d, n->args.data[1], "round() needs an int number "
-                      "of digits, not %s", tname(in, t1));
-    infer_coerce(in, arg_slot(n, 1), &ty_int);
-    return &ty_float;
+    return complex_call(in, n, types);
+  case BI_ROUND:
+    return round_call(in, n, t0, t1);
   default:
     break;
   }
@@ -373,6 +396,9 @@ static Type *pow_divmod(Infer *in, Node *n, Type **types) {
   return type_tuple(in->a, pair, 2);
 }
 
+// A call of builtin_funcs[index]: range only as a loop's iterable, print
+// and bool (a truth test) on their own, the rest once every argument's
+// type is known.
 static Type *builtin_call(Infer *in, Node *n, int index) {
   n->builtin = builtin_funcs[index].builtin;
   const char *name = builtin_funcs[index].name;
@@ -462,6 +488,8 @@ static ModuleName *module_ref(Infer *in, Node *n) {
   return m && !m->attr ? m : NULL;
 }
 
+// Resolves a call in Python's order (local, def, import, builtin) and
+// types it; a method call or math.f(...) goes by its attribute.
 Type *infer_call(Infer *in, Node **slot) {
   Node *n = *slot, *f = n->func;
   if (f->kind == ND_ATTRIBUTE) {

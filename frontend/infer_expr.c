@@ -26,6 +26,8 @@ void infer_refine_name(Infer *in, Node *n, Type *t) {
   }
 }
 
+// A literal's type; a string is only reached here outside print, where
+// kernels have no use for it.
 static Type *constant_type(Infer *in, Node *n) {
   switch (n->cval.kind) {
   case CONST_NONE:
@@ -77,6 +79,8 @@ static Type *global_name(Infer *in, Node *n) {
   diag_error_node(in->d, n, "name '%s' is not defined", n->name);
 }
 
+// A local is unknown until a store types it; only the final pass, when
+// nothing can change any more, reports one that never got a type.
 static Type *name_expr(Infer *in, Node *n) {
   VarInfo *v = infer_lookup_local(in, n->name);
   if (!v)
@@ -162,6 +166,8 @@ static Type *list_binop(Infer *in, Node *n, Type *l, Type *r) {
   return left_list ? l : r;
 }
 
+// Arithmetic on numbers (infer_arith), or list repetition; either operand
+// unknown leaves the result unknown for this pass.
 static Type *binop(Infer *in, Node *n) {
   Type *l = infer_expr(in, &n->left);
   Type *r = infer_expr(in, &n->right);
@@ -178,6 +184,8 @@ static Type *binop(Infer *in, Node *n) {
   return t;
 }
 
+// `not x` is a truth test; -x, +x and ~x keep x's type (bool becoming
+// int, as -True is -1) and ~ takes only ints.
 static Type *unaryop(Infer *in, Node *n) {
   if (n->op == OP_NOT) {
     infer_condition(in, &n->value);
@@ -246,6 +254,8 @@ static Type *join_values(Infer *in, Node **slots, int n, const char *what) {
   return t;
 }
 
+// `a or b` as a value (not a test): one number type for all operands,
+// a documented departure from CPython (see infer.c).
 static Type *boolop(Infer *in, Node *n) {
   Type *t = join_values(in, (Node **)n->values.data, n->values.len,
                         arena_sprintf(in->a, "the operands of '%s'",
@@ -256,6 +266,7 @@ static Type *boolop(Infer *in, Node *n) {
   return t;
 }
 
+// `x if c else y`: both branches share one type, like and/or.
 static Type *ifexp(Infer *in, Node *n) {
   infer_condition(in, &n->test);
   Node *branches[2] = {n->body_expr, n->orelse_expr};
@@ -297,6 +308,8 @@ static Type *compare(Infer *in, Node *n) {
   return &ty_bool;
 }
 
+// a[i] of a list takes an int index; t[k] of a tuple needs a constant k
+// (negative from the end), since each item may have its own type.
 static Type *subscript(Infer *in, Node *n) {
   Type *t = infer_expr(in, &n->value);
   if (is_kind(t, TY_TUPLE)) {  // t[k]: k must be a constant
@@ -324,6 +337,8 @@ static Type *subscript(Infer *in, Node *n) {
   return t->elem;
 }
 
+// [a, b, ...]: the joined element type; [] stays list[?] until a store,
+// an append or a parameter fixes it.
 static Type *list_display(Infer *in, Node *n) {
   Type *t = join_values(in, (Node **)n->elts.data, n->elts.len,
                         "the elements of a list");
@@ -334,6 +349,7 @@ static Type *list_display(Infer *in, Node *n) {
   return type_list(in->a, t);
 }
 
+// (a, b): each item keeps its own type.
 Type *infer_tuple_display(Infer *in, Node *n) {
   Type **items = arena_alloc(in->a, sizeof(Type *) * (size_t)n->elts.len);
   bool unknown = false;
@@ -380,6 +396,8 @@ Type *infer_iteration(Infer *in, Node **slot, bool *range_loop) {
   return t ? t->elem : NULL;
 }
 
+// [elt for x in it if c]: each generator's variable (made in step 1) is in
+// scope from its own `for` to the end of the comprehension only.
 static Type *listcomp(Infer *in, Node *n) {
   int mark = in->scope.len;
   for (int i = 0; i < n->generators.len; i++) {
@@ -402,6 +420,8 @@ static Type *listcomp(Infer *in, Node *n) {
 
 // ---- the dispatcher --------------------------------------------------------
 
+// One case per expression kind; a replaced node (*slot != n) gets the
+// type in the final pass if its replacement carries none.
 Type *infer_expr(Infer *in, Node **slot) {
   Node *n = *slot;
   Type *t = NULL;

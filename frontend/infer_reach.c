@@ -172,6 +172,8 @@ static FuncInfo *add_function(Infer *in, Node *def,
 static void check_expr(Infer *in, Node *n);
 static void check_block(Infer *in, PtrVec *body);
 
+// Reports a construct outside the kernel language and goes on, so that one
+// run lists every such construct (up to Diag.max_errors).
 static void unsupported(Infer *in, const Node *n, const char *msg) {
   diag_error_soft(in->d, n->line, n->col, "%s", msg);
 }
@@ -184,6 +186,9 @@ static VarInfo *declare_local(Infer *in, Node *name) {
   return v;
 }
 
+// A store target: names become locals; a subscript is an expression to
+// check; what Python allows but kernels lack (attributes, *rest) is
+// reported here, before any typing.
 static void check_target(Infer *in, Node *t) {
   switch (t->kind) {
   case ND_NAME:
@@ -235,6 +240,8 @@ static void check_print_keyword(Infer *in, Node *k) {
     v->ty = &ty_str;
 }
 
+// A call by name is only noted here: whether it names a def, a builtin or
+// a local is known once every local of the function is (reach_function).
 static void check_call(Infer *in, Node *n) {
   if (n->func->kind == ND_NAME)
     vec_push(in->a, &in->fn->call_names, n->func);
@@ -279,6 +286,8 @@ static void check_listcomp(Infer *in, Node *n) {
   check_expr(in, n->elt);
 }
 
+// 'is' and 'in' compare identities and containers, which kernels lack;
+// one report per chain is enough.
 static void check_compare(Infer *in, Node *n) {
   check_expr(in, n->left);
   check_each(in, &n->comparators);
@@ -297,6 +306,8 @@ static void check_compare(Infer *in, Node *n) {
   }
 }
 
+// Walks an expression for what the kernel language lacks; a flat switch
+// over node kinds, with each message saying what to write instead.
 static void check_expr(Infer *in, Node *n) {
   if (!n)
     return;
@@ -368,6 +379,7 @@ static void check_expr(Infer *in, Node *n) {
   }
 }
 
+// `x: T = v` fixes x's type in step 1 already, so every pass sees it.
 static void check_annassign(Infer *in, Node *s) {
   check_target(in, s->target);
   check_expr(in, s->value);
@@ -400,6 +412,10 @@ static const char *unsupported_stmt(const Node *s) {
   }
 }
 
+// Walks a statement: declares what it stores to and notes whether a return
+// has a value (a function without one returns None). An import inside a
+// function is recorded like a module-level one, so its names resolve in
+// every function (Python would bind them locally; no kernel can tell).
 static void check_stmt(Infer *in, Node *s) {
   switch (s->kind) {
   case ND_ASSIGN:

@@ -213,10 +213,9 @@ static void type_constant(Infer *in, VarInfo *v) {
   v->var.ty = t;
 }
 
-// The module constant `use` names, typed; NULL when the module does not
-// assign the name at all. A name assigned more than once, inside a block,
-// or to something other than numbers and arithmetic is an error.
-VarInfo *infer_module_const(Infer *in, Node *use) {
+// The module constant already looked up under use's name, or NULL. A
+// constant still being typed is one whose value reads itself.
+static VarInfo *known_const(Infer *in, Node *use) {
   for (int i = 0; i < in->consts.len; i++) {
     VarInfo *v = in->consts.data[i];
     if (!same_name(v->var.name, use->name))
@@ -226,6 +225,16 @@ VarInfo *infer_module_const(Infer *in, Node *use) {
                       "terms of itself", use->name);
     return v;
   }
+  return NULL;
+}
+
+// The module constant `use` names, typed; NULL when the module does not
+// assign the name at all. A name assigned more than once, inside a block,
+// or to something other than numbers and arithmetic is an error.
+VarInfo *infer_module_const(Infer *in, Node *use) {
+  VarInfo *known = known_const(in, use);
+  if (known)
+    return known;
   ModuleStore ms = {.name = use->name};
   each_module_stmt(in, &in->module->body, find_module_stores, &ms);
   if (ms.count == 0)

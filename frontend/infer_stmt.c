@@ -62,6 +62,8 @@ static void check_unconverted(Infer *in, Node *target, Type *t, Type *want) {
                     a_type(in, want));
 }
 
+// x = v: joins v's type into x's, then converts v (when there is a value
+// node to wrap) to x's final type.
 static void store_name(Infer *in, Node *target, Node **vslot, Type *t) {
   VarInfo *v = infer_lookup_local(in, target->name);  // reach declared it
   target->var = &v->var;
@@ -132,6 +134,9 @@ static void unpack(Infer *in, Node *target, Node **vslot, Type *t) {
     store(in, target->elts.data[i], NULL, t->items[i]);
 }
 
+// Stores a value of type t into target. *vslot is the value's node when
+// there is one to convert (an assignment), NULL when the value comes from
+// a loop or a tuple item.
 static void store(Infer *in, Node *target, Node **vslot, Type *t) {
   switch (target->kind) {
   case ND_NAME:
@@ -149,6 +154,7 @@ static void store(Infer *in, Node *target, Node **vslot, Type *t) {
   }
 }
 
+// a = b = v stores the one value into every target, left to right.
 static void assign(Infer *in, Node *s) {
   Type *t = infer_expr(in, &s->value);
   for (int i = 0; i < s->targets.len; i++)
@@ -191,6 +197,8 @@ static void augassign(Infer *in, Node *s) {
   infer_coerce(in, &s->value, rt);
 }
 
+// The loop variable is stored each iteration's element, like an
+// assignment without a value node to convert.
 static void for_stmt(Infer *in, Node *s) {
   Type *elem = infer_iteration(in, &s->iter, &s->range_loop);
   store(in, s->target, NULL, elem);
@@ -238,6 +246,7 @@ static void return_stmt(Infer *in, Node *s) {
   }
 }
 
+// One case per statement kind that has something to type.
 static void stmt(Infer *in, Node *s) {
   switch (s->kind) {
   case ND_ASSIGN:

@@ -43,6 +43,7 @@ static Node *parameter(Parser *P, bool annotations) {
   return arg;
 }
 
+// CPython rejects `def f(x, x)` at compile time; so do we, at the second.
 static void check_duplicate(Parser *P, PtrVec *params, Node *arg) {
   for (int i = 0; i < params->len; i++) {
     Node *p = params->data[i];

@@ -313,11 +313,12 @@ static Node *subscript(Parser *P) {
   return s;
 }
 
-// subscriptlist: subscript (',' subscript)* [',']    (d[j, i] is a Tuple)
+// Can a subscript follow the comma here? `d[i, ]` ends at the ']'.
 static bool starts_subscript(Parser *P) {
   return is_op(P, ":") || starts_expression(P);
 }
 
+// subscriptlist: subscript (',' subscript)* [',']    (d[j, i] is a Tuple)
 static Node *subscriptlist(Parser *P) {
   return comma_list(P, subscript, starts_subscript);
 }
