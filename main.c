@@ -869,8 +869,9 @@ static void cuda_listings(const Options *o, Session *s, RtListings *l) {
   l->cuda = s->code;
   // Named FILE.cu, so that in PTX only the code under `#line N "FILE"`
   // is the kernel file's (the prelude keeps lines of FILE.cu).
-  l->ptx = nvrtc_compile(s->arena, &s->diag, s->code,
-                         arena_sprintf(s->arena, "%s.cu", s->prog->file),
+  const char *name = arena_sprintf(s->arena, "%s.cu", s->prog->file);
+  l->ptx = nvrtc_compile(s->arena, &s->diag,
+                         rt_cuda_for_report(s->arena, s->code, name), name,
                          DEFAULT_CUDA_ARCH, &o->copt);
 #ifdef MANDELC_LLVM
   LlvmUnit *u = llvm_lower(s->arena, &s->diag, s->prog, &o->copt);

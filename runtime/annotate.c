@@ -206,6 +206,12 @@ static void collect_loc(Report *r, Kind k, const char *text,
   }
 }
 
+// True for a line of CUDA C at the top level (a declaration, a closing
+// brace): it ends the code that the last `#line` marked.
+static bool is_top_level(const char *s) {
+  return *s && *s != '\n' && *s != ' ' && *s != '\t' && *s != '#';
+}
+
 static void collect_cuda(Report *r, const char *cu) {
   int line = 0;
   for (const char *s = cu; *s; s = next_line(s, strcspn(s, "\n"))) {
@@ -213,9 +219,36 @@ static void collect_cuda(Report *r, const char *cu) {
     const char *t = s + strspn(s, " ");
     if (strncmp(t, "#line ", 6) == 0)
       line = atoi(t + 6);
+    else if (is_top_level(s))
+      line = 0;
     else if (line && strncmp(t, "//", 2) != 0 && t < s + n)
       add_code(r, K_CUDA, line, s, n);
   }
+}
+
+char *rt_cuda_for_report(Arena *a, const char *cu, const char *name) {
+  Text out = {0};
+  bool marked = false;  // a `#line` for the kernel file is in force
+  int physical = 1;
+  for (const char *s = cu; *s; s = next_line(s, strcspn(s, "\n"))) {
+    size_t n = strcspn(s, "\n");
+    if (strncmp(s + strspn(s, " "), "#line ", 6) == 0) {
+      marked = true;
+    } else if (marked && is_top_level(s)) {
+      char directive[64];
+      snprintf(directive, sizeof directive, "#line %d \"", physical);
+      append(&out, directive, strlen(directive));
+      append(&out, name, strlen(name));
+      append(&out, "\"\n", 2);
+      marked = false;
+    }
+    append(&out, s, n);
+    append(&out, "\n", 1);
+    physical++;
+  }
+  char *r = out.s ? arena_strndup(a, out.s, out.len) : NULL;
+  free(out.s);
+  return r;
 }
 
 // ---- writing the page -------------------------------------------------------
@@ -267,9 +300,11 @@ static const char page_script[] =
   "  });\n"
   "})();\n";
 
-// The kind whose instruction count shades the lines: machine code.
+// The kind whose instruction count shades the lines: the target's
+// machine code (PTX for the GPU).
 static Kind heat_kind(const RtListings *l) {
-  if (l->ptx && !l->asm_text)
+  bool cuda = l->target && strcmp(l->target, "cuda") == 0;
+  if (l->ptx && (cuda || !l->asm_text))
     return K_PTX;
   return l->asm_text ? K_ASM : K_IR;
 }
