@@ -132,6 +132,9 @@ END_TEST
 static Suite *arena_suite(void) {
   Suite *s = suite_create("arena");
   TCase *tc = tcase_create("core");
+  // The limit tests map half a gigabyte; on a loaded machine that alone
+  // can pass check's default timeout of 4 seconds.
+  tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_alloc_is_zeroed_and_aligned);
   tcase_add_test(tc, test_allocations_do_not_overlap);
   tcase_add_test(tc, test_over_limit_reports_out_of_memory);
