@@ -17,7 +17,9 @@ block's command runs from the repository root (so paths read
 `examples/...`); `from` starts at the first output line matching REGEX,
 `lines` keeps that many, `grep` keeps matching lines only, `stderr` takes
 stderr (with stdout before it). The script rewrites the file in place and
-writes docs/mandelbrot.png, the picture the README shows.
+writes docs/mandelbrot.png, the picture the README shows. docs/annotate.png
+is the browser test's screenshot (build/show/annotate.png after ctest),
+copied by hand when the report's look changes.
 
 --check writes nothing: it regenerates into memory and fails when a block
 differs from the file, with timings masked. Blocks marked `volatile`

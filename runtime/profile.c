@@ -258,8 +258,9 @@ static bool read_listing(Listing *l, const char *asm_text) {
       pending = NULL;
       line = 0;
     } else if (strncmp(s, "\t.loc\t", 6) == 0) {
-      line = (int)strtol(strchr(s + 6, ' ') ? strchr(s + 6, ' ') : s, NULL,
-                         10);
+      char *after_file;  // `.loc FILE LINE COL ...`
+      strtol(s + 6, &after_file, 10);
+      line = (int)strtol(after_file, NULL, 10);
     } else if (s[0] == '\t' && s[1] != '.' && s[1] != '#' && l->nfuncs &&
                !add_insn(l, s + 1, line)) {
       return false;
@@ -357,25 +358,32 @@ static bool same_op(const char *a, const char *b) {
 // differently each time it runs over a module; this keeps the rest paired.
 static bool align(char (*want)[16], int n, const Found *found, int m,
                   int *match) {
-  uint16_t *t = calloc((size_t)(n + 1) * (size_t)(m + 1), sizeof *t);
+  // t[i * (m + 1) + j]: the longest common subsequence of want[i..n) and
+  // found[j..m).
+  size_t w = (size_t)m + 1;
+  uint16_t *t = calloc(((size_t)n + 1) * w, sizeof *t);
   if (!t)
     return false;
-#define T(i, j) t[(size_t)(i) * (size_t)(m + 1) + (size_t)(j)]
   for (int i = n - 1; i >= 0; i--)
-    for (int j = m - 1; j >= 0; j--)
-      T(i, j) = same_op(want[i], found[j].mnemonic)
-                    ? T(i + 1, j + 1) + 1
-                    : (T(i + 1, j) > T(i, j + 1) ? T(i + 1, j) : T(i, j + 1));
+    for (int j = m - 1; j >= 0; j--) {
+      uint16_t down = t[(size_t)(i + 1) * w + (size_t)j];
+      uint16_t right = t[(size_t)i * w + (size_t)j + 1];
+      t[(size_t)i * w + (size_t)j] =
+          same_op(want[i], found[j].mnemonic)
+              ? (uint16_t)(t[(size_t)(i + 1) * w + (size_t)j + 1] + 1)
+              : (down > right ? down : right);
+    }
   for (int i = 0, j = 0; j < m;) {
+    uint16_t here = t[(size_t)i * w + (size_t)j];
     if (i < n && same_op(want[i], found[j].mnemonic) &&
-        T(i, j) == T(i + 1, j + 1) + 1)
+        here == t[(size_t)(i + 1) * w + (size_t)j + 1] + 1)
       match[j++] = i++;
-    else if (i < n && T(i + 1, j) >= T(i, j + 1))
+    else if (i < n && t[(size_t)(i + 1) * w + (size_t)j] >=
+                          t[(size_t)i * w + (size_t)j + 1])
       i++;
     else
       match[j++] = -1;
   }
-#undef T
   free(t);
   return true;
 }
