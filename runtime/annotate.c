@@ -183,6 +183,25 @@ static void find_kernel_files(const char *text, const char *file,
   }
 }
 
+// The kernel line of a `.loc FILE LINE COL ...` (text after `.loc`, n
+// bytes), 0 when it names another file. Code inlined from a helper of
+// another file (PTX: the prelude's py_* functions) counts for the kernel
+// line it was inlined at: `.loc 2 300 5, function_name ..., inlined_at 1
+// 21 3`.
+static int loc_line(const char *t, size_t n, const bool *kernel_files,
+                    int nfiles) {
+  char *end;
+  long id = strtol(t, &end, 10);
+  if (id >= 0 && id < nfiles && kernel_files[id])
+    return (int)strtol(end, NULL, 10);
+  const char *at = memmem(t, n, "inlined_at ", 11);
+  if (!at)
+    return 0;
+  id = strtol(at + 11, &end, 10);
+  return id >= 0 && id < nfiles && kernel_files[id]
+             ? (int)strtol(end, NULL, 10) : 0;
+}
+
 // Assembly and PTX: a `.loc FILE LINE ...` sets the line of the
 // instructions after it, when FILE is the kernel's. Instructions are the
 // indented lines that are not directives, labels, braces or comments.
@@ -196,10 +215,8 @@ static void collect_loc(Report *r, Kind k, const char *text,
     size_t n = strcspn(s, "\n");
     const char *t = s + strspn(s, " \t");
     if (strncmp(t, ".loc", 4) == 0 && (t[4] == ' ' || t[4] == '\t')) {
-      char *end;
-      long id = strtol(t + 5, &end, 10);
-      bool ours = id >= 0 && id < MAX_FILES && kernel_files[id];
-      line = ours ? (int)strtol(end, NULL, 10) : 0;
+      line = loc_line(t + 5, n - 5 - (size_t)(t - s), kernel_files,
+                      MAX_FILES);
     } else if (t != s && t < s + n && !strchr(".#/{}", *t)) {
       add_code(r, k, line, t, n - (size_t)(t - s));
     }
