@@ -12,54 +12,67 @@
 // test (see simd_common.h for why deciding on |z|^2 is exact). A lane
 // that escapes or reaches maxiter is written out and refilled with the
 // next point at once, so vectors stay full until the points run out.
+//
+// The hot loop carries no iteration counters: each vector has a budget,
+// the fewest iterations any of its lanes has left, counted down in a
+// scalar register. Only when a lane nears the escape test's band or the
+// budget runs out does the vector go to memory, where each lane's count
+// is its count at the last visit plus the steps taken since.
 #include <immintrin.h>
 
 #include "simd_common.h"
 
 #define LANES 4
-#define K 3  // vectors in flight (16 ymm registers: some state spills)
+#define K 3  // vectors in flight (16 ymm: 3 x 6 of state, spills beyond)
 
-// The lane state of K vectors, spilled to memory only when a lane
-// finishes (rare next to the iterations).
+// The lane state of K vectors, in memory only while a vector's lanes are
+// being finished and refilled (rare next to the iterations).
 typedef struct {
   double zr[K][LANES], zi[K][LANES], rr[K][LANES], ii[K][LANES];
   double qr[K][LANES], qi[K][LANES];
-  int64_t it[K][LANES];
-} Spill;
+  int64_t it[K][LANES];  // iterations done at the last visit
+  unsigned live[K];      // lanes holding a point
+} Lanes;
 
 // Lane l of vector k gets the next point (or goes dead: q = 0 never
 // escapes, and a dead lane is out of `live`).
-static void refill(Feed *f, Spill *s, int k, int l, unsigned *live) {
+static void refill(Feed *f, Lanes *s, int k, int l) {
   int64_t p = next_point(f);
   s->zr[k][l] = s->zi[k][l] = s->rr[k][l] = s->ii[k][l] = 0.0;
   s->it[k][l] = 0;
   if (p < 0) {
     s->qr[k][l] = s->qi[k][l] = 0.0;
-    *live &= ~(1u << l);
+    s->live[k] &= ~(1u << l);
     return;
   }
   s->qr[k][l] = point_re(f->job, p);
   s->qi[k][l] = point_im(f->job, p);
-  *live |= (1u << l);
+  s->live[k] |= (1u << l);
 }
 
-// The slow path of vector k: lanes in `todo` escaped for sure (out), sit
-// in the band (hypot decides), or reached maxiter. Returns the counts of
-// the lanes that finished.
-static int64_t finish_lanes(Feed *f, Spill *s, int k, unsigned todo,
-                            unsigned out, unsigned maxed, unsigned *live,
-                            int64_t maxiter) {
+// The slow path of vector k after `steps` steps since the last visit:
+// lanes in `near` escaped for sure or sit in the band (hypot decides),
+// lanes out of iterations never escaped (the tutorial's 0). Finished
+// lanes are refilled. Returns their counts and sets *budget.
+static int64_t visit(Feed *f, Lanes *s, int k, unsigned near, int64_t steps,
+                     int64_t maxiter, int64_t *budget) {
   int64_t sum = 0;
+  *budget = INT64_MAX;
   for (int l = 0; l < LANES; l++) {
-    if (!(todo >> l & 1))
+    if (!(s->live[k] >> l & 1))
       continue;
-    // it[k][l] is already this step's iteration + 1.
-    if ((out >> l & 1) || escapes_exactly(s->zr[k][l], s->zi[k][l])) {
-      sum += s->it[k][l] - 1;
-      refill(f, s, k, l, live);
-    } else if ((maxed >> l & 1) || s->it[k][l] == maxiter) {
-      refill(f, s, k, l, live);  // never escaped: the tutorial's 0
+    int64_t it = s->it[k][l] + steps;  // the step just made was it - 1
+    s->it[k][l] = it;
+    double m = s->rr[k][l] + s->ii[k][l];
+    if ((near >> l & 1) &&
+        (m > SURE_OUT || escapes_exactly(s->zr[k][l], s->zi[k][l]))) {
+      sum += it - 1;
+      refill(f, s, k, l);
+    } else if (it == maxiter) {
+      refill(f, s, k, l);
     }
+    if (s->live[k] >> l & 1 && maxiter - s->it[k][l] < *budget)
+      *budget = maxiter - s->it[k][l];
   }
   return sum;
 }
@@ -71,22 +84,20 @@ static int64_t run_kernel(Feed *f) {
       ;
     return 0;
   }
-  static _Thread_local Spill s __attribute__((aligned(32)));
-  unsigned live[K] = {0};
-  for (int k = 0; k < K; k++)
-    for (int l = 0; l < LANES; l++)
-      refill(f, &s, k, l, &live[k]);
+  static _Thread_local Lanes s __attribute__((aligned(32)));
   __m256d zr[K], zi[K], rr[K], ii[K], qr[K], qi[K];
-  __m256i it[K];
+  int64_t steps[K], budget[K];
   for (int k = 0; k < K; k++) {
+    s.live[k] = 0;
+    for (int l = 0; l < LANES; l++)
+      refill(f, &s, k, l);
     zr[k] = zi[k] = rr[k] = ii[k] = _mm256_setzero_pd();
     qr[k] = _mm256_load_pd(s.qr[k]);
     qi[k] = _mm256_load_pd(s.qi[k]);
-    it[k] = _mm256_setzero_si256();
+    steps[k] = 0;
+    budget[k] = s.live[k] ? maxiter : INT64_MAX;
   }
-  const __m256d sure_out = _mm256_set1_pd(SURE_OUT);
   const __m256d sure_in = _mm256_set1_pd(SURE_IN);
-  const __m256i one = _mm256_set1_epi64x(1), maxv = _mm256_set1_epi64x(maxiter);
   for (;;) {
     unsigned any_live = 0;
     for (int k = 0; k < K; k++) {
@@ -98,37 +109,26 @@ static int64_t run_kernel(Feed *f) {
       rr[k] = _mm256_mul_pd(zr[k], zr[k]);
       ii[k] = _mm256_mul_pd(zi[k], zi[k]);
       __m256d m = _mm256_add_pd(rr[k], ii[k]);
-      it[k] = _mm256_add_epi64(it[k], one);
-      // One compare on the fast path: lanes at or past the band's lower
-      // edge (escaped, or for hypot to decide) and lanes out of
-      // iterations go to the slow path, which sorts them.
-      unsigned near =
-          live[k] & (unsigned)_mm256_movemask_pd(
-                         _mm256_cmp_pd(m, sure_in, _CMP_GE_OQ));
-      unsigned maxed =
-          live[k] & (unsigned)_mm256_movemask_pd(
-                         _mm256_castsi256_pd(_mm256_cmpeq_epi64(it[k], maxv)));
-      if (near | maxed) {
-        unsigned out = near & (unsigned)_mm256_movemask_pd(
-                                  _mm256_cmp_pd(m, sure_out, _CMP_GT_OQ));
+      // One compare: lanes at or past the band's lower edge (escaped, or
+      // for hypot to decide) send the vector to the slow path.
+      unsigned near = s.live[k] & (unsigned)_mm256_movemask_pd(
+                                      _mm256_cmp_pd(m, sure_in, _CMP_GE_OQ));
+      steps[k]++;
+      if (near || steps[k] == budget[k]) {
         _mm256_store_pd(s.zr[k], zr[k]);
         _mm256_store_pd(s.zi[k], zi[k]);
         _mm256_store_pd(s.rr[k], rr[k]);
         _mm256_store_pd(s.ii[k], ii[k]);
-        _mm256_store_pd(s.qr[k], qr[k]);
-        _mm256_store_pd(s.qi[k], qi[k]);
-        _mm256_store_si256((__m256i *)s.it[k], it[k]);
-        sum += finish_lanes(f, &s, k, near | maxed, out, maxed, &live[k],
-                            maxiter);
+        sum += visit(f, &s, k, near, steps[k], maxiter, &budget[k]);
+        steps[k] = 0;
         zr[k] = _mm256_load_pd(s.zr[k]);
         zi[k] = _mm256_load_pd(s.zi[k]);
         rr[k] = _mm256_load_pd(s.rr[k]);
         ii[k] = _mm256_load_pd(s.ii[k]);
         qr[k] = _mm256_load_pd(s.qr[k]);
         qi[k] = _mm256_load_pd(s.qi[k]);
-        it[k] = _mm256_load_si256((const __m256i *)s.it[k]);
       }
-      any_live |= live[k];
+      any_live |= s.live[k];
     }
     if (!any_live)
       return sum;
