@@ -133,6 +133,11 @@ static void hash_host(llvm_blake3_hasher *h) {
   hash_string(h, "llvm headers", MANDELC_LLVM_VERSION);
 }
 
+// A field added to CompileOptions may change code: it must join the key
+// below (or be said not to), or a hit would run code made without it.
+_Static_assert(sizeof(CompileOptions) == 4 * sizeof(bool) + sizeof(int),
+               "CompileOptions changed: update compute_key in cache.c");
+
 static void compute_key(const RtCacheInput *in, uint8_t *key) {
   llvm_blake3_hasher h;
   llvm_blake3_hasher_init_derive_key(&h, "mandelc compile cache key v1");
