@@ -140,6 +140,24 @@ Type *infer_join(Infer *in, Type *a, Node *an, Type *b, Node *bn, bool *ok) {
   return a;
 }
 
+// Widens *ty, fixed at *def, to take a value of type t (built by `value`,
+// may be NULL) stored at `at`: a variable, a parameter or a return type
+// joining what flows into it. A change is recorded for the fixed point.
+// Returns false, changing nothing, when the two have no common type.
+bool infer_widen(Infer *in, Type **ty, Node **def, Type *t, Node *value,
+                 Node *at) {
+  bool ok = true;
+  Type *j = infer_join(in, *ty, NULL, t, value, &ok);
+  if (!ok)
+    return false;
+  if (!type_equal(j, *ty)) {
+    *ty = j;
+    *def = at;
+    in->changed = true;
+  }
+  return true;
+}
+
 // ---- nodes -----------------------------------------------------------------
 
 // ND_CONVERT of n to `to`, at n's position, so that the back ends' line

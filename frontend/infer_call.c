@@ -208,23 +208,15 @@ static void pass_argument(Infer *in, FuncInfo *f, int i, Node *arg,
                       "but is passed %s here",
                       p->var.name, f->func.name, tname(in, p->var.ty),
                       a_type(in, t));
-  } else {
-    bool ok = true;
-    Type *j = infer_join(in, p->var.ty, NULL, t, arg, &ok);
-    if (!ok)
-      infer_conflict(
-          in, arg, p->var.def,
-          arena_sprintf(in->a, "'%s' was inferred as %s here", p->var.name,
-                        tname(in, p->var.ty)),
-          "parameter '%s' of '%s' was inferred as %s at line %d but is "
-          "passed %s here",
-          p->var.name, f->func.name, tname(in, p->var.ty), p->var.def->line,
-          a_type(in, t));
-    if (!type_equal(j, p->var.ty)) {
-      p->var.ty = j;
-      p->var.def = arg;
-      in->changed = true;
-    }
+  } else if (!infer_widen(in, &p->var.ty, &p->var.def, t, arg, arg)) {
+    infer_conflict(
+        in, arg, p->var.def,
+        arena_sprintf(in->a, "'%s' was inferred as %s here", p->var.name,
+                      tname(in, p->var.ty)),
+        "parameter '%s' of '%s' was inferred as %s at line %d but is "
+        "passed %s here",
+        p->var.name, f->func.name, tname(in, p->var.ty), p->var.def->line,
+        a_type(in, t));
   }
   infer_refine_name(in, arg, p->var.ty);
 }

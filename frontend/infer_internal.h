@@ -142,6 +142,9 @@ static inline bool is_none_constant(const Node *n) {
 bool infer_can_retype(const Node *n, const Type *from, const Type *to);
 // The type two values (nodes may be NULL) can share; *ok = false if none.
 Type *infer_join(Infer *in, Type *a, Node *an, Type *b, Node *bn, bool *ok);
+// Joins t (of node value, stored at `at`) into *ty; false if they conflict.
+bool infer_widen(Infer *in, Type **ty, Node **def, Type *t, Node *value,
+                 Node *at);
 Node *new_convert(Infer *in, Node *n, Type *to);
 Node *new_number(Infer *in, Node *at, Type *ty, double value);
 // Final pass: gives *slot the type `to` (ND_CONVERT or retyping).

@@ -32,21 +32,13 @@ void infer_assign_var(Infer *in, VarInfo *v, Type *t, Node *at, Node *value) {
                         v->source_name, tname(in, var->ty)),
           "'%s' was declared as %s at line %d but is assigned %s here",
           v->source_name, tname(in, var->ty), var->def->line, a_type(in, t));
-  } else {
-    bool ok = true;
-    Type *j = infer_join(in, var->ty, NULL, t, value, &ok);
-    if (!ok)
-      infer_conflict(
-          in, at, var->def,
-          arena_sprintf(in->a, "'%s' was inferred as %s here", v->source_name,
-                        tname(in, var->ty)),
-          "'%s' was inferred as %s at line %d but is assigned %s here",
-          v->source_name, tname(in, var->ty), var->def->line, a_type(in, t));
-    if (!type_equal(j, var->ty)) {
-      var->ty = j;
-      var->def = at;
-      in->changed = true;
-    }
+  } else if (!infer_widen(in, &var->ty, &var->def, t, value, at)) {
+    infer_conflict(
+        in, at, var->def,
+        arena_sprintf(in->a, "'%s' was inferred as %s here", v->source_name,
+                      tname(in, var->ty)),
+        "'%s' was inferred as %s at line %d but is assigned %s here",
+        v->source_name, tname(in, var->ty), var->def->line, a_type(in, t));
   }
   infer_refine_name(in, value, var->ty);
 }
@@ -225,21 +217,13 @@ static void return_stmt(Infer *in, Node *s) {
                     "returns %s", f->func.name, tname(in, f->func.ret),
                     a_type(in, t));
   }
-  if (!f->ret_declared) {
-    bool ok = true;
-    Type *j = infer_join(in, f->func.ret, NULL, t, value, &ok);
-    if (!ok)
-      infer_conflict(in, at, f->ret_def,
-                     arena_sprintf(in->a, "'%s' returns %s here", f->func.name,
-                                   a_type(in, f->func.ret)),
-                     "'%s' returns %s at line %d but %s here", f->func.name,
-                     a_type(in, f->func.ret), f->ret_def->line, a_type(in, t));
-    if (!type_equal(j, f->func.ret)) {
-      f->func.ret = j;
-      f->ret_def = at;
-      in->changed = true;
-    }
-  }
+  if (!f->ret_declared &&
+      !infer_widen(in, &f->func.ret, &f->ret_def, t, value, at))
+    infer_conflict(in, at, f->ret_def,
+                   arena_sprintf(in->a, "'%s' returns %s here", f->func.name,
+                                 a_type(in, f->func.ret)),
+                   "'%s' returns %s at line %d but %s here", f->func.name,
+                   a_type(in, f->func.ret), f->ret_def->line, a_type(in, t));
   if (value) {
     infer_refine_name(in, value, f->func.ret);
     infer_coerce(in, &s->value, f->func.ret);

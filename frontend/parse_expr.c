@@ -414,20 +414,24 @@ static Node *power(Parser *P) {
   return n;
 }
 
+// The operator (the current token) applied to `operand`, which recurses
+// one level deeper: for factor and not_test, whose operand is themselves.
+static Node *unary_op(Parser *P, Operator op, ParseFn *operand) {
+  Node *n = new_node(P->a, ND_UNARYOP, advance(P));
+  n->op = op;
+  enter(P);
+  n->value = operand(P);
+  leave(P);
+  return n;
+}
+
 // factor: ('+'|'-'|'~') factor | power
 static Node *factor(Parser *P) {
   Operator op = is_op(P, "+")   ? OP_UADD
                 : is_op(P, "-") ? OP_USUB
                 : is_op(P, "~") ? OP_INVERT
                                 : OP_NONE;
-  if (op == OP_NONE)
-    return power(P);
-  Node *n = new_node(P->a, ND_UNARYOP, advance(P));
-  n->op = op;
-  enter(P);
-  n->value = factor(P);
-  leave(P);
-  return n;
+  return op == OP_NONE ? power(P) : unary_op(P, op, factor);
 }
 
 // Parses `operand (OP operand)*` for the operators in `ops` (ending in a
@@ -523,14 +527,7 @@ static Node *comparison(Parser *P) {
 
 // not_test: 'not' not_test | comparison
 static Node *not_test(Parser *P) {
-  if (!is_op(P, "not"))
-    return comparison(P);
-  Node *n = new_node(P->a, ND_UNARYOP, advance(P));
-  n->op = OP_NOT;
-  enter(P);
-  n->value = not_test(P);
-  leave(P);
-  return n;
+  return is_op(P, "not") ? unary_op(P, OP_NOT, not_test) : comparison(P);
 }
 
 // Parses `operand (WORD operand)*` into one BoolOp, as CPython does.
