@@ -3,12 +3,12 @@
 // widen parameters, recursion, the --emit=types text, type errors with
 // their exact text and notes, every kernel of tests/frontend/typeerrors/
 // with the error its first line expects, and every file of examples/.
-#define _GNU_SOURCE  // open_memstream, asprintf
+#define _GNU_SOURCE  // open_memstream; asprintf, scandir (expect.h)
 #include <check.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "expect.h"
 #include "frontend.h"
 
 #ifndef MANDELC_SOURCE_DIR
@@ -599,42 +599,6 @@ END_TEST
 
 // ---- files -----------------------------------------------------------------
 
-static char *read_file(const char *path) {
-  FILE *f = fopen(path, "rb");
-  ck_assert_msg(f != NULL, "cannot open %s", path);
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *s = malloc((size_t)n + 1);
-  ck_assert_int_eq(fread(s, 1, (size_t)n, f), (size_t)n);
-  s[n] = '\0';
-  fclose(f);
-  return s;
-}
-
-// The .py files of a folder of the source tree, sorted, NULL-terminated.
-static char **python_files(const char *folder, int *count) {
-  char *dir_path;
-  ck_assert_int_ge(asprintf(&dir_path, "%s/%s", MANDELC_SOURCE_DIR, folder),
-                   0);
-  DIR *dir = opendir(dir_path);
-  ck_assert_msg(dir != NULL, "cannot open %s", dir_path);
-  char **names = NULL;
-  int n = 0;
-  struct dirent *e;
-  while ((e = readdir(dir))) {
-    size_t len = strlen(e->d_name);
-    if (len < 4 || strcmp(e->d_name + len - 3, ".py") != 0)
-      continue;
-    names = realloc(names, sizeof *names * (size_t)(n + 2));
-    ck_assert_int_ge(asprintf(&names[n++], "%s/%s", dir_path, e->d_name), 0);
-  }
-  closedir(dir);
-  free(dir_path);
-  *count = n;
-  return names;
-}
-
 // "# mandelc: --kernel=NAME" in a file's header picks the kernel.
 static char *kernel_option(const char *src) {
   const char *k = strstr(src, "--kernel=");
@@ -644,58 +608,41 @@ static char *kernel_option(const char *src) {
   return strndup(k, strcspn(k, " \n"));
 }
 
+// A type error's first line is `# expect error: LINE:COL: MESSAGE`; the
+// first line of the diagnostic must be `NAME:LINE:COL: error: MESSAGE`.
+static void check_type_error(const char *name, const char *src, size_t len) {
+  (void)len;  // no NUL bytes here: infer_file takes a C string
+  char *want = expected_diagnostic(name, src);
+  Typed *t = infer_file(name, src, NULL);
+  ck_assert_msg(t->p == NULL, "%s: compiled without error", name);
+  char *got = first_line(t->text);
+  ck_assert_str_eq(got, want);
+  free(got);
+  free(want);
+  typed_free(t);
+}
+
 START_TEST(every_type_error_kernel_fails_as_its_first_line_says) {
-  int n;
-  char **files = python_files("tests/frontend/typeerrors", &n);
+  int n = for_each_python_file(MANDELC_SOURCE_DIR "/tests/frontend/typeerrors",
+                               check_type_error);
   ck_assert_int_ge(n, 15);
-  for (int i = 0; i < n; i++) {
-    char *src = read_file(files[i]);
-    const char *prefix = "# expect error: ";
-    ck_assert_msg(!strncmp(src, prefix, strlen(prefix)),
-                  "%s: no '# expect error:' first line", files[i]);
-    const char *want = src + strlen(prefix);
-    size_t want_len = strcspn(want, "\n");
-    Typed *t = infer_file("k.py", src, NULL);
-    ck_assert_msg(t->p == NULL, "%s: compiled without error", files[i]);
-    // The first diagnostic line is `k.py:LINE:COL: error: MESSAGE`.
-    const char *got = t->text;
-    ck_assert_msg(!strncmp(got, "k.py:", 5), "%s: %s", files[i], got);
-    char *line = strndup(got + 5, strcspn(got + 5, "\n"));
-    char *expect = NULL;
-    ck_assert_int_ge(asprintf(&expect, "%.*s", (int)want_len, want), 0);
-    char *colon = strstr(line, ": error: ");
-    ck_assert_msg(colon != NULL, "%s: %s", files[i], line);
-    memmove(colon + 2, colon + strlen(": error: "),
-            strlen(colon + strlen(": error: ")) + 1);
-    ck_assert_msg(!strcmp(line, expect), "%s:\n  want %s\n  got  %s",
-                  files[i], expect, line);
-    free(line);
-    free(expect);
-    typed_free(t);
-    free(src);
-    free(files[i]);
-  }
-  free(files);
 }
 END_TEST
 
+static void check_example(const char *name, const char *src, size_t len) {
+  (void)len;
+  char *kernel = kernel_option(src);
+  Typed *t = infer_file(name, src, kernel);
+  ck_assert_msg(t->p != NULL, "%s:\n%s", name, t->text);
+  ck_assert(t->p->kernel->is_kernel);
+  ck_assert_ptr_eq(t->p->kernel->def, t->choice.def);
+  typed_free(t);
+  free(kernel);
+}
+
 START_TEST(every_example_selects_and_types) {
-  int n;
-  char **files = python_files("examples", &n);
+  int n = for_each_python_file(MANDELC_SOURCE_DIR "/examples", check_example);
   ck_assert_int_ge(n, 4);
-  for (int i = 0; i < n; i++) {
-    char *src = read_file(files[i]);
-    char *kernel = kernel_option(src);
-    Typed *t = infer_file(files[i], src, kernel);
-    ck_assert_msg(t->p != NULL, "%s:\n%s", files[i], t->text);
-    ck_assert(t->p->kernel->is_kernel);
-    ck_assert_ptr_eq(t->p->kernel->def, t->choice.def);
-    typed_free(t);
-    free(kernel);
-    free(src);
-    free(files[i]);
-  }
-  free(files);
 }
 END_TEST
 

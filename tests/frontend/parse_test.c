@@ -4,13 +4,13 @@
 // exact diagnostic, every file of examples/, and hostile inputs (10 MB,
 // deep nesting, truncations, random token soup) that must end quickly in a
 // diagnostic, never a crash.
-#define _GNU_SOURCE  // asprintf
+#define _GNU_SOURCE  // asprintf, scandir (expect.h)
 #include <check.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "expect.h"
 #include "frontend.h"
 
 #ifndef MANDELC_SOURCE_DIR
@@ -67,7 +67,7 @@ static char *dump_ast(const char *src) {
 static char *first_error_line(const char *src) {
   Parsed *p = parse(src);
   ck_assert_msg(p->module == NULL, "parsed without error: %s", src);
-  char *line = strndup(p->diag_text, strcspn(p->diag_text, "\n"));
+  char *line = first_line(p->diag_text);
   parsed_free(p);
   return line;
 }
@@ -484,60 +484,13 @@ END_TEST
 
 // ---- whole files -----------------------------------------------------------
 
-static char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  ck_assert_msg(f != NULL, "cannot open %s", path);
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  rewind(f);
-  char *buf = malloc((size_t)n + 1);
-  ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
-  buf[n] = '\0';
-  fclose(f);
-  *len = (size_t)n;
-  return buf;
-}
-
-// Calls check(name, text, len) for every *.py file of dir; returns how many.
-static int for_each_python_file(const char *dir,
-                                void (*check)(const char *, const char *,
-                                              size_t)) {
-  DIR *d = opendir(dir);
-  ck_assert_msg(d != NULL, "cannot open %s", dir);
-  int n = 0;
-  for (struct dirent *e; (e = readdir(d));) {
-    size_t len = strlen(e->d_name);
-    if (len < 4 || strcmp(e->d_name + len - 3, ".py") != 0)
-      continue;
-    char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-    size_t size;
-    char *text = read_file(path, &size);
-    check(e->d_name, text, size);
-    free(text);
-    n++;
-  }
-  closedir(d);
-  return n;
-}
-
 // A bad input's first line is `# expect error: LINE:COL: MESSAGE`; the
 // first line of the diagnostic must be `NAME:LINE:COL: error: MESSAGE`.
 static void check_bad_input(const char *name, const char *text, size_t len) {
-  const char *prefix = "# expect error: ";
-  ck_assert_msg(strncmp(text, prefix, strlen(prefix)) == 0,
-                "%s: no '# expect error:' line", name);
-  const char *exp = text + strlen(prefix);
-  size_t exp_len = strcspn(exp, "\r\n");
-  const char *colon = exp;
-  for (int i = 0; i < 2; i++)
-    colon = strchr(colon, ':') + 1;  // after LINE:COL:
-  char *want = NULL;
-  ck_assert(asprintf(&want, "%s:%.*s error:%.*s", name, (int)(colon - exp),
-                     exp, (int)(exp_len - (size_t)(colon - exp)), colon) > 0);
+  char *want = expected_diagnostic(name, text);
   Parsed *p = parse_n(name, text, len);
   ck_assert_msg(p->module == NULL, "%s parsed without error", name);
-  char *got = strndup(p->diag_text, strcspn(p->diag_text, "\n"));
+  char *got = first_line(p->diag_text);
   ck_assert_str_eq(got, want);
   free(got);
   free(want);
