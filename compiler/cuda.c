@@ -151,6 +151,7 @@ typedef struct {
   const char *ptable;
   int nprints;
   const char *print_gate;
+  bool post_prints;  // list kernel: prints follow the loop (continue: goto)
 } CudaGen;
 
 __attribute__((format(printf, 2, 3)))
@@ -1539,7 +1540,7 @@ static void break_stmt(CudaGen *g) {
 // continue in the body of the list kernel's outer loop ends the thread.
 static void continue_stmt(CudaGen *g) {
   if (g->ploop && g->ploop_depth == 0)
-    line(g, "return;");
+    line(g, g->post_prints ? "goto mandelc_next;" : "return;");
   else
     line(g, "continue;");
 }
@@ -1969,6 +1970,14 @@ static bool is_list_value(const Node *s) {
 }
 
 // The list the kernel returns after its loop: `return NAME`.
+static bool is_print(const Node *s) {
+  return s->kind == ND_PRINT ||
+         (s->kind == ND_EXPR && s->value->kind == ND_CALL &&
+          s->value->builtin == BI_PRINT);
+}
+
+// The list the kernel returns after its loop: `return NAME`. (List
+// kernels may print before it: post_loop.)
 static Var *returned_list(CudaGen *g, PtrVec *body, int after) {
   for (int k = after + 1; k < body->len; k++) {
     Node *s = body->data[k];
@@ -1976,9 +1985,10 @@ static Var *returned_list(CudaGen *g, PtrVec *body, int after) {
         s->value->var && s->value->var->kind == VAR_LOCAL)
       return s->value->var;
     if (s->kind != ND_PASS && !(s->kind == ND_EXPR &&
-                                s->value->kind == ND_CONSTANT))
-      diag_error_node(g->d, s, "on the GPU only `return` of the result "
-                      "list may follow the loop over the points");
+                                s->value->kind == ND_CONSTANT) &&
+        !(is_print(s) && !g->grid_i))
+      diag_error_node(g->d, s, "on the GPU only print and `return` of the "
+                      "result list may follow the loop over the points");
   }
   diag_error_node(g->d, g->p->kernel->def, "on the GPU the kernel must "
                   "end with `return` of its result list");
@@ -2012,6 +2022,91 @@ static void pre_loop(CudaGen *g, PtrVec *body, int upto) {
   }
 }
 
+// ---- print after a list kernel's loop --------------------------------------
+// The thread of the last point runs it, after its own iteration: Python's
+// names then hold that iteration's values (parallel.c refuses reading a
+// local the loop writes after it). Other threads may still be running, so
+// these prints may read no list the loop writes and call no function of
+// the kernel file.
+
+typedef bool NodeTest(Node *n, void *arg);
+
+// Does `test` hold for n or any node below it?
+static bool any_node(Node *n, NodeTest *test, void *arg) {
+  if (!n)
+    return false;
+  if (test(n, arg))
+    return true;
+  Node *one[] = {n->left, n->right, n->value, n->test, n->body_expr,
+                 n->orelse_expr, n->target, n->iter, n->func, n->elt,
+                 n->index};
+  for (size_t k = 0; k < sizeof one / sizeof one[0]; k++)
+    if (any_node(one[k], test, arg))
+      return true;
+  PtrVec *many[] = {&n->targets, &n->body, &n->orelse, &n->values,
+                    &n->comparators, &n->args, &n->keywords, &n->elts,
+                    &n->generators, &n->ifs};
+  for (size_t k = 0; k < sizeof many / sizeof many[0]; k++)
+    for (int i = 0; i < many[k]->len; i++)
+      if (any_node(many[k]->data[i], test, arg))
+        return true;
+  return false;
+}
+
+static Var *root_var(Node *e) {
+  while (e && (e->kind == ND_SUBSCRIPT || e->kind == ND_ATTRIBUTE))
+    e = e->value;
+  return e && e->kind == ND_NAME ? e->var : NULL;
+}
+
+// A store into the list `arg` (x[k] = v, x[k] op= v, x.append(v)), or a
+// call of a user function, which might write into any list.
+static bool writes_list(Node *n, void *arg) {
+  if (n->kind == ND_CALL && n->callee)
+    return true;
+  if (n->kind == ND_CALL && n->builtin == BI_APPEND)
+    return root_var(n->func) == arg;
+  if (n->kind == ND_AUGASSIGN)
+    return n->target->kind == ND_SUBSCRIPT && root_var(n->target) == arg;
+  if (n->kind == ND_ASSIGN)
+    for (int k = 0; k < n->targets.len; k++) {
+      Node *t = n->targets.data[k];
+      if (t->kind == ND_SUBSCRIPT && root_var(t) == arg)
+        return true;
+    }
+  return false;
+}
+
+// What a print after the loop may not use (see above).
+static bool unsafe_after_loop(Node *n, void *arg) {
+  Node *loop = arg;
+  if (n->kind == ND_CALL && n->callee)
+    return true;
+  return n->kind == ND_NAME && n->var && n->var->ty->kind == TY_LIST &&
+         any_node(loop, writes_list, n->var);
+}
+
+static void post_loop(CudaGen *g, Node *loop, PtrVec *body, int after) {
+  for (int k = after + 1; k < body->len; k++) {
+    Node *s = body->data[k];
+    if (!is_print(s))
+      continue;
+    if (any_node(s, unsafe_after_loop, loop))
+      diag_error_node(g->d, s, "on the GPU a print after the loop runs "
+                      "while other iterations may still be writing: it "
+                      "may read no list the loop writes and call no "
+                      "function of the kernel file");
+    stmt(g, s);
+  }
+}
+
+static bool has_post_prints(PtrVec *body, int after) {
+  for (int k = after + 1; k < body->len; k++)
+    if (is_print(body->data[k]))
+      return true;
+  return false;
+}
+
 static void list_entry(CudaGen *g) {
   const char *why;
   Node *where;
@@ -2038,7 +2133,22 @@ static void list_entry(CudaGen *g) {
   line(g, "// this thread's iteration of the loop");
   line(g, "%s = mandelc_point;", var_name(g, loop->target->var));
   g->ploop_depth = 0;
-  stmts(g, &loop->body);
+  g->post_prints = has_post_prints(body, at);
+  if (!g->post_prints) {
+    stmts(g, &loop->body);
+    close_body(g, false);
+    return;
+  }
+  // in a block, so that continue's goto leaves its declarations' scope
+  line(g, "{");
+  block(g, &loop->body);
+  line(g, "}");
+  emit(g, "mandelc_next:;\n");
+  line(g, "if (mandelc_point != mandelc_n - 1)");
+  line(g, "  return;");
+  line(g, "// after the loop: the thread of its last iteration");
+  g->ploop = NULL;
+  post_loop(g, loop, body, at);
   close_body(g, false);
 }
 

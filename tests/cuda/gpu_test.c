@@ -6,7 +6,10 @@
 // point kernel through the whole pipeline (frontend, cuda_emit,
 // nvrtc_compile for the device's architecture), runs it at `100 30` and
 // requires CPython's validation sum, 6502 (SPEC 2), and then requires a
-// ZeroDivisionError at the right line from a kernel that divides by zero.
+// ZeroDivisionError at the right line from a kernel that divides by zero,
+// and the tutorial's list kernel with its progress print at `1000 1000`:
+// the sum 1148485 and 250 progress lines in iteration order, formatted by
+// the host from the GPU's print records.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +31,32 @@ static const char divide_src[] =
     "def f(c, maxiter):\n"
     "    k = int(c.real * 10)\n"
     "    return maxiter // (k + 5)\n";
+
+static const char progress_src[] =
+    "def calculate_z(q, maxiter, z):\n"
+    "    output = [0] * len(q)\n"
+    "    for i in range(len(q)):\n"
+    "        zi = z[i]\n"
+    "        qi = q[i]\n"
+    "        if i % 1000 == 0:\n"
+    "            print \"%0.2f%% complete\" % (1.0/len(q) * i * 100)\n"
+    "        for iteration in range(maxiter):\n"
+    "            zi = zi * zi + qi\n"
+    "            if abs(zi) > 2.0:\n"
+    "                output[i] = iteration\n"
+    "                break\n"
+    "    return output\n";
+
+// What CPython prints for progress_src over n points (C's %0.2f rounds the
+// same double the same way).
+static char *progress_lines(int64_t n) {
+  size_t cap = (size_t)(n / 1000 + 1) * 32, len = 0;
+  char *s = malloc(cap);
+  for (int64_t i = 0; s && i < n; i += 1000)
+    len += (size_t)snprintf(s + len, cap - len, "%0.2f%% complete\n",
+                            1.0 / (double)n * (double)i * 100);
+  return s;
+}
 
 // Runs src at W MAXITER on the GPU; the sum or -1 after a kernel error
 // (whose line and message land in ctx).
@@ -93,6 +122,16 @@ int main(void) {
   sum = run_on_gpu(cu, divide_src, 100, 30, &ctx);
   rt_report_error(stdout, "kernel.py", &ctx);
   failures += sum != -1 || ctx.exc != RT_EXC_ZERO_DIVISION || ctx.line != 3;
+  rt_context_free(&ctx);
+  rt_context_init(&ctx, NULL, 1);  // the prints stay in ctx.out
+  sum = run_on_gpu(cu, progress_src, 1000, 1000, &ctx);
+  char *want = progress_lines(500 * 500);
+  bool same = want && ctx.outlen == strlen(want) &&
+              !memcmp(ctx.out, want, ctx.outlen);
+  printf("progress 1000 1000: %lld (CPython: 1148485), prints %s\n",
+         (long long)sum, same ? "as CPython's" : "DIFFERENT");
+  failures += sum != 1148485 || !same;
+  free(want);
   rt_context_free(&ctx);
   rt_cuda_close(cu);
   printf("%s\n", failures ? "FAILED" : "passed");

@@ -1,4 +1,3 @@
-# targets: llvm
 # "%"-formatting as the tutorial uses it: %0.2f%%, %d, %5.3f, %s, %e.
 def calculate_z(q, maxiter, z):
     output = [0] * len(q)
