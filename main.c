@@ -522,6 +522,7 @@ typedef struct {
   double gpu_total_seconds;  // cuda: the run with its copies (--json)
   const char *cache;      // the compile cache: "hit", "miss" or "off"
   RtReference refs[RT_REFERENCES + 1];  // + the CUDA one (target cuda)
+  const RtProfile *profile;  // --profile, once mapped to lines
   int nrefs;
 } Report;
 
@@ -563,6 +564,10 @@ static void print_json(const Options *o, const Report *r) {
              r->run.seconds > 0 ? r->refs[i].seconds / r->run.seconds : 0.0);
     }
     printf("]");
+  }
+  if (r->profile) {
+    printf(", \"profile\": ");
+    rt_profile_json(stdout, r->profile);
   }
   printf("}\n");
 }
@@ -905,9 +910,10 @@ static void report_profile(const Options *o, Session *s) {
   for (size_t i = 0; i < s->len; i++)
     nlines += s->src[i] == '\n';
   if (rt_profile_map(s->profile, s->jit, s->asm_text ? s->asm_text : "",
-                     nlines, err, sizeof err))
+                     nlines, err, sizeof err)) {
     rt_profile_print(stderr, s->profile, o->file, s->src, s->len);
-  else
+    s->report.profile = s->profile;
+  } else
     fprintf(stderr, "mandelc: warning: no profile: %s\n", err);
 #else
   (void)o;

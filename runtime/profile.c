@@ -582,3 +582,17 @@ void rt_profile_print(FILE *out, const RtProfile *pr, const char *file,
     fprintf(out, "(%ld samples dropped past %d)\n", n - MAX_SAMPLES,
             MAX_SAMPLES);
 }
+
+void rt_profile_json(FILE *out, const RtProfile *pr) {
+  fprintf(out, "{\"samples\": %lld, \"cpu_seconds\": %.6f, \"outside\": "
+          "%lld, \"lines\": {", (long long)rt_profile_total(pr),
+          pr->cpu_seconds, (long long)pr->outside);
+  const char *sep = "";
+  for (int line = 0; line <= pr->nlines; line++) {
+    if (!pr->lines[line])
+      continue;
+    fprintf(out, "%s\"%d\": %lld", sep, line, (long long)pr->lines[line]);
+    sep = ", ";
+  }
+  fputs("}}", out);
+}

@@ -309,6 +309,9 @@ int64_t rt_profile_total(const RtProfile *pr);
 // The table: line, samples, %, source text; lines with samples only.
 void rt_profile_print(FILE *out, const RtProfile *pr, const char *file,
                       const char *src, size_t len);
+// For --json: {"samples": N, "cpu_seconds": S, "outside": M, "lines":
+// {"25": 10, ...}} (lines with samples only; "0": code with no line).
+void rt_profile_json(FILE *out, const RtProfile *pr);
 void rt_profile_free(RtProfile *pr);
 
 // ---- annotate.c (the whole report) -----------------------------------------

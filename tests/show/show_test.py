@@ -395,6 +395,16 @@ class Compare(unittest.TestCase):
 
 
 class Json(unittest.TestCase):
+    def test_profile_in_json(self):
+        r = mandelc(TUTORIAL, "300", "300", "--json", "--profile",
+                    "--threads=1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        prof = json.loads(r.stdout)["profile"]
+        self.assertEqual(prof["samples"],
+                         sum(prof["lines"].values()) + prof["outside"])
+        body = kernel_range(TUTORIAL) | {0}
+        self.assertTrue(set(map(int, prof["lines"])) <= body, prof)
+
     def test_every_example(self):
         for path in EXAMPLES:
             with self.subTest(path=path):
