@@ -542,6 +542,35 @@ static const char *find_string_end(Lexer *L, const char *start,
                 triple ? "triple-quoted " : "", lines);
 }
 
+// Decodes the characters from L->p up to body_end into v: newlines read
+// as "\n" (CPython's universal newlines), escapes decoded unless the
+// literal is raw, and bytes limited to ASCII.
+static void read_string_body(Lexer *L, StringValue *v, const char *body_end) {
+  while (L->p < body_end) {
+    const char *c = L->p;
+    if (is_newline(*c)) {
+      skip_newline(L);  // "\r\n" and "\r" read as "\n", as in CPython
+      v->buf[v->len++] = '\n';
+    } else if (*c == '\\' && !v->raw) {
+      L->p++;
+      read_escape(L, v, c);
+    } else if (*c == '\\') {  // raw: the backslash and what follows stay
+      v->buf[v->len++] = *L->p++;
+      if (is_newline(*L->p)) {
+        skip_newline(L);
+        v->buf[v->len++] = '\n';
+      } else {
+        v->buf[v->len++] = *L->p++;
+      }
+    } else {
+      if (v->bytes && (unsigned char)*c >= 0x80)
+        diag_error_at(L->d, L->line, column_of(L, c),
+                      "bytes can only contain ascii literal characters");
+      v->buf[v->len++] = *L->p++;
+    }
+  }
+}
+
 // Reads a string literal whose prefix (possibly empty) starts at `start`;
 // L->p is at the opening quote. The token's text is the decoded value.
 static void read_string(Lexer *L, const char *start, const char *prefix,
@@ -562,29 +591,7 @@ static void read_string(Lexer *L, const char *start, const char *prefix,
   const char *close = find_string_end(L, start, L->p, quote, triple);
   const char *body_end = close - (triple ? 3 : 1);
   v.buf = arena_alloc(L->a, (size_t)(body_end - L->p) + 1);
-  while (L->p < body_end) {
-    const char *c = L->p;
-    if (is_newline(*c)) {
-      skip_newline(L);  // "\r\n" and "\r" read as "\n", as in CPython
-      v.buf[v.len++] = '\n';
-    } else if (*c == '\\' && !v.raw) {
-      L->p++;
-      read_escape(L, &v, c);
-    } else if (*c == '\\') {  // raw: the backslash and what follows stay
-      v.buf[v.len++] = *L->p++;
-      if (is_newline(*L->p)) {
-        skip_newline(L);
-        v.buf[v.len++] = '\n';
-      } else {
-        v.buf[v.len++] = *L->p++;
-      }
-    } else {
-      if (v.bytes && (unsigned char)*c >= 0x80)
-        diag_error_at(L->d, L->line, column_of(L, c),
-                      "bytes can only contain ascii literal characters");
-      v.buf[v.len++] = *L->p++;
-    }
-  }
+  read_string_body(L, &v, body_end);
   L->p = close;
   Token *t = arena_alloc(L->a, sizeof *t);
   *t = (Token){.kind = TK_STRING, .file = L->file, .line = line, .col = col,
