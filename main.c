@@ -921,24 +921,6 @@ static void report_profile(const Options *o, Session *s) {
 #endif
 }
 
-// --profile: the samples mapped to lines, as a table on stderr.
-static void report_profile(const Options *o, Session *s) {
-#ifdef MANDELC_LLVM
-  char err[512];
-  int nlines = 1;
-  for (size_t i = 0; i < s->len; i++)
-    nlines += s->src[i] == '\n';
-  if (rt_profile_map(s->profile, s->jit, s->asm_text ? s->asm_text : "",
-                     nlines, err, sizeof err))
-    rt_profile_print(stderr, s->profile, o->file, s->src, s->len);
-  else
-    fprintf(stderr, "mandelc: warning: no profile: %s\n", err);
-#else
-  (void)o;
-  (void)s;
-#endif
-}
-
 static void run_references(const Options *o, Session *s) {
   Report *r = &s->report;
   RtContext ctx;
