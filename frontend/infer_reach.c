@@ -16,6 +16,8 @@
 
 // ---- annotations and parameters --------------------------------------------
 
+// The name an annotation is spelled with (list, List, typing.List: the
+// attribute's name), NULL when it is not a name.
 static const char *annotation_base(const Node *n) {
   if (n->kind == ND_NAME || n->kind == ND_ATTRIBUTE)
     return n->name;  // list, List, typing.List
@@ -72,6 +74,7 @@ static Type *binding_type(Infer *in, KernelForm form, char b) {
   }
 }
 
+// What the driver expects back from each kernel form (SPEC 3).
 static Type *kernel_return_type(Infer *in, KernelForm form) {
   switch (form) {
   case FORM_LIST:
@@ -83,6 +86,8 @@ static Type *kernel_return_type(Infer *in, KernelForm form) {
   }
 }
 
+// A variable of f, appended to Func.vars so that its index is stable for
+// the back ends' slot numbering; its type starts unknown.
 static VarInfo *new_var(Infer *in, FuncInfo *f, const char *name,
                         VarKind kind, Node *at) {
   VarInfo *v = arena_alloc(in->a, sizeof *v);
@@ -107,6 +112,9 @@ static void declare(Infer *in, VarInfo *v, Type *t, Node *at) {
   v->declared = !has_unknown(t);
 }
 
+// Parameter i of f. A kernel parameter has the type the driver passes,
+// which an annotation may only repeat; another function's parameter is
+// fixed by its annotation or left to its call sites.
 static void add_param(Infer *in, FuncInfo *f, Node *arg,
                       const KernelChoice *kernel, int i) {
   if (arg->kind != ND_ARG)
