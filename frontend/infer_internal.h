@@ -3,7 +3,7 @@
 //
 // Inference (infer_program in frontend.h) is one stage split over six
 // files, each one step or one family of nodes. They share one context,
-// Infer, which every function takes first, and the VarInfo and FuncInfo
+// Infer, which the functions take first, and the VarInfo and FuncInfo
 // that extend the public Var and Func with what only inference needs.
 // The sections below are named after the files, as in frontend.h; the
 // small type helpers at the top are inline so that every file reads them
@@ -15,6 +15,7 @@
 
 #include "frontend.h"
 
+// The number of entries of a constant table.
 #define COUNT(array) ((int)(sizeof(array) / sizeof((array)[0])))
 
 // A Var with what only inference needs. Var is the first member, so the
@@ -46,6 +47,8 @@ typedef struct {
   const char *attr;    // "sqrt" for `from math import sqrt`; NULL for import
 } ModuleName;
 
+// One inference, from infer_program's entry to its return: the module's
+// bindings, the function being typed and the state of the fixed point.
 typedef struct {
   Arena *a;
   Diag *d;
