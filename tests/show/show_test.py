@@ -14,6 +14,7 @@ terminal (a pty) and never in a pipe or with --json. The browser test is
 tests/show/browser_test.py.
 """
 
+import ctypes
 import json
 import os
 import pty
@@ -474,7 +475,59 @@ class Progress(unittest.TestCase):
         self.assertIn("Total sum", out)
 
 
+def has_gpu():
+    """True when libcuda loads and reports a device (as launch.c would)."""
+    try:
+        cuda = ctypes.CDLL("libcuda.so.1")
+        count = ctypes.c_int(0)
+        return (cuda.cuInit(0) == 0 and
+                cuda.cuDeviceGetCount(ctypes.byref(count)) == 0 and
+                count.value > 0)
+    except OSError:
+        return False
+
+
+class Gpu(unittest.TestCase):
+    """The CUDA target's picture, comparison and report (run only where a
+    GPU is: `-k Gpu` exits 77, CTest's skip, without one)."""
+
+    CUDA_EXAMPLE = os.path.join(ROOT, "examples", "pure_python3.py")
+
+    def test_compare_has_the_hand_written_cuda_kernel(self):
+        r = mandelc(self.CUDA_EXAMPLE, "200", "200", "--target=cuda",
+                    "--compare")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rows = dict((n.strip(), int(s)) for n, s in re.findall(
+            r"^(.+?)\s+[\d.]+\s+(\d+)\s+[\d.]+$", r.stderr, re.M))
+        self.assertEqual(rows["mandelc --target=cuda"], 36170)
+        self.assertEqual(rows["CUDA C by hand, |z|^2"], 36170)
+        self.assertEqual(rows["C complex, cabs"], 36170)
+
+    def test_image_equals_the_cpus(self):
+        pictures = []
+        for target in ("llvm", "cuda"):
+            out = tempfile.mktemp(suffix=".png")
+            r = mandelc(self.CUDA_EXAMPLE, "200", "100",
+                        f"--target={target}", f"--image={out}")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            pictures.append(decode_png(out))
+            os.remove(out)
+        self.assertEqual(pictures[0], pictures[1])
+
+    def test_report_runs_through(self):
+        out = tempfile.mktemp(suffix=".html")
+        r = mandelc(self.CUDA_EXAMPLE, "100", "30", "--target=cuda",
+                    f"--annotate={out}")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        rep, _ = read_report(out)
+        os.remove(out)
+        self.assertTrue(any("ptx" in p for p in rep.panels.values()))
+
+
 if __name__ == "__main__":
     MANDELC = os.path.abspath(sys.argv.pop(1))
     BUILD = os.path.abspath(sys.argv.pop(1))
+    if sys.argv[1:] == ["-k", "Gpu"] and not has_gpu():
+        print("no GPU here (libcuda.so.1 with a device): skipped")
+        sys.exit(77)
     unittest.main()
