@@ -1994,6 +1994,37 @@ static Var *returned_list(CudaGen *g, PtrVec *body, int after) {
                   "end with `return` of its result list");
 }
 
+typedef bool NodeTest(Node *n, void *arg);
+static bool any_node(Node *n, NodeTest *test, void *arg);
+static bool prints_here(Node *n, void *depth);
+
+// Does f print, itself or through the functions it calls? (Calls nested
+// deeper than 8 count as printing: recursion must end somewhere.)
+static bool func_prints(Func *f, intptr_t depth) {
+  return depth > 8 || any_node(f->def, prints_here, (void *)(depth + 1));
+}
+
+static bool prints_here(Node *n, void *depth) {
+  if (is_print(n) || (n->kind == ND_CALL && n->builtin == BI_PRINT))
+    return true;
+  return n->kind == ND_CALL && n->callee &&
+         func_prints(n->callee, (intptr_t)depth);
+}
+
+static bool calls_printing_func(Node *n, void *unused) {
+  (void)unused;
+  return n->kind == ND_CALL && n->callee && func_prints(n->callee, 0);
+}
+
+// A statement that every thread runs (before the loop over the points)
+// prints in one thread only (print_gate); a function it calls cannot be
+// gated so, and may not print.
+static void check_every_thread(CudaGen *g, Node *s) {
+  if (any_node(s, calls_printing_func, NULL))
+    diag_error_node(g->d, s, "on the GPU this statement runs in every "
+                    "thread, so a function it calls may not print");
+}
+
 // Statements before the loop: scalars are computed by every thread; the
 // result list becomes the thread's element of counts.
 static void pre_loop(CudaGen *g, PtrVec *body, int upto) {
@@ -2018,6 +2049,7 @@ static void pre_loop(CudaGen *g, PtrVec *body, int upto) {
                              s->kind != ND_ANNASSIGN))
       diag_error_node(g->d, s, "on the GPU only scalar assignments and the "
                       "result list may come before the loop over the points");
+    check_every_thread(g, s);
     stmt(g, s);
   }
 }
@@ -2028,8 +2060,6 @@ static void pre_loop(CudaGen *g, PtrVec *body, int upto) {
 // local the loop writes after it). Other threads may still be running, so
 // these prints may read no list the loop writes and call no function of
 // the kernel file.
-
-typedef bool NodeTest(Node *n, void *arg);
 
 // Does `test` hold for n or any node below it?
 static bool any_node(Node *n, NodeTest *test, void *arg) {
@@ -2223,6 +2253,7 @@ static void grid_part(CudaGen *g, PtrVec *body, int from, int to) {
     if (is_list_value(s))
       diag_error_node(g->d, s, "on the GPU a grid kernel may make only its "
                       "result and its rows as lists");
+    check_every_thread(g, s);
     stmt(g, s);
   }
 }

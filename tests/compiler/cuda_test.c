@@ -145,6 +145,35 @@ START_TEST(libm_calls_are_refused_in_float64) {
 }
 END_TEST
 
+// Before the loop every thread runs the code: its prints are made by the
+// first thread only, which a called function cannot be made to respect.
+START_TEST(a_printing_call_before_the_loop_is_refused) {
+  char msg[1000];
+  char *cu = emit_src("def noisy(n):\n"
+                      "    print(n)\n"
+                      "    return n\n"
+                      "def k(q, maxiter, z):\n"
+                      "    out = [0] * len(q)\n"
+                      "    m = noisy(maxiter)\n"
+                      "    print(m)\n"
+                      "    for i in range(len(q)):\n"
+                      "        out[i] = noisy(m)\n"
+                      "    return out\n", false, msg, sizeof msg);
+  ck_assert_ptr_null(cu);
+  ck_assert_msg(strstr(msg, "k.py:6:5: error: on the GPU this statement "
+                            "runs in every thread") != NULL, "%s", msg);
+  cu = emit_src("def k(q, maxiter, z):\n"
+                "    out = [0] * len(q)\n"
+                "    print(maxiter)\n"
+                "    for i in range(len(q)):\n"
+                "        out[i] = i\n"
+                "    return out\n", false, msg, sizeof msg);
+  ck_assert_msg(cu != NULL, "%s", msg);
+  ck_assert_ptr_nonnull(strstr(cu, "if (mandelc_point == 0) {"));
+  free(cu);
+}
+END_TEST
+
 START_TEST(cpp_keywords_are_renamed) {
   char msg[1000];
   char *cu = emit_src("def k(c, maxiter):\n"
@@ -184,6 +213,7 @@ int main(void) {
   tcase_add_test(tc, dependent_loop_is_a_compile_error_at_the_statement);
   tcase_add_test(tc, print_becomes_a_record_and_a_table_entry);
   tcase_add_test(tc, libm_calls_are_refused_in_float64);
+  tcase_add_test(tc, a_printing_call_before_the_loop_is_refused);
   tcase_add_test(tc, cpp_keywords_are_renamed);
   tcase_add_test(tc, error_key_decodes_to_cpythons_message);
   suite_add_tcase(s, tc);
