@@ -134,18 +134,26 @@ static void else_block(Parser *P, PtrVec *orelse) {
 
 // if_stmt: 'if' test ':' suite ('elif' test ':' suite)* ['else' ':' suite]
 // Each elif becomes an If nested in the orelse of the one before, as in
-// CPython's AST.
-static Node *if_stmt(Parser *P) {
+// CPython's AST; `links` counts them (a chain, see enter_link).
+static Node *if_chain(Parser *P, int links) {
   Token *t = advance(P);  // 'if' or 'elif'
   Node *n = new_node(P->a, ND_IF, t);
   n->test = parse_test(P);
   block(P, &n->body, t,
         arena_sprintf(P->a, "after '%s' condition", t->text));
-  if (is_op(P, "elif"))
-    vec_push(P->a, &n->orelse, if_stmt(P));
-  else
+  if (is_op(P, "elif")) {
+    bool entered = enter_link(P, links + 1);
+    vec_push(P->a, &n->orelse, if_chain(P, links + 1));
+    if (entered)
+      leave(P);
+  } else {
     else_block(P, &n->orelse);
+  }
   return n;
+}
+
+static Node *if_stmt(Parser *P) {
+  return if_chain(P, 0);
 }
 
 // while_stmt: 'while' test ':' suite ['else' ':' suite]

@@ -438,15 +438,19 @@ static Node *factor(Parser *P) {
 // NULL spelling), left-associative: a - b - c is (a - b) - c.
 static Node *binary_level(Parser *P, ParseFn *operand, const BinaryOp *ops) {
   Node *left = operand(P);
+  int links = 0, entered = 0;
   for (;;) {
     const BinaryOp *o = ops;
     while (o->spelling && !is_op(P, o->spelling))
       o++;
     if (!o->spelling)
-      return left;
+      break;
     Token *t = advance(P);
+    entered += enter_link(P, ++links);
     left = new_binop(P, t, o->op, left, operand(P));
   }
+  P->depth -= entered;
+  return left;
 }
 
 // term: factor (('*'|'@'|'/'|'%'|'//') factor)*

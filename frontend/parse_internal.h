@@ -99,6 +99,23 @@ static inline void leave(Parser *P) {
   P->depth--;
 }
 
+// A chain (a + b + c ..., if/elif/elif ...) builds a tree as deep as it is
+// long, which every later stage walks recursively: each PARSE_CHAIN_LINKS
+// links of one chain count as one more nesting level, so no input makes
+// a tree deeper than about PARSE_MAX_DEPTH * PARSE_CHAIN_LINKS nodes (a
+// chain of 1600 terms at the top level; CPython itself gives up on very
+// long ones).
+#define PARSE_CHAIN_LINKS 8
+
+// Called for the n-th link of a chain (from 1); true when it entered a
+// level, which the caller leaves when the chain ends.
+static inline bool enter_link(Parser *P, int n) {
+  if (n % PARSE_CHAIN_LINKS)
+    return false;
+  enter(P);
+  return true;
+}
+
 // True when the current token can begin an expression: used to see where
 // optional expressions (return's value, a trailing comma) end.
 static inline bool starts_expression(Parser *P) {

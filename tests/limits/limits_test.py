@@ -68,6 +68,18 @@ def indented(depth):
     return "\n".join(lines) + "\n"
 
 
+def chain_sum(n):
+    return "def f(c, maxiter):\n    return %s\n" % "+".join(["1"] * n)
+
+
+def elifs(n):
+    lines = ["def f(c, maxiter):", "    x = 0", "    if c.real < -9.0:",
+             "        x = 1"]
+    for i in range(n):
+        lines += ["    elif c.real < %d.0:" % (i - 9), "        x = %d" % i]
+    return "\n".join(lines + ["    return x", ""])
+
+
 class Files:
     """The inputs, written once into a temporary folder."""
 
@@ -112,6 +124,15 @@ def cases(fs):
                                     "3"], 0, r"^$"),
         ("201 nested parentheses", [w("nest201.py", nested(201))], 1,
          r"the limit is 200"),
+        # left-deep trees: C stack overflows (signal 11) before the fix
+        ("a + b + ... 200,000 terms", [w("chain.py", chain_sum(200000))],
+         1, r"too many nested blocks or expressions \(the limit is 200\)"),
+        ("1,500 terms", [w("chain1500.py", chain_sum(1500)), "4", "3"], 0,
+         r"^$"),
+        ("50,000 elifs", [w("elifs.py", elifs(50000))], 1,
+         r"too many nested blocks or expressions \(the limit is 200\)"),
+        ("1,500 elifs", [w("elif1500.py", elifs(1500)), "4", "3"], 0,
+         r"^$"),
         ("100 indentation levels", [w("ind99.py", indented(99)), "4", "3"],
          0, r"^$"),
         ("101 indentation levels", [w("ind101.py", indented(101))], 1,
