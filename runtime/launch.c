@@ -487,17 +487,67 @@ static bool launch(RtCuda *cu, CUfunction fn, const Program *p,
   return ok;
 }
 
-// The print table of the module (NULL when the kernel does not print),
-// malloc'd, with its length.
-static bool read_table(RtCuda *cu, CUmodule module, char **table,
-                       size_t *len, char *err, size_t errlen) {
-  CUdeviceptr at;
-  size_t bytes = 0;
+bool rt_cuda_ptx_print_table(const char *ptx, char **table, size_t *len) {
+  static const char name[] = "mandelc_print_table[";
   *table = NULL;
   *len = 0;
-  if (cu->api.ModuleGetGlobal(&at, &bytes, module, "mandelc_print_table") !=
-          CUDA_SUCCESS || bytes <= 1)
-    return true;  // no print in the kernel
+  const char *s = strstr(ptx, name);
+  if (!s)
+    return false;
+  char *end;
+  long n = strtol(s + strlen(name), &end, 10);
+  if (n < 1 || n > (1L << 24) || strncmp(end, "]", 1))
+    return false;
+  end++;
+  while (*end == ' ')
+    end++;
+  if (*end == ';')  // zero-initialised: "" (nothing prints)
+    return n == 1;
+  if (strncmp(end, "= {", 3))
+    return false;
+  // the listed bytes; NVRTC leaves out the zeros at the end
+  char *t = calloc((size_t)n, 1);
+  const char *b = end + 3;
+  for (long k = 0; t && k < n && *b != '}'; k++) {
+    long v = strtol(b, &end, 10);
+    if (end == b || v < 0 || v > 255 || (*end != ',' && *end != '}')) {
+      free(t);
+      return false;
+    }
+    t[k] = (char)v;
+    b = *end == ',' ? end + 1 : end;
+  }
+  if (!t || t[n - 1] != 0) {
+    free(t);
+    return false;
+  }
+  if (n == 1) {
+    free(t);
+    return true;
+  }
+  *table = t;
+  *len = (size_t)n - 1;
+  return true;
+}
+
+// The print table of the module (NULL when the kernel does not print),
+// malloc'd, with its length: read from the PTX text, which holds it as
+// the initializer of a .global; failing that (a PTX written otherwise),
+// from the loaded module by name.
+static bool read_table(RtCuda *cu, CUmodule module, const char *ptx,
+                       char **table, size_t *len, char *err,
+                       size_t errlen) {
+  if (rt_cuda_ptx_print_table(ptx, table, len))
+    return true;
+  CUdeviceptr at;
+  size_t bytes = 0;
+  // every module cuda.c writes has the table; "" when nothing prints
+  if (!cuda_ok(cu, cu->api.ModuleGetGlobal(&at, &bytes, module,
+                                           "mandelc_print_table"),
+               "cuModuleGetGlobal(mandelc_print_table)", err, errlen))
+    return false;
+  if (bytes <= 1)
+    return true;  // no print in the kernel: no buffer either
   *table = malloc(bytes);
   if (!*table) {
     snprintf(err, errlen, "out of memory for the print table");
@@ -640,7 +690,7 @@ int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
       cuda_ok(cu, api->CtxSetLimit(CU_LIMIT_MALLOC_HEAP_SIZE,
                                    LIST_HEAP_BYTES),
               "cuCtxSetLimit", err, errlen) &&
-      read_table(cu, module, &table, &tablelen, err, errlen)) {
+      read_table(cu, module, ptx, &table, &tablelen, err, errlen)) {
     uint64_t print_cap = table ? PRINT_WORDS_FIRST : 0;
     // a second launch when the first one's prints did not fit (a third
     // only if the kernel printed differently: it should not)

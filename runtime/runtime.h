@@ -249,6 +249,10 @@ int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
 bool rt_cuda_print_records(RtContext *ctx, const char *table,
                            size_t tablelen, const uint64_t *words,
                            uint64_t nwords, int64_t last);
+// mandelc_print_table as NVRTC wrote it into the PTX (the initializer of
+// its .global): *table malloc'd with *len bytes, or NULL when nothing
+// prints. False when the PTX has no such table.
+bool rt_cuda_ptx_print_table(const char *ptx, char **table, size_t *len);
 
 // ---- image.c ---------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../../runtime/runtime.h"
 #include "cuda_fixture.h"
 
 static const char list_kernel[] =
@@ -118,6 +119,32 @@ START_TEST(float64_ptx_is_accepted_by_ptxas) {
 }
 END_TEST
 
+// launch.c reads how each print call prints from the PTX (the table's
+// initializer), byte for byte what cuda.c wrote.
+START_TEST(the_print_table_survives_into_the_ptx) {
+  char log[4000];
+  char *ptx = ptx_of("def k(c, maxiter):\n"
+                     "    n = int(c.real)\n"
+                     "    print(\"a\\tb\\n\", n)\n"
+                     "    print \"%d%%\" % n,\n"
+                     "    return n\n", NULL, false, log, sizeof log);
+  ck_assert_msg(ptx != NULL, "%s", log);
+  char *table;
+  size_t len;
+  ck_assert(rt_cuda_ptx_print_table(ptx, &table, &len));
+  static const char want[] = "s4:a\tb\n_iE1;%4:4:%d%%1:iE0_;";
+  ck_assert_uint_eq(len, strlen(want));
+  ck_assert(table && !memcmp(table, want, len));
+  free(table);
+  free(ptx);
+  ptx = ptx_of(list_kernel, NULL, false, log, sizeof log);
+  ck_assert(rt_cuda_ptx_print_table(ptx, &table, &len));
+  ck_assert_ptr_null(table);  // nothing prints: no table, no buffer
+  ck_assert(!rt_cuda_ptx_print_table(".version 8.0\n", &table, &len));
+  free(ptx);
+}
+END_TEST
+
 START_TEST(errors_print_nvrtcs_log_pointing_at_the_file) {
   char log[4000];
   char *ptx = ptx_of(list_kernel, "#line 7 \"k.py\"\nint f( {\n", false, log,
@@ -138,6 +165,7 @@ int main(void) {
   tcase_add_test(tc, errors_print_nvrtcs_log_pointing_at_the_file);
   tcase_add_test(tc, float32_emits_f32_arithmetic);
   tcase_add_test(tc, float64_ptx_is_accepted_by_ptxas);
+  tcase_add_test(tc, the_print_table_survives_into_the_ptx);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
