@@ -280,7 +280,8 @@ static void print_help(FILE *out) {
     "3 run-time error raised by the kernel (or --timeout), 4 target\n"
     "unavailable, 130 interrupted (Ctrl-C)\n"
     "\n"
-    "limits: kernel file 16 MiB; nesting 200 brackets, 100 indents;\n"
+    "limits: kernel file 16 MiB; nesting 200 levels (8 links of a\n"
+    "chain such as a + b + ... or elif ... count as one), 100 indents;\n"
     "W 1..100000; MAXITER 0..2^40; a list 2^31 elements or 16 GiB\n"
     "(else MemoryError); recursion 1000 calls (else RecursionError);\n"
     "--threads 1..1024; --timeout up to a year\n",
