@@ -970,19 +970,28 @@ static const char *abs_call(CudaGen *g, Node *e) {
   unsupported(g, e, "abs of this value");
 }
 
-// round(x, n) with n a constant from 0 to 22: the prelude's exact
-// integer algorithm (glibc's printf and strtod, which CPython's digits
+// round(x, n) with n a constant from -22 to 22: the prelude's exact
+// integer algorithms (glibc's printf and strtod, which CPython's digits
 // match, are not on the GPU).
 static const char *round_ndigits(CudaGen *g, Node *e) {
   Node *n = arg(e, 1);
-  while (n->kind == ND_CONVERT)
-    n = n->value;
-  if (n->kind != ND_CONSTANT || n->cval.kind != CONST_INT ||
-      n->cval.ival < 0 || n->cval.ival > 22)
-    unsupported(g, e, "round(x, n) with n other than a constant from 0 to "
-                "22");
+  int64_t sign = 1;
+  while (n->kind == ND_CONVERT ||
+         (n->kind == ND_UNARYOP && (n->op == OP_USUB || n->op == OP_UADD))) {
+    if (n->kind == ND_UNARYOP && n->op == OP_USUB)
+      sign = -sign;
+    n = n->value ? n->value : n->left;
+  }
+  int64_t nd = n->kind == ND_CONSTANT && n->cval.kind == CONST_INT
+                   ? sign * n->cval.ival : INT64_MAX;
+  if (nd < -22 || nd > 22)
+    unsupported(g, e, "round(x, n) with n other than a constant from -22 "
+                "to 22");
+  if (nd < 0)  // to tens, hundreds, ...
+    return fmt(g, "py_float_round_tens(%s, %lldLL)", expr(g, arg(e, 0)),
+               (long long)-nd);
   return fmt(g, "py_float_round_ndigits(%s, %lldLL)", expr(g, arg(e, 0)),
-             (long long)n->cval.ival);
+             (long long)nd);
 }
 
 // divmod(a, b) of ints or floats, a before b.
