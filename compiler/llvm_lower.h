@@ -7,10 +7,14 @@
 // declarations, exceptions), llvm_arith.c (conversions, Python's
 // arithmetic, list items), llvm_expr.c (one helper per expression kind),
 // llvm_call.c (builtins and calls), llvm_stmt.c (loops, statements and the
-// outlined parallel loop). This header is internal to compiler/ and no other
-// folder includes it: it holds the lowering's state (Lower, FnState) and the
-// helpers the files call in one another, prefixed ll_ so that no generic name
-// leaves its file; the smallest builder helpers are static inline here.
+// outlined parallel loop), and the vector form of the per-point body:
+// llvm_simd.c (which bodies, statements), llvm_vexpr.c (values and
+// expressions), llvm_lanes.c (lanes refilled, blocks, entries). This
+// header is internal to compiler/ and no other folder includes it: it holds
+// the lowering's state (Lower, FnState, and Simd for the vector form) and
+// the helpers the files call in one another, prefixed ll_ so that no
+// generic name leaves its file; the smallest builder helpers (v... for
+// vectors) are static inline here.
 #ifndef MANDELC_LLVM_LOWER_H
 #define MANDELC_LLVM_LOWER_H
 
@@ -272,7 +276,7 @@ void ll_open_iter(Lower *L, Node *iter, bool range_loop, Iter *it);
 void ll_open_list(Lower *L, Node *n, Iter *it);
 void ll_stmts(Lower *L, PtrVec *body);
 
-// ---- llvm_simd.c ------------------------------------------------------------
+// ---- the vector form: llvm_simd.c, llvm_vexpr.c, llvm_lanes.c ---------------
 
 // NAME.points(ctx, xs, ys, nx, lo, hi, maxiter, counts) for a point-form
 // kernel returning int: counts[k - lo] = NAME(point k) for k in [lo, hi),
@@ -284,5 +288,165 @@ void ll_simd_points(Lower *L);
 // in vector form (the scalar NAME.body re-runs what it cannot do), or NULL
 // when the body is outside the vector subset.
 LLVMValueRef ll_simd_body(Lower *L, Node *s, LLVMTypeRef et);
+
+// What the three files share (nothing outside them uses it).
+// The masks of the innermost loop being lowered: lanes that left it by
+// break, and lanes that ended this iteration by continue.
+typedef struct VLoop {
+  LLVMValueRef exited, skipped;  // allocas of lane masks
+  struct VLoop *outer;
+} VLoop;
+
+// A body's one print runs as scalar code, in point order, outside the
+// vector run: each point that reaches it records the variables the print
+// reads (one record a point, `printed` marks it), and the block's driver
+// replays the print of the marked points in order, the variables loaded
+// from their records. When the vector run gives up, the scalar rerun prints
+// for the points it runs and replays the finished ones' in between, so the
+// output is a serial run's whatever happens.
+typedef struct {
+  Node *stmt;         // the print statement, or NULL
+  PtrVec vars;        // Var *: the number variables it reads
+  PtrVec lists;       // Var *: the lists it reads (len)
+  LLVMTypeRef rec_t;  // one point's record: vars, in order
+} Prints;
+
+typedef struct {
+  Lower *L;
+  const Func *f;
+  unsigned width;
+  const Prints *pr;
+  LLVMValueRef tvec;     // alloca: each lane's point
+  LLVMValueRef lo, printed, records;  // the block's print records
+  LLVMTypeRef vi1, vi64, vf64, vcplx;
+  LLVMValueRef *slots;   // vector alloca of each number Var, by index
+  LLVMValueRef done;     // lanes that returned (point kernels)
+  LLVMValueRef ret;      // the returned value of each lane
+  LLVMValueRef mask;     // lanes executing the current statement
+  LLVMBasicBlockRef bail;
+  VLoop *loop;
+  Var *ivar;             // list kernel: the loop target i
+  PtrVec lists;          // Var *: lists read or written as X[i]
+  LLVMValueRef *items;   // per lists entry: vector alloca of X[i]
+  LLVMValueRef *bases;   // per lists entry: X's data pointer
+} Simd;
+
+// A loop's per-lane state: a range loop's counter and length, the lanes
+// that left it (break) and that ended it (the condition became false).
+typedef struct {
+  Node *s;
+  VLoop loop;
+  LLVMValueRef k, count, start;  // range loops (allocas)
+  LLVMValueRef natural;          // lanes whose condition became false
+} VFor;
+
+typedef void (*LaneFn)(Simd *S, LLVMValueRef lane, void *arg);
+
+static inline bool is_number(const Type *t) {
+  TypeKind k = kind_of(t);
+  return k == TY_BOOL || k == TY_INT || k == TY_FLOAT || k == TY_COMPLEX;
+}
+
+static inline LLVMTypeRef vtype(Simd *S, const Type *t) {
+  switch (kind_of(t)) {
+  case TY_BOOL: return S->vi1;
+  case TY_INT: return S->vi64;
+  case TY_FLOAT: return S->vf64;
+  default: return S->vcplx;
+  }
+}
+
+static inline LLVMValueRef vsplat(Simd *S, LLVMValueRef x) {
+  Lower *L = S->L;
+  LLVMTypeRef vt = LLVMVectorType(LLVMTypeOf(x), S->width);
+  LLVMValueRef v = LLVMBuildInsertElement(L->b, LLVMGetPoison(vt), x,
+                                          i32c(L, 0), "");
+  LLVMValueRef zeros = LLVMConstNull(LLVMVectorType(L->t_i32, S->width));
+  return LLVMBuildShuffleVector(L->b, v, LLVMGetPoison(vt), zeros, "");
+}
+
+static inline LLVMValueRef vcplx(Simd *S, LLVMValueRef re, LLVMValueRef im) {
+  LLVMValueRef v = LLVMGetPoison(S->vcplx);
+  v = LLVMBuildInsertValue(S->L->b, v, re, 0, "");
+  return LLVMBuildInsertValue(S->L->b, v, im, 1, "");
+}
+
+static inline LLVMValueRef vre(Simd *S, LLVMValueRef z) {
+  return LLVMBuildExtractValue(S->L->b, z, 0, "re");
+}
+static inline LLVMValueRef vim(Simd *S, LLVMValueRef z) {
+  return LLVMBuildExtractValue(S->L->b, z, 1, "im");
+}
+
+static inline LLVMValueRef vones(Simd *S) {
+  return LLVMConstAllOnes(S->vi1);
+}
+static inline LLVMValueRef vnone(Simd *S) { return LLVMConstNull(S->vi1); }
+
+static inline LLVMValueRef vand_not(Simd *S, LLVMValueRef a, LLVMValueRef b) {
+  return LLVMBuildAnd(S->L->b, a, LLVMBuildNot(S->L->b, b, ""), "");
+}
+
+// Whether any lane of mask m is set.
+static inline LLVMValueRef vany(Simd *S, LLVMValueRef m) {
+  return ll_intrinsic(S->L, "llvm.vector.reduce.or", S->vi1, 1, &m);
+}
+
+// Lanes of `m` take a, the others b (complex: part by part).
+static inline LLVMValueRef vselect(Simd *S, LLVMValueRef m, LLVMValueRef a,
+                                   LLVMValueRef b) {
+  LLVMBuilderRef B = S->L->b;
+  if (LLVMTypeOf(a) == S->vcplx)
+    return vcplx(S, LLVMBuildSelect(B, m, vre(S, a), vre(S, b), ""),
+                 LLVMBuildSelect(B, m, vim(S, a), vim(S, b), ""));
+  return LLVMBuildSelect(B, m, a, b, "");
+}
+
+static inline LLVMValueRef vload(Simd *S, LLVMTypeRef t, LLVMValueRef slot) {
+  return LLVMBuildLoad2(S->L->b, t, slot, "");
+}
+
+// slot = v in the lanes of m.
+static inline void vstore_lanes(Simd *S, LLVMValueRef slot, LLVMValueRef m,
+                                LLVMValueRef v) {
+  LLVMValueRef old = vload(S, LLVMTypeOf(v), slot);
+  LLVMBuildStore(S->L->b, vselect(S, m, v, old), slot);
+}
+
+static inline void vor_into(Simd *S, LLVMValueRef slot, LLVMValueRef m) {
+  LLVMValueRef old = vload(S, S->vi1, slot);
+  LLVMBuildStore(S->L->b, LLVMBuildOr(S->L->b, old, m, ""), slot);
+}
+
+
+// llvm_simd.c: the subset, and statements under lane masks.
+const char *ll_simd_why_not(Lower *L, const Func *f, Var *ivar,
+                            const PtrVec *body, int *hot, Node **print,
+                            const Node **where);
+void ll_simd_say(Lower *L, const char *fmt, const char *name, const char *why,
+                 const Node *where);
+void ll_vstmts_under(Simd *S, LLVMValueRef m, PtrVec *body);
+void ll_vloop_open(Simd *S, VFor *v, Node *s);
+void ll_vloop_start(Simd *S, VFor *v, LLVMValueRef m);
+LLVMValueRef ll_vloop_test(Simd *S, VFor *v, LLVMValueRef act);
+void ll_vloop_body(Simd *S, VFor *v, LLVMValueRef m);
+
+// llvm_vexpr.c: expressions, and one lane at a time.
+LLVMValueRef ll_vexpr(Simd *S, Node *n);
+LLVMValueRef ll_vconvert(Simd *S, LLVMValueRef v, const Type *from,
+                         const Type *to);
+LLVMValueRef ll_varith(Simd *S, Operator op, LLVMValueRef a, LLVMValueRef b,
+                       const Type *ty);
+int ll_vitem_index(Simd *S, const Var *list);
+bool ll_abs_bound(const Node *n, double *c);
+void ll_each_lane(Simd *S, LLVMValueRef m, LaneFn fn, void *arg);
+void ll_set_lane(Simd *S, LLVMValueRef slot, LLVMValueRef lane,
+                 LLVMValueRef x);
+LLVMValueRef ll_get_lane(Simd *S, LLVMTypeRef vt, LLVMValueRef slot,
+                         LLVMValueRef lane);
+void ll_set_lane_value(Simd *S, LLVMValueRef slot, const Type *t,
+                       LLVMValueRef lane, LLVMValueRef x);
+LLVMValueRef ll_get_lane_value(Simd *S, LLVMValueRef slot, const Type *t,
+                               LLVMValueRef lane);
 
 #endif

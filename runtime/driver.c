@@ -358,8 +358,10 @@ static int run_per_point(const Program *p, void *fn, const RtGrid *g,
 
 // Points a call of NAME.points runs: small enough that the last blocks of
 // an uneven grid (rows inside the set cost maxiter iterations a point) are
-// spread over every worker, large enough that a call costs nothing.
-#define POINTS_PER_BLOCK 256
+// spread over every worker, large enough that a call costs nothing and that
+// the SIMD lanes' drain at a block's end (its last points finishing while
+// the other lanes idle) stays small: 1024 ran 2% faster than 256.
+#define POINTS_PER_BLOCK 1024
 
 typedef struct {
   RtPointsFn points;

@@ -1,0 +1,469 @@
+// llvm_vexpr.c - values and expressions in SPMD form, and single lanes.
+//
+// A per-point value is a vector of `width` lanes: i1 for bool, i64 for
+// int, double for float, and a pair of double vectors for complex. Each
+// expression helper mirrors its scalar twin of llvm_expr.c/llvm_arith.c
+// lane by lane: every lane performs exactly the IEEE operations of the
+// scalar code (fmul and fadd on vectors without fast-math flags stay
+// separate instructions, so no FMA appears and sums stay CPython's). What
+// a lane cannot do exactly in vector form (an int overflow, a division by
+// zero) abandons the block through S->bail: the caller re-runs it scalar,
+// which raises as CPython does. The rare exact abs(z) and the lanes'
+// print records need one lane at a time: ll_each_lane loops over the lanes
+// of a mask with a run-time index, so the code stays short at any width.
+#include "llvm_lower.h"
+
+// Abandons the block (the caller re-runs it scalar) if any active lane is
+// `bad`.
+static void bail_if(Simd *S, LLVMValueRef bad) {
+  Lower *L = S->L;
+  LLVMBasicBlockRef ok = new_block(L, "simd.ok");
+  ll_unlikely(L, LLVMBuildCondBr(L->b,
+                                 vany(S, LLVMBuildAnd(L->b, bad, S->mask, "")),
+                                 S->bail, ok));
+  move_to(L, ok);
+}
+
+// Widens v (bool < int < float < complex), or takes its truth value.
+LLVMValueRef ll_vconvert(Simd *S, LLVMValueRef v, const Type *from,
+                         const Type *to) {
+  Lower *L = S->L;
+  TypeKind f = kind_of(from), t = kind_of(to);
+  if (f == t)
+    return v;
+  if (t == TY_BOOL) {
+    if (f == TY_INT)
+      return icmp(L, LLVMIntNE, v, LLVMConstNull(S->vi64));
+    if (f == TY_FLOAT)
+      return fcmp(L, LLVMRealUNE, v, LLVMConstNull(S->vf64));
+    return LLVMBuildOr(L->b,
+                       fcmp(L, LLVMRealUNE, vre(S, v), LLVMConstNull(S->vf64)),
+                       fcmp(L, LLVMRealUNE, vim(S, v), LLVMConstNull(S->vf64)),
+                       "");
+  }
+  if (f == TY_BOOL) {
+    v = LLVMBuildZExt(L->b, v, S->vi64, "");
+    f = TY_INT;
+  }
+  if (t == TY_INT)
+    return v;
+  if (f == TY_INT)
+    v = LLVMBuildSIToFP(L->b, v, S->vf64, "");
+  if (t == TY_FLOAT)
+    return v;
+  return vcplx(S, v, LLVMConstNull(S->vf64));
+}
+
+static LLVMValueRef vconstant(Simd *S, Node *n) {
+  Lower *L = S->L;
+  const ConstValue *c = &n->cval;
+  LLVMValueRef v;
+  const Type *t;
+  switch (c->kind) {
+  case CONST_BOOL:
+    v = vsplat(S, LLVMConstInt(L->t_i1, c->ival != 0, false));
+    t = &ty_bool;
+    break;
+  case CONST_INT:
+    v = vsplat(S, i64c(L, c->ival));
+    t = &ty_int;
+    break;
+  case CONST_FLOAT:
+    v = vsplat(S, f64c(L, c->fval));
+    t = &ty_float;
+    break;
+  case CONST_COMPLEX:
+    v = vcplx(S, vsplat(S, f64c(L, c->fval)), vsplat(S, f64c(L, c->imag)));
+    t = &ty_complex;
+    break;
+  default: assert(!"not a number constant"); return NULL;
+  }
+  return ll_vconvert(S, v, t, n->ty);
+}
+
+static LLVMValueRef vname(Simd *S, Node *n) {
+  Var *v = n->var;
+  if (!v) {
+    // math.pi and friends, imported by name: infer.c typed them float.
+    double c = !strcmp(n->name, "pi")  ? 3.141592653589793
+               : !strcmp(n->name, "e") ? 2.718281828459045
+               : !strcmp(n->name, "tau") ? 6.283185307179586
+               : !strcmp(n->name, "inf") ? INFINITY
+                                         : NAN;
+    return vsplat(S, f64c(S->L, c));
+  }
+  if (v->kind == VAR_CONST)  // loop-invariant: LLVM folds or hoists it
+    return ll_vconvert(S, ll_vexpr(S, v->value), v->value->ty, n->ty);
+  LLVMValueRef x = vload(S, vtype(S, v->ty), S->slots[v->index]);
+  return ll_vconvert(S, x, v->ty, n->ty);
+}
+
+int ll_vitem_index(Simd *S, const Var *list) {
+  for (int i = 0; i < S->lists.len; i++)
+    if (S->lists.data[i] == list)
+      return i;
+  assert(!"list not collected");
+  return -1;
+}
+
+static LLVMValueRef vitem(Simd *S, Node *n) {
+  Var *x = n->value->var;
+  LLVMValueRef v =
+      vload(S, vtype(S, x->ty->elem), S->items[ll_vitem_index(S, x)]);
+  return ll_vconvert(S, v, x->ty->elem, n->ty);
+}
+
+// int +, -, *: a lane that overflows abandons the block (the scalar run
+// raises OverflowError there).
+static LLVMValueRef vint_checked(Simd *S, const char *name, LLVMValueRef a,
+                                 LLVMValueRef b) {
+  LLVMValueRef args[2] = {a, b};
+  LLVMValueRef r = ll_intrinsic(S->L, name, S->vi64, 2, args);
+  bail_if(S, LLVMBuildExtractValue(S->L->b, r, 1, "ovf"));
+  return LLVMBuildExtractValue(S->L->b, r, 0, "");
+}
+
+// int // and %, CPython's long_div/long_mod: the quotient rounded toward
+// minus infinity, the remainder with the divisor's sign. A zero divisor
+// and INT64_MIN // -1 abandon the block (the scalar run raises or gets
+// them right); lanes outside the mask divide by 1, so no lane traps.
+static LLVMValueRef vint_divmod(Simd *S, Operator op, LLVMValueRef a,
+                                LLVMValueRef b) {
+  Lower *L = S->L;
+  LLVMValueRef zero = LLVMConstNull(S->vi64);
+  LLVMValueRef min = vsplat(S, i64c(L, INT64_MIN));
+  LLVMValueRef bad = LLVMBuildOr(
+      L->b, icmp(L, LLVMIntEQ, b, zero),
+      LLVMBuildAnd(L->b, icmp(L, LLVMIntEQ, a, min),
+                   icmp(L, LLVMIntEQ, b, vsplat(S, i64c(L, -1))), ""),
+      "");
+  bail_if(S, bad);
+  b = LLVMBuildSelect(L->b, bad, vsplat(S, i64c(L, 1)), b, "");
+  LLVMValueRef q = LLVMBuildSDiv(L->b, a, b, "");
+  LLVMValueRef r = LLVMBuildSRem(L->b, a, b, "");
+  LLVMValueRef adj = LLVMBuildAnd(
+      L->b, icmp(L, LLVMIntNE, r, zero),
+      icmp(L, LLVMIntSLT, LLVMBuildXor(L->b, r, b, ""), zero), "");
+  if (op == OP_FLOORDIV)
+    return LLVMBuildSub(L->b, q, LLVMBuildZExt(L->b, adj, S->vi64, ""), "");
+  return LLVMBuildSelect(L->b, adj, LLVMBuildAdd(L->b, r, b, ""), r, "");
+}
+
+// The scalar arithmetic of llvm_arith.c, lane by lane (binop_ok's subset).
+LLVMValueRef ll_varith(Simd *S, Operator op, LLVMValueRef a, LLVMValueRef b,
+                       const Type *ty) {
+  Lower *L = S->L;
+  switch (kind_of(ty)) {
+  case TY_BOOL:
+    if (op == OP_BITAND) return LLVMBuildAnd(L->b, a, b, "");
+    if (op == OP_BITOR) return LLVMBuildOr(L->b, a, b, "");
+    return LLVMBuildXor(L->b, a, b, "");
+  case TY_INT:
+    if (op == OP_ADD) return vint_checked(S, "llvm.sadd.with.overflow", a, b);
+    if (op == OP_SUB) return vint_checked(S, "llvm.ssub.with.overflow", a, b);
+    if (op == OP_MUL) return vint_checked(S, "llvm.smul.with.overflow", a, b);
+    return vint_divmod(S, op, a, b);
+  case TY_FLOAT:
+    if (op == OP_ADD) return fadd(L, a, b);
+    if (op == OP_SUB) return fsub(L, a, b);
+    if (op == OP_MUL) return fmul(L, a, b);
+    bail_if(S, fcmp(L, LLVMRealOEQ, b, LLVMConstNull(S->vf64)));
+    return fmath(L, LLVMBuildFDiv(L->b, a, b, ""));
+  default: break;
+  }
+  LLVMValueRef ar = vre(S, a), ai = vim(S, a), br = vre(S, b), bi = vim(S, b);
+  if (op == OP_ADD) return vcplx(S, fadd(L, ar, br), fadd(L, ai, bi));
+  if (op == OP_SUB) return vcplx(S, fsub(L, ar, br), fsub(L, ai, bi));
+  // _Py_c_prod: four products, no FMA, in this order.
+  return vcplx(S, fsub(L, fmul(L, ar, br), fmul(L, ai, bi)),
+               fadd(L, fmul(L, ar, bi), fmul(L, ai, br)));
+}
+
+static LLVMValueRef vunary(Simd *S, Node *n) {
+  Lower *L = S->L;
+  Node *e = n->value ? n->value : n->left;
+  LLVMValueRef v = ll_vexpr(S, e);
+  if (n->op == OP_NOT)
+    return LLVMBuildNot(L->b, ll_vconvert(S, v, e->ty, &ty_bool), "");
+  v = ll_vconvert(S, v, e->ty, n->ty);
+  if (n->op == OP_UADD)
+    return v;
+  if (kind_of(n->ty) == TY_COMPLEX)  // complex_neg: both parts negated
+    return vcplx(S, fmath(L, LLVMBuildFNeg(L->b, vre(S, v), "")),
+                 fmath(L, LLVMBuildFNeg(L->b, vim(S, v), "")));
+  if (kind_of(n->ty) == TY_INT)  // -INT64_MIN overflows: 0 - x, checked
+    return vint_checked(S, "llvm.ssub.with.overflow", LLVMConstNull(S->vi64),
+                        v);
+  return fmath(L, LLVMBuildFNeg(L->b, v, ""));
+}
+
+// `a and b` / `a or b` on bools: b only matters (and only runs) in the
+// lanes where a did not decide.
+static LLVMValueRef vboolop(Simd *S, Node *n) {
+  LLVMValueRef outer = S->mask, r = NULL;
+  for (int i = 0; i < n->values.len; i++) {
+    Node *e = n->values.data[i];
+    LLVMValueRef v = ll_vconvert(S, ll_vexpr(S, e), e->ty, &ty_bool);
+    r = r ? (n->op == OP_AND ? LLVMBuildAnd(S->L->b, r, v, "")
+                             : LLVMBuildOr(S->L->b, r, v, ""))
+          : v;
+    S->mask = n->op == OP_AND ? LLVMBuildAnd(S->L->b, S->mask, r, "")
+                              : vand_not(S, S->mask, r);
+  }
+  S->mask = outer;
+  return ll_vconvert(S, r, &ty_bool, n->ty);
+}
+
+static LLVMValueRef vifexp(Simd *S, Node *n) {
+  LLVMValueRef outer = S->mask;
+  LLVMValueRef c = ll_vconvert(S, ll_vexpr(S, n->test), n->test->ty, &ty_bool);
+  S->mask = LLVMBuildAnd(S->L->b, outer, c, "");
+  LLVMValueRef a =
+      ll_vconvert(S, ll_vexpr(S, n->body_expr), n->body_expr->ty, n->ty);
+  S->mask = vand_not(S, outer, c);
+  LLVMValueRef b =
+      ll_vconvert(S, ll_vexpr(S, n->orelse_expr), n->orelse_expr->ty, n->ty);
+  S->mask = outer;
+  return vselect(S, c, a, b);
+}
+
+static LLVMValueRef vcompare_values(Simd *S, Operator op, LLVMValueRef a,
+                                    LLVMValueRef b, const Type *t) {
+  static const LLVMIntPredicate ip[] = {LLVMIntEQ, LLVMIntNE, LLVMIntSLT,
+                                        LLVMIntSLE, LLVMIntSGT, LLVMIntSGE};
+  static const LLVMRealPredicate fp[] = {LLVMRealOEQ, LLVMRealUNE,
+                                         LLVMRealOLT, LLVMRealOLE,
+                                         LLVMRealOGT, LLVMRealOGE};
+  Lower *L = S->L;
+  int i = op - OP_EQ;
+  switch (kind_of(t)) {
+  case TY_BOOL:
+  case TY_INT:
+    return icmp(L, ip[i], ll_vconvert(S, a, t, &ty_int),
+                ll_vconvert(S, b, t, &ty_int));
+  case TY_FLOAT: return fcmp(L, fp[i], a, b);
+  default: break;
+  }
+  LLVMValueRef r = fcmp(L, fp[i], vre(S, a), vre(S, b));
+  LLVMValueRef m = fcmp(L, fp[i], vim(S, a), vim(S, b));
+  return op == OP_EQ ? LLVMBuildAnd(L->b, r, m, "")
+                     : LLVMBuildOr(L->b, r, m, "");
+}
+
+// ---- lanes one at a time ---------------------------------------------------
+
+// for lane in 0..width-1: if m[lane]: fn(lane). The lane is a run-time
+// index, so the loop is short code whatever the width.
+void ll_each_lane(Simd *S, LLVMValueRef m, LaneFn fn, void *arg) {
+  Lower *L = S->L;
+  LLVMBasicBlockRef pre = LLVMGetInsertBlock(L->b);
+  LLVMBasicBlockRef head = new_block(L, "lane"), body = new_block(L, "lane.on");
+  LLVMBasicBlockRef next = new_block(L, "lane.next");
+  LLVMBasicBlockRef done = new_block(L, "lanes.done");
+  LLVMBuildBr(L->b, head);
+  move_to(L, head);
+  LLVMValueRef k = LLVMBuildPhi(L->b, L->t_i32, "lane");
+  LLVMBuildCondBr(L->b, LLVMBuildExtractElement(L->b, m, k, ""), body, next);
+  move_to(L, body);
+  fn(S, k, arg);
+  branch_to(L, next);
+  move_to(L, next);
+  LLVMValueRef k1 = LLVMBuildAdd(L->b, k, i32c(L, 1), "");
+  LLVMBuildCondBr(L->b, icmp(L, LLVMIntULT, k1, i32c(L, S->width)), head,
+                  done);
+  LLVMValueRef vals[2] = {i32c(L, 0), k1};
+  LLVMBasicBlockRef bbs[2] = {pre, next};
+  LLVMAddIncoming(k, vals, bbs, 2);
+  move_to(L, done);
+}
+
+// slot[lane] = x, for a vector alloca.
+void ll_set_lane(Simd *S, LLVMValueRef slot, LLVMValueRef lane,
+                 LLVMValueRef x) {
+  LLVMTypeRef t = LLVMVectorType(LLVMTypeOf(x), S->width);
+  LLVMValueRef v = vload(S, t, slot);
+  LLVMBuildStore(S->L->b, LLVMBuildInsertElement(S->L->b, v, x, lane, ""),
+                 slot);
+}
+
+LLVMValueRef ll_get_lane(Simd *S, LLVMTypeRef vt, LLVMValueRef slot,
+                         LLVMValueRef lane) {
+  return LLVMBuildExtractElement(S->L->b, vload(S, vt, slot), lane, "");
+}
+
+// abs(z) OP C, as llvm_expr.c's abs_compare decides it: the squared modulus
+// outside the margin answers; lanes inside it (or infinite, or nan) call
+// the exact rt_complex_abs one at a time.
+typedef struct {
+  LLVMValueRef re, im, res;  // res: alloca of the answers
+  Operator op;
+  double c;
+  int line;
+} AbsLane;
+
+static void abs_lane(Simd *S, LLVMValueRef lane, void *arg) {
+  Lower *L = S->L;
+  AbsLane *a = arg;
+  LLVMValueRef re = LLVMBuildExtractElement(L->b, a->re, lane, "");
+  LLVMValueRef im = LLVMBuildExtractElement(L->b, a->im, lane, "");
+  LLVMValueRef r = ll_rt(L, "rt_complex_abs", 4, L->fs->ctx, re, im,
+                         i32c(L, a->line));
+  ll_check_exc(L);  // OverflowError: the block re-runs scalar
+  LLVMValueRef v = LLVMBuildInsertElement(L->b, vsplat(S, r), r, lane, "");
+  LLVMValueRef c = vsplat(S, f64c(L, a->c));
+  LLVMValueRef b = vcompare_values(S, a->op, v, c, &ty_float);
+  ll_set_lane(S, a->res, lane, LLVMBuildExtractElement(L->b, b, lane, ""));
+}
+
+static LLVMValueRef vabs_compare(Simd *S, Node *n, double c) {
+  Lower *L = S->L;
+  Node *call = n->left;
+  Operator op = (Operator)(intptr_t)n->ops.data[0];
+  LLVMValueRef z = ll_vexpr(S, call->args.data[0]);
+  LLVMValueRef re = vre(S, z), im = vim(S, z);
+  LLVMValueRef s = fadd(L, fmul(L, re, re), fmul(L, im, im));
+  LLVMValueRef lo = vsplat(S, f64c(L, c * c * (1 - 0x1p-40)));
+  LLVMValueRef hi = vsplat(S, f64c(L, c * c * (1 + 0x1p-40)));
+  LLVMValueRef below = fcmp(L, LLVMRealOLT, s, lo);
+  LLVMValueRef above =
+      LLVMBuildAnd(L->b, fcmp(L, LLVMRealOGT, s, hi),
+                   fcmp(L, LLVMRealOLE, s, vsplat(S, f64c(L, DBL_MAX))), "");
+  bool less = op == OP_LT || op == OP_LTE;
+  LLVMValueRef fast = less ? below : above;
+  LLVMValueRef unsure = vand_not(S, vand_not(S, S->mask, below), above);
+  AbsLane a = {.re = re, .im = im, .op = op, .c = c, .line = n->line};
+  a.res = ll_entry_alloca(L, S->vi1, "abs.lanes");
+  LLVMBuildStore(L->b, fast, a.res);
+  LLVMBasicBlockRef slow = new_block(L, "abs.exact");
+  LLVMBasicBlockRef done = new_block(L, "abs.done");
+  ll_unlikely(L, LLVMBuildCondBr(L->b, vany(S, unsure), slow, done));
+  move_to(L, slow);
+  ll_each_lane(S, unsure, abs_lane, &a);
+  LLVMBuildBr(L->b, done);
+  move_to(L, done);
+  return vload(S, S->vi1, a.res);
+}
+
+// The constant C of `abs(z) OP C` (also `2` widened to float).
+bool ll_abs_bound(const Node *n, double *c) {
+  const Node *l = n->left, *k = n->comparators.data[0];
+  if (n->ops.len != 1 || l->kind != ND_CALL || l->builtin != BI_ABS)
+    return false;
+  if (k->kind == ND_CONVERT)
+    k = k->value;
+  if (k->kind == ND_NAME && k->var && k->var->kind == VAR_CONST)
+    k = k->var->value;  // LIMIT = 2.0
+  if (k->kind != ND_CONSTANT)
+    return false;
+  *c = k->cval.kind == CONST_INT ? (double)k->cval.ival : k->cval.fval;
+  Operator op = (Operator)(intptr_t)n->ops.data[0];
+  return (k->cval.kind == CONST_INT || k->cval.kind == CONST_FLOAT) &&
+         op >= OP_LT && *c >= 0x1p-400 && *c <= 0x1p400;
+}
+
+// A comparison chain: every comparison is made in every lane; a lane's
+// answer is the AND of its own comparisons (operands have no effects).
+static LLVMValueRef vcompare(Simd *S, Node *n) {
+  double c;
+  if (n->left->kind == ND_CALL && n->left->builtin == BI_ABS &&
+      kind_of(((Node *)n->left->args.data[0])->ty) == TY_COMPLEX) {
+    if (ll_abs_bound(n, &c))
+      return vabs_compare(S, n, c);
+  }
+  LLVMValueRef a = ll_vexpr(S, n->left), r = NULL;
+  Type *aty = n->left->ty;
+  for (int i = 0; i < n->ops.len; i++) {
+    Node *rn = n->comparators.data[i];
+    LLVMValueRef b = ll_vexpr(S, rn);
+    Type *t = kind_of(aty) >= kind_of(rn->ty) ? aty : rn->ty;
+    LLVMValueRef x = vcompare_values(S, (Operator)(intptr_t)n->ops.data[i],
+                                     ll_vconvert(S, a, aty, t),
+                                     ll_vconvert(S, b, rn->ty, t), t);
+    r = r ? LLVMBuildAnd(S->L->b, r, x, "") : x;
+    a = b;
+    aty = rn->ty;
+  }
+  return r;
+}
+
+static LLVMValueRef vattribute(Simd *S, Node *n) {
+  Node *v = n->value;
+  if (v->kind == ND_NAME && !v->var)
+    return vname(S, &(Node){.kind = ND_NAME, .name = n->name, .ty = n->ty});
+  LLVMValueRef z = ll_vexpr(S, v);
+  return !strcmp(n->name, "real") ? vre(S, z) : vim(S, z);
+}
+
+// complex(re[, im]) of real numbers: the parts as they are (builtin_complex
+// adds nothing when neither argument is complex).
+static LLVMValueRef vcomplex(Simd *S, Node *n) {
+  Node *a = n->args.data[0];
+  LLVMValueRef re = ll_vconvert(S, ll_vexpr(S, a), a->ty, &ty_float);
+  LLVMValueRef im = LLVMConstNull(S->vf64);
+  if (n->args.len > 1) {
+    Node *b = n->args.data[1];
+    im = ll_vconvert(S, ll_vexpr(S, b), b->ty, &ty_float);
+  }
+  return vcplx(S, re, im);
+}
+
+static LLVMValueRef vcall(Simd *S, Node *n) {
+  if (n->builtin == BI_COMPLEX)
+    return vcomplex(S, n);
+  Node *a = n->args.data[0];
+  LLVMValueRef x = ll_vconvert(S, ll_vexpr(S, a), a->ty, n->ty);
+  if (n->builtin == BI_ABS)
+    return ll_intrinsic1(S->L, "llvm.fabs", x);
+  return x;  // float(x)
+}
+
+// Cases in NodeKind order, the subset expr_ok admits.
+LLVMValueRef ll_vexpr(Simd *S, Node *n) {
+  at(S->L, n);
+  switch (n->kind) {
+  case ND_BOOLOP: return vboolop(S, n);
+  case ND_BINOP: {
+    LLVMValueRef a = ll_vexpr(S, n->left), b = ll_vexpr(S, n->right);
+    return ll_varith(S, n->op, a, b, n->ty);
+  }
+  case ND_UNARYOP: return vunary(S, n);
+  case ND_IFEXP: return vifexp(S, n);
+  case ND_COMPARE: return vcompare(S, n);
+  case ND_CALL: return vcall(S, n);
+  case ND_CONSTANT: return vconstant(S, n);
+  case ND_ATTRIBUTE: return vattribute(S, n);
+  case ND_SUBSCRIPT: return vitem(S, n);
+  case ND_NAME: return vname(S, n);
+  case ND_CONVERT:
+    return ll_vconvert(S, ll_vexpr(S, n->value), n->value->ty, n->ty);
+  default: break;
+  }
+  assert(!"not admitted by expr_ok");
+  return NULL;
+}
+
+// A lane of a complex vector alloca, or of any other.
+void ll_set_lane_value(Simd *S, LLVMValueRef slot, const Type *t,
+                       LLVMValueRef lane, LLVMValueRef x) {
+  Lower *L = S->L;
+  if (kind_of(t) != TY_COMPLEX) {
+    ll_set_lane(S, slot, lane, x);
+    return;
+  }
+  LLVMValueRef z = vload(S, S->vcplx, slot);
+  LLVMValueRef re = LLVMBuildInsertElement(L->b, vre(S, z), re_of(L, x),
+                                           lane, "");
+  LLVMValueRef im = LLVMBuildInsertElement(L->b, vim(S, z), im_of(L, x),
+                                           lane, "");
+  LLVMBuildStore(L->b, vcplx(S, re, im), slot);
+}
+
+LLVMValueRef ll_get_lane_value(Simd *S, LLVMValueRef slot, const Type *t,
+                               LLVMValueRef lane) {
+  Lower *L = S->L;
+  if (kind_of(t) != TY_COMPLEX)
+    return ll_get_lane(S, vtype(S, t), slot, lane);
+  LLVMValueRef z = vload(S, S->vcplx, slot);
+  return cplx(L, LLVMBuildExtractElement(L->b, vre(S, z), lane, ""),
+              LLVMBuildExtractElement(L->b, vim(S, z), lane, ""));
+}
