@@ -77,6 +77,7 @@ void ll_open_function(Lower *L, FnState *fs, LLVMValueRef fn, LLVMValueRef ctx,
   fs->scope = new_subprogram(L, fn, name, line);
   fs->alloca_bb = new_block(L, "entry");
   fs->alloca_b = LLVMCreateBuilderInContext(L->c);
+  vec_push(L->a, &L->builders, fs->alloca_b);
   LLVMPositionBuilderAtEnd(fs->alloca_b, fs->alloca_bb);
   LLVMBasicBlockRef start = new_block(L, "start");
   fs->ret_bb = new_block(L, "return");
@@ -91,8 +92,7 @@ void ll_open_function(Lower *L, FnState *fs, LLVMValueRef fn, LLVMValueRef ctx,
 // 0 of None) and joins the alloca block to the code.
 void ll_close_function(Lower *L, FnState *fs, LLVMBasicBlockRef start) {
   branch_to(L, fs->ret_bb);
-  LLVMBuildBr(fs->alloca_b, start);
-  LLVMDisposeBuilder(fs->alloca_b);
+  LLVMBuildBr(fs->alloca_b, start);  // the builder goes with the Lower
 }
 
 static LLVMTypeRef abi_type(Lower *L, const Type *t) {
@@ -270,6 +270,9 @@ static void init_debug_info(Lower *L) {
 }
 
 static void dispose_lower(Lower *L) {
+  for (int i = 0; i < L->builders.len; i++)
+    LLVMDisposeBuilder(L->builders.data[i]);
+  L->builders.len = 0;
   if (L->di)
     LLVMDisposeDIBuilder(L->di);
   if (L->b)

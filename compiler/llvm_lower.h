@@ -90,6 +90,9 @@ typedef struct {
   // length or data pointer, so those loads leave inner loops.
   LLVMValueRef tbaa_header, tbaa_exc, tbaa_item[TY_TUPLE + 1];
   FnState *fs;
+  // Every function's alloca builder, disposed with the Lower: a diagnostic
+  // longjmps out of a function before it is closed.
+  PtrVec builders;
 } Lower;
 
 // What runs for each item of a loop: a For's body, a comprehension's
