@@ -499,7 +499,9 @@ bool rt_profile_map(RtProfile *pr, RtJit *jit, const char *asm_text,
                     int nlines, char *err, size_t errlen) {
   rt_profile_stop(pr);
   Listing l = {0};
-  bool ok = nlines >= 0 && read_listing(&l, asm_text);
+  if (nlines < 0)
+    nlines = 0;  // no source lines: the table stays empty
+  bool ok = read_listing(&l, asm_text);
   pr->lines = calloc((size_t)nlines + 1, sizeof *pr->lines);
   pr->nlines = nlines;
   if (!ok || !pr->lines) {

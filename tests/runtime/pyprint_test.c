@@ -205,8 +205,12 @@ static void print_outcome(RtContext *ctx, const char *text) {
 }
 
 static void run_format_line(RtContext *ctx, char *line) {
-  char *f[10];
+  char *f[10] = {0};
   int n = split_tabs(line, f, 10);
+  if (n < 3 || n - 3 > 8) {  // a malformed line of the generated input
+    printf("E malformed input line\n");
+    return;
+  }
   int64_t vals[8];
   RtStr strs[8];
   int nargs = n - 3;
