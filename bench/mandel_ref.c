@@ -9,8 +9,6 @@
 // with -O3 -march=native -ffp-contract=off (bench_llvm.sh does): a fused
 // multiply-add would change the bits. Points go to THREADS pthreads in
 // blocks taken from an atomic counter.
-#include <complex.h>
-#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -19,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "../runtime/reference_kernels.h"
 
 #define BLOCK 256  // points per block taken from the counter
 
@@ -29,29 +29,6 @@ typedef struct {
   atomic_llong next;
   atomic_llong sum;
 } Job;
-
-static int64_t escape_complex(double qr, double qi, int64_t maxiter) {
-  double complex q = CMPLX(qr, qi), z = 0;
-  for (int64_t it = 0; it < maxiter; it++) {
-    z = z * z + q;
-    if (cabs(z) > 2.0)
-      return it;
-  }
-  return 0;
-}
-
-static int64_t escape_scalar(double qr, double qi, int64_t maxiter) {
-  double zr = 0, zi = 0;
-  for (int64_t it = 0; it < maxiter; it++) {
-    double re = zr * zr - zi * zi + qr;
-    double im = zr * zi + zi * zr + qi;
-    zr = re;
-    zi = im;
-    if (zr * zr + zi * zi > 4.0)
-      return it;
-  }
-  return 0;
-}
 
 static void *work(void *arg) {
   Job *j = arg;

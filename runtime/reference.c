@@ -15,44 +15,12 @@
 // launched through rt_cuda_run. It follows the ABI of compiler/cuda.c's
 // mandelc_kernel as a point-form kernel (one thread per pixel, 2-D grid),
 // so launch.c runs it exactly as it runs the generated code.
-#include <complex.h>
-#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
 
+#include "reference_kernels.h"
 #include "runtime.h"
-
-// glibc defines CMPLX only for GCC >= 4.7 by version number, which clang
-// (reporting 4.2) fails: clang's builtin is the same exact construction.
-#ifndef CMPLX
-#define CMPLX(x, y) __builtin_complex((double)(x), (double)(y))
-#endif
-
-// The tutorial's inner loop; a point that never escapes counts 0.
-static int64_t escape_complex(double qr, double qi, int64_t maxiter) {
-  double complex q = CMPLX(qr, qi), z = 0;
-  for (int64_t it = 0; it < maxiter; it++) {
-    z = z * z + q;
-    if (cabs(z) > 2.0)
-      return it;
-  }
-  return 0;
-}
-
-static int64_t escape_scalar(double qr, double qi, int64_t maxiter) {
-  double zr = 0, zi = 0;
-  for (int64_t it = 0; it < maxiter; it++) {
-    // (zr + zi j)^2 in _Py_c_prod's order, then + q
-    double re = zr * zr - zi * zi + qr;
-    double im = zr * zi + zi * zr + qi;
-    zr = re;
-    zi = im;
-    if (zr * zr + zi * zi > 4.0)
-      return it;
-  }
-  return 0;
-}
 
 typedef int64_t (*Escape)(double qr, double qi, int64_t maxiter);
 
