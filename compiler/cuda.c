@@ -668,6 +668,20 @@ static bool is_complex_abs(const Node *e) {
          is_kind(e->args.data[0], TY_COMPLEX);
 }
 
+// The comparisons that NVVM can fold wrongly when both sides are one NaN
+// made from constants (see py_isnan in cuda_prelude.h): == != <= >= of
+// two computed floats go through a helper that tests for NaN first. A
+// literal operand is never NaN and keeps the plain operator.
+static const char *float_compare_helper(Operator op) {
+  switch (op) {
+  case OP_EQ: return "py_feq";
+  case OP_NOTEQ: return "py_fne";
+  case OP_LTE: return "py_fle";
+  case OP_GTE: return "py_fge";
+  default: return NULL;
+  }
+}
+
 static const char *compare_pair(CudaGen *g, Node *at, Operator op, Node *l,
                                 const char *ls, Node *r, const char *rs) {
   const char *sym = operator_names[op];
@@ -681,6 +695,10 @@ static const char *compare_pair(CudaGen *g, Node *at, Operator op, Node *l,
   }
   if (is_kind(l, TY_LIST) || is_kind(r, TY_LIST))
     unsupported(g, at, "comparing lists");
+  const char *safe = float_compare_helper(op);
+  if (safe && is_kind(l, TY_FLOAT) && is_kind(r, TY_FLOAT) &&
+      l->kind != ND_CONSTANT && r->kind != ND_CONSTANT)
+    return fmt(g, "%s(%s, %s)", safe, ls, rs);
   return fmt(g, "(%s %s %s)", ls, sym, rs);
 }
 
@@ -1875,6 +1893,26 @@ static void entry(CudaGen *g, bool two_d, const char *work) {
   emit(g, "}\n");
 }
 
+// A list kernel's q and z, made where they are used: the driver's lists
+// (q[j * nx + i] = complex(xs[i], ys[j]), z zeros) built by the GPU, so
+// that 32 bytes a point never cross the bus (runtime/launch.c launches it
+// before mandelc_kernel when the module has it).
+static const char fill_points_text[] =
+    "\n// q and z as the driver makes them, built on the device\n"
+    "extern \"C\" __global__ void mandelc_fill_points(const double *xs,\n"
+    "    const double *ys, long long nx, long long ny,\n"
+    "    struct pycomplex_d *q, struct pycomplex_d *z)\n"
+    "{\n"
+    "  long long k = blockIdx.x * (long long)blockDim.x + threadIdx.x;\n"
+    "  if (k >= nx * ny)\n"
+    "    return;\n"
+    "  long long j = k / nx, i = k - j * nx;\n"
+    "  q[k].re = xs[i];\n"
+    "  q[k].im = ys[j];\n"
+    "  z[k].re = 0.0;\n"
+    "  z[k].im = 0.0;\n"
+    "}\n";
+
 static void close_body(CudaGen *g, bool two_d) {
   g->indent = 0;
   emit(g, "}\n");
@@ -2372,10 +2410,12 @@ static void write_file(CudaGen *g) {
        p->choice.form == FORM_LIST ? 1 : 2);
   if (point)
     point_entry(g);
-  else if (p->choice.form == FORM_LIST)
+  else if (p->choice.form == FORM_LIST) {
     list_entry(g);
-  else
+    emit(g, "%s", fill_points_text);
+  } else {
     grid_entry(g);
+  }
   emit_print_table(g);
 }
 

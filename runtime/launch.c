@@ -399,7 +399,26 @@ static bool upload(RtCuda *cu, CUdeviceptr *dst, const void *src,
 }
 
 // q and z of a list kernel, as the driver makes them: q[j * nx + i] =
-// complex(xs[i], ys[j]), row by row; z all zeros.
+// complex(xs[i], ys[j]), row by row; z all zeros. Built by the module's
+// mandelc_fill_points where it has one (everything mandelc emits), else
+// here and copied (a hand-written module, say).
+static bool fill_points(RtCuda *cu, CUfunction fill, const RtGrid *g,
+                        DeviceBuffers *b, char *err, size_t errlen) {
+  size_t n = (size_t)(g->nx * g->ny);
+  long long nx = g->nx, ny = g->ny;
+  void *args[] = {&b->xs, &b->ys, &nx, &ny, &b->q, &b->z};
+  unsigned blocks = (unsigned)((n + BLOCK_1D - 1) / BLOCK_1D);
+  return cuda_ok(cu, cu->api.MemAlloc(&b->q, n ? n * sizeof(RtComplex) : 1), "cuMemAlloc",
+                 err, errlen) &&
+         cuda_ok(cu, cu->api.MemAlloc(&b->z, n ? n * sizeof(RtComplex) : 1), "cuMemAlloc",
+                 err, errlen) &&
+         (!n || cuda_ok(cu, cu->api.LaunchKernel(fill, blocks ? blocks : 1,
+                                                 1, 1, BLOCK_1D, 1, 1, 0,
+                                                 NULL, args, NULL),
+                        "cuLaunchKernel (mandelc_fill_points)", err,
+                        errlen));
+}
+
 static bool upload_points(RtCuda *cu, const RtGrid *g, DeviceBuffers *b,
                           char *err, size_t errlen) {
   size_t n = (size_t)(g->nx * g->ny);
@@ -418,8 +437,8 @@ static bool upload_points(RtCuda *cu, const RtGrid *g, DeviceBuffers *b,
 }
 
 static bool upload_all(RtCuda *cu, const Program *p, const RtGrid *g,
-                       DeviceBuffers *b, uint64_t print_cap, char *err,
-                       size_t errlen) {
+                       CUfunction fill, DeviceBuffers *b, uint64_t print_cap,
+                       char *err, size_t errlen) {
   size_t n = (size_t)(g->nx * g->ny);
   uint64_t none = ~(uint64_t)0, zero = 0;
   return upload(cu, &b->xs, g->xs, (size_t)g->nx * sizeof(double), err,
@@ -433,7 +452,9 @@ static bool upload_all(RtCuda *cu, const Program *p, const RtGrid *g,
                   err, errlen) &&
            cuda_ok(cu, cu->api.MemcpyHtoD(b->print, &zero, sizeof zero),
                    "cuMemcpyHtoD", err, errlen))) &&
-         (p->choice.form != FORM_LIST || upload_points(cu, g, b, err, errlen));
+         (p->choice.form != FORM_LIST ||
+          (fill ? fill_points(cu, fill, g, b, err, errlen)
+                : upload_points(cu, g, b, err, errlen)));
 }
 
 static bool has_recursion(const Program *p) {
@@ -636,23 +657,24 @@ static void free_buffers(RtCuda *cu, DeviceBuffers *b) {
   *b = (DeviceBuffers){0};
 }
 
-// One launch with a print buffer of print_cap words. Returns an exit
-// status, or -1 (with *print_cap grown) when the prints did not fit.
 static double now_seconds(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-static int run_once(RtCuda *cu, CUfunction fn, const Program *p,
-                    const RtGrid *g, const char *table, size_t tablelen,
+// One launch with a print buffer of print_cap words. Returns an exit
+// status, or -1 (with *print_cap grown) when the prints did not fit.
+static int run_once(RtCuda *cu, CUfunction fn, CUfunction fill,
+                    const Program *p, const RtGrid *g, const char *table,
+                    size_t tablelen,
                     uint64_t *print_cap, int64_t *counts, RtContext *ctx,
                     double *kernel_seconds, char *err, size_t errlen) {
   DeviceBuffers b = {0};
   uint64_t used = 0;
   int status = RT_UNAVAILABLE;
   double start = now_seconds();
-  if (upload_all(cu, p, g, &b, *print_cap, err, errlen) &&
+  if (upload_all(cu, p, g, fill, &b, *print_cap, err, errlen) &&
       launch(cu, fn, p, g, &b, *print_cap, kernel_seconds, err, errlen)) {
     status = table ? print_words(cu, &b, &used, err, errlen) : RT_OK;
     if (status == RT_OK && used > *print_cap) {
@@ -692,12 +714,15 @@ int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
               "cuCtxSetLimit", err, errlen) &&
       read_table(cu, module, ptx, &table, &tablelen, err, errlen)) {
     uint64_t print_cap = table ? PRINT_WORDS_FIRST : 0;
+    CUfunction fill = NULL;  // absent from a hand-written module
+    if (api->ModuleGetFunction(&fill, module, "mandelc_fill_points"))
+      fill = NULL;
     // a second launch when the first one's prints did not fit (a third
     // only if the kernel printed differently: it should not)
     status = -1;
     for (int tries = 0; status < 0 && tries < 3; tries++)
-      status = run_once(cu, fn, p, g, table, tablelen, &print_cap, counts,
-                        ctx, kernel_seconds, err, errlen);
+      status = run_once(cu, fn, fill, p, g, table, tablelen, &print_cap,
+                        counts, ctx, kernel_seconds, err, errlen);
     if (status < 0) {
       snprintf(err, errlen, "the kernel's prints changed between launches");
       status = RT_UNAVAILABLE;

@@ -67,7 +67,7 @@ measure() {
        "$(printf '%s\n' "${totals[@]}" | median) $sum"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", b > 0 ? a / b : 0}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 
 table="### $(date -u '+%Y-%m-%d %H:%M UTC'), GPU: $GPU
 

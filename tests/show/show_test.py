@@ -502,6 +502,8 @@ class Gpu(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         rows = dict((n.strip(), int(s)) for n, s in re.findall(
             r"^(.+?)\s+[\d.]+\s+(\d+)\s+[\d.]+$", r.stderr, re.M))
+        for name in ("mandelc --target=cuda", "CUDA C by hand, |z|^2"):
+            self.assertIn(name, rows, r.stderr)
         self.assertEqual(rows["mandelc --target=cuda"], 36170)
         self.assertEqual(rows["CUDA C by hand, |z|^2"], 36170)
         self.assertEqual(rows["C complex, cabs"], 36170)
