@@ -13,7 +13,8 @@
 #   1. the tutorial's program at `1000 1000` on the GPU, against CPython;
 #   2. tests/cuda/gpu_test.c (the CTest test cuda_gpu);
 #   3. the conformance suite with --target=cuda (tests/run_kernels.py);
-#   4. the show tests' Gpu group (picture, --compare, report);
+#   4. --compare on the GPU, and the show tests' Gpu group (picture,
+#      --compare, report);
 #   5. bench/cuda/bench_cuda.sh (mandelc against hand-written CUDA C).
 # Each writes its log to LOG_DIR; a summary line per step goes to stdout
 # and LOG_DIR/summary.txt. Exit status: the number of failed steps.
@@ -61,6 +62,8 @@ export -f tutorial
 step tutorial 120 bash -c tutorial
 step gpu_test 60 "$bin/cuda_gpu_test"
 step conform 240 python3 tests/run_kernels.py "$MANDELC" --target=cuda -j 16
+step compare 60 "$MANDELC" examples/pure_python3.py 200 200 --target=cuda \
+  --compare
 step show_gpu 90 python3 tests/show/show_test.py "$MANDELC" /tmp -k Gpu
 cp bench/RESULTS.md /tmp/RESULTS.before
 step bench 180 bash bench/cuda/bench_cuda.sh
