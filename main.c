@@ -661,14 +661,21 @@ static bool load_cached(const Options *o, Session *s) {
     s->object = rt_cache_load(&s->cache, &s->object_len, why, sizeof why);
   if (!s->object && s->cache.damaged && o->verbose)
     fprintf(stderr, "mandelc: compile cache: %s: %s\n", s->cache.path, why);
+  if (s->object && o->verbose) {  // no lowering: its -v lines come from it
+    size_t n = 0;
+    const char *notes = rt_jit_code_notes(s->object, s->object_len, &n);
+    fwrite(notes, 1, n, stderr);
+  }
   return s->object != NULL;
 }
 
 // A miss stores the fresh object; a cache that cannot be written only
-// costs the next run a compile.
+// costs the next run a compile. --annotate and --profile compile the one
+// module their listings show, not the two parts of a plain run
+// (llvm_split): a hit must run what a plain cold compile runs.
 static void store_cached(const Options *o, Session *s) {
   char why[512];
-  if (s->cache.state == RT_CACHE_MISS &&
+  if (s->cache.state == RT_CACHE_MISS && !o->annotate && !o->profile &&
       !rt_cache_store(&s->cache, s->object, s->object_len, why, sizeof why)
       && o->verbose)
     fprintf(stderr, "mandelc: warning: compile cache: %s\n", why);
@@ -687,6 +694,10 @@ static int lower_llvm(const Options *o, Session *s) {
     return RT_COMPILE_ERROR;
   if (o->emit == EMIT_LLVM_RAW)
     return emit_text(llvm_emit_ir(s->llvm, a)) ? -1 : RT_COMPILE_ERROR;
+  // No listing wanted: compile on two cores, the module cut in two.
+  if (o->emit == EMIT_NONE && !o->annotate && !o->profile &&
+      !llvm_split(s->llvm, &s->diag))
+    return RT_COMPILE_ERROR;
   if (!llvm_optimize(s->llvm, &s->diag, &o->copt))
     return RT_COMPILE_ERROR;
   if (o->emit == EMIT_LLVM)

@@ -66,6 +66,22 @@ bool llvm_optimize(LlvmUnit *u, Diag *d, const CompileOptions *opt);
 char *llvm_emit_ir(LlvmUnit *u, Arena *a);
 char *llvm_emit_asm(LlvmUnit *u, Arena *a, Diag *d);
 void llvm_dispose(LlvmUnit *u);
+// What the lowering said about the forms (`simd: ...` lines, as -v shows
+// them), kept whatever -v: the compile cache stores it with the code.
+const char *llvm_notes(const LlvmUnit *u);
+// For a run, between llvm_lower and llvm_optimize, where no listing is
+// wanted: drops the debug info and cuts the module in two parts, the
+// vector form (functions with vector code and their callers) and the
+// scalar rest, each in its own LLVMContext, so that llvm_optimize and
+// llvm_emit_objects work on both at once, a thread each. A function used
+// across the cut becomes external; only inlining across it is lost (the
+// lanes' call of the scalar body for a point the vector form left). A
+// module with nothing to cut stays one part. llvm_emit_ir, llvm_emit_asm
+// and llvm_take_module see part 0 only. False after a diagnostic (the IR
+// does not verify).
+bool llvm_split(LlvmUnit *u, Diag *d);
+// How many parts the unit has: 1, or 2 after llvm_split cut it.
+int llvm_parts(const LlvmUnit *u);
 
 #ifdef MANDELC_LLVM
 #include <llvm-c/Core.h>
@@ -73,6 +89,10 @@ void llvm_dispose(LlvmUnit *u);
 // For runtime/jit.c: hands over the unit's context and module, which the
 // caller owns from then on (llvm_dispose frees only the rest).
 void llvm_take_module(LlvmUnit *u, LLVMContextRef *ctx, LLVMModuleRef *mod);
+// Each part's object file for the host (llvm_host_machine at -O3), made at
+// once on a thread each: objs[0 .. llvm_parts(u)) are the caller's to
+// dispose of. Returns how many; 0 after a diagnostic.
+int llvm_emit_objects(LlvmUnit *u, Diag *d, LLVMMemoryBufferRef *objs);
 // A TargetMachine for the host CPU and its features: the one llvm_optimize
 // tunes for, so the JIT compiles for the same machine. The caller disposes
 // of it; NULL (and an LLVM message in *err) when there is no such target.

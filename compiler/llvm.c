@@ -30,12 +30,37 @@
 // This file holds the entry points of compiler.h and what is made once per
 // module or function (types, TBAA, debug info, the calling convention);
 // llvm_lower.h names the files that lower the code inside functions.
+//
+// A run compiles on two cores (llvm_split): the vector form of a kernel
+// costs three quarters of the optimiser's and the code generator's time,
+// the scalar functions the rest, and the two need nothing of each other
+// but a few symbols. So the module is cut in two between them, each part
+// in its own LLVMContext (a context is one thread's), and llvm_optimize
+// and llvm_emit_objects work on the parts at once, one thread each.
+#include <pthread.h>
+
+#include <llvm-c/BitReader.h>
+#include <llvm-c/BitWriter.h>
+
 #include "llvm_lower.h"
 
+// A run's module is cut into at most this many parts (see llvm_split).
+#define MAX_PARTS 2
+
+// One module in its own context: the whole program, or a part of it.
+typedef struct {
+  LLVMContextRef ctx;
+  LLVMModuleRef mod;
+} Part;
+
 struct LlvmUnit {
-  LLVMContextRef ctx;  // owned until llvm_take_module hands it over
+  LLVMContextRef ctx;  // part 0, owned until llvm_take_module hands it over
   LLVMModuleRef mod;
   LLVMTargetMachineRef tm;  // the host's, for optimising and --emit=asm
+  Part more[MAX_PARTS - 1];  // parts 1.. after llvm_split
+  int nparts;                // 1, or how many llvm_split made
+  bool verified;             // llvm_split verified the module before cutting
+  char *notes;               // what the lowering said with -v (malloc'd)
 };
 
 // ---- functions --------------------------------------------------------------
@@ -289,16 +314,51 @@ static void dispose_lower(Lower *L) {
 void llvm_dispose(LlvmUnit *u) {
   if (!u)
     return;
+  for (int i = 0; i + 1 < u->nparts; i++) {
+    LLVMDisposeModule(u->more[i].mod);
+    LLVMContextDispose(u->more[i].ctx);
+  }
   if (u->mod)
     LLVMDisposeModule(u->mod);
   if (u->ctx)
     LLVMContextDispose(u->ctx);
   if (u->tm)
     LLVMDisposeTargetMachine(u->tm);
+  free(u->notes);
   free(u);
 }
 
 static const CompileOptions default_options = {.simd = true, .opt_level = 3};
+
+// What the lowering says with -v (which form runs, and why not the vector
+// form) is said whatever -v is, into a buffer: the unit keeps it for the
+// compile cache (a hit makes no lowering, yet -v must say it), and it goes
+// on to the diagnostics stream when -v asked for it.
+typedef struct {
+  FILE *out;    // the stream the caller's Diag had
+  FILE *notes;  // the buffer in its place while lowering
+  char *text;
+  size_t len;
+} Notes;
+
+static void open_notes(Notes *n, Diag *d) {
+  *n = (Notes){.out = d->out ? d->out : stderr};
+  n->notes = open_memstream(&n->text, &n->len);
+  if (n->notes)
+    d->out = n->notes;
+}
+
+// Restores the stream; shows the notes (always, after an error, whose
+// message is among them). Returns the text, malloc'd (NULL without one).
+static char *close_notes(Notes *n, Diag *d, bool show) {
+  d->out = n->out;
+  if (!n->notes)
+    return NULL;
+  fclose(n->notes);
+  if (show && n->len)
+    fwrite(n->text, 1, n->len, n->out);
+  return n->text;
+}
 
 LlvmUnit *llvm_lower(Arena *a, Diag *d, const Program *p,
                      const CompileOptions *opt) {
@@ -307,17 +367,24 @@ LlvmUnit *llvm_lower(Arena *a, Diag *d, const Program *p,
   Lower *const L = arena_alloc(a, sizeof *L);
   if (!u)
     return NULL;
+  Notes *const notes = arena_alloc(a, sizeof *notes);
+  open_notes(notes, d);
+  CompileOptions *const say = arena_alloc(a, sizeof *say);
+  *say = opt ? *opt : default_options;
+  say->verbose |= notes->notes != NULL;  // shown as the caller's -v says
   if (setjmp(d->jmp)) {
+    free(close_notes(notes, d, true));
     dispose_lower(L);
     llvm_dispose(u);
     return NULL;
   }
+  u->nparts = 1;
   char *err = NULL;
-  u->tm = llvm_host_machine(opt ? opt->opt_level : 3, &err);
+  u->tm = llvm_host_machine(say->opt_level, &err);
   if (!u->tm)
     diag_error_at(d, 1, 1, "internal error: no LLVM target for this host: %s",
                   err ? err : "?");
-  *L = (Lower){.a = a, .d = d, .p = p, .opt = opt ? opt : &default_options};
+  *L = (Lower){.a = a, .d = d, .p = p, .opt = say};
   u->ctx = L->c = LLVMContextCreate();
   const char *file = p->file ? p->file : "kernel.py";
   u->mod = L->m = LLVMModuleCreateWithNameInContext(file, L->c);
@@ -340,7 +407,12 @@ LlvmUnit *llvm_lower(Arena *a, Diag *d, const Program *p,
   ll_simd_points(L);
   LLVMDIBuilderFinalize(L->di);
   dispose_lower(L);
+  u->notes = close_notes(notes, d, opt && opt->verbose);
   return u;
+}
+
+const char *llvm_notes(const LlvmUnit *u) {
+  return u->notes ? u->notes : "";
 }
 
 // Reports an LLVM failure: these are mandelc's bugs, not the user's.
@@ -353,33 +425,305 @@ static bool internal_error(Diag *d, const char *what, char *msg) {
 
 // The IR must verify first: a module that does not is a lowering bug, and
 // the optimiser would only make it harder to see.
-bool llvm_optimize(LlvmUnit *u, Diag *d, const CompileOptions *opt) {
-  if (!opt)
-    opt = &default_options;
+static bool verify(LlvmUnit *u, Diag *d) {
   char *msg = NULL;
-  if (LLVMVerifyModule(u->mod, LLVMReturnStatusAction, &msg)) {
+  if (!u->verified && LLVMVerifyModule(u->mod, LLVMReturnStatusAction, &msg)) {
     internal_error(d, "the LLVM IR does not verify", msg);
     LLVMDisposeMessage(msg);
     return false;
   }
   LLVMDisposeMessage(msg);
-  int level = opt->opt_level < 0 ? 0 : opt->opt_level > 3 ? 3 : opt->opt_level;
-  char passes[32];
-  snprintf(passes, sizeof passes, "default<O%d>", level);
+  u->verified = true;
+  return true;
+}
+
+static Part part_of(const LlvmUnit *u, int i) {
+  return i == 0 ? (Part){u->ctx, u->mod} : u->more[i - 1];
+}
+
+// ---- the parts on threads --------------------------------------------------
+
+// One part's work: optimising it, or emitting its object file. Each has a
+// TargetMachine of its own, made on the calling thread (LLVM's target
+// registry is set up there), since a TargetMachine is one thread's too.
+typedef struct {
+  LLVMModuleRef mod;
+  LLVMTargetMachineRef tm;
+  const char *passes;       // optimising: the pipeline
+  bool simd;                // optimising: loop and SLP vectorisers on
+  LLVMMemoryBufferRef obj;  // emitting: the object file
+  char *error;              // LLVM's message when it failed (LLVM's heap)
+  bool error_is_llvm_error; // error from LLVMGetErrorMessage
+} Job;
+
+static void *optimize_part(void *arg) {
+  Job *j = arg;
   LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
-  if (!opt->simd) {
+  if (!j->simd) {
     LLVMPassBuilderOptionsSetLoopVectorization(po, false);
     LLVMPassBuilderOptionsSetSLPVectorization(po, false);
   }
-  LLVMErrorRef err = LLVMRunPasses(u->mod, passes, u->tm, po);
+  LLVMErrorRef err = LLVMRunPasses(j->mod, j->passes, j->tm, po);
   LLVMDisposePassBuilderOptions(po);
   if (err) {
-    msg = LLVMGetErrorMessage(err);
-    internal_error(d, "the LLVM optimiser failed", msg);
-    LLVMDisposeErrorMessage(msg);
-    return false;
+    j->error = LLVMGetErrorMessage(err);
+    j->error_is_llvm_error = true;
+  }
+  return NULL;
+}
+
+static void *emit_part(void *arg) {
+  Job *j = arg;
+  if (LLVMTargetMachineEmitToMemoryBuffer(j->tm, j->mod, LLVMObjectFile,
+                                          &j->error, &j->obj))
+    j->obj = NULL;
+  return NULL;
+}
+
+// Runs work on every job at once: jobs 1.. on threads of their own, job 0
+// on this one (a thread that cannot start runs here, after it).
+static void run_jobs(Job *jobs, int n, void *(*work)(void *)) {
+  pthread_t threads[MAX_PARTS];
+  bool started[MAX_PARTS] = {false};
+  for (int i = 1; i < n; i++)
+    started[i] = pthread_create(&threads[i], NULL, work, &jobs[i]) == 0;
+  work(&jobs[0]);
+  for (int i = 1; i < n; i++) {
+    if (started[i])
+      pthread_join(threads[i], NULL);
+    else
+      work(&jobs[i]);
+  }
+}
+
+// Makes the jobs' TargetMachines; false (reported) when there is none.
+static bool open_jobs(LlvmUnit *u, Diag *d, Job *jobs, int level) {
+  for (int i = 0; i < u->nparts && i < MAX_PARTS; i++) {
+    char *msg = NULL;
+    jobs[i] = (Job){.mod = part_of(u, i).mod};
+    jobs[i].tm = llvm_host_machine(level, &msg);
+    if (!jobs[i].tm) {
+      internal_error(d, "no LLVM target for this host", msg);
+      LLVMDisposeMessage(msg);
+      return false;
+    }
   }
   return true;
+}
+
+// Reports the first job's failure; disposes of the TargetMachines.
+static bool close_jobs(Diag *d, Job *jobs, int n, const char *what) {
+  bool ok = true;
+  for (int i = 0; i < n; i++) {
+    if (jobs[i].error && ok)
+      ok = internal_error(d, what, jobs[i].error);
+    if (jobs[i].error_is_llvm_error)
+      LLVMDisposeErrorMessage(jobs[i].error);
+    else
+      LLVMDisposeMessage(jobs[i].error);
+    if (jobs[i].tm)
+      LLVMDisposeTargetMachine(jobs[i].tm);
+  }
+  return ok;
+}
+
+bool llvm_optimize(LlvmUnit *u, Diag *d, const CompileOptions *opt) {
+  if (!opt)
+    opt = &default_options;
+  if (!verify(u, d))
+    return false;
+  int level = opt->opt_level < 0 ? 0 : opt->opt_level > 3 ? 3 : opt->opt_level;
+  char passes[32];
+  snprintf(passes, sizeof passes, "default<O%d>", level);
+  Job jobs[MAX_PARTS] = {{0}};
+  bool ok = open_jobs(u, d, jobs, level);
+  for (int i = 0; ok && i < u->nparts; i++) {
+    jobs[i].passes = passes;
+    jobs[i].simd = opt->simd;
+  }
+  if (ok)
+    run_jobs(jobs, u->nparts, optimize_part);
+  return close_jobs(d, jobs, u->nparts, "the LLVM optimiser failed") && ok;
+}
+
+int llvm_emit_objects(LlvmUnit *u, Diag *d, LLVMMemoryBufferRef *objs) {
+  Job jobs[MAX_PARTS] = {{0}};
+  bool ok = open_jobs(u, d, jobs, 3);
+  if (ok)
+    run_jobs(jobs, u->nparts, emit_part);
+  ok = close_jobs(d, jobs, u->nparts, "LLVM could not emit the object file")
+       && ok;
+  for (int i = 0; i < u->nparts; i++) {
+    if (ok)
+      objs[i] = jobs[i].obj;
+    else if (jobs[i].obj)
+      LLVMDisposeMemoryBuffer(jobs[i].obj);
+  }
+  return ok ? u->nparts : 0;
+}
+
+// ---- the cut ---------------------------------------------------------------
+
+// The functions the module defines and the side of the cut each takes.
+typedef struct {
+  LLVMValueRef fn[64];
+  bool vector[64];
+  int n;
+} Sides;
+
+static bool has_vector_code(LLVMValueRef fn) {
+  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
+       b = LLVMGetNextBasicBlock(b))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
+         i = LLVMGetNextInstruction(i))
+      if (LLVMGetTypeKind(LLVMTypeOf(i)) == LLVMVectorTypeKind)
+        return true;
+  return false;
+}
+
+static int side_index(const Sides *s, LLVMValueRef fn) {
+  for (int i = 0; i < s->n; i++)
+    if (s->fn[i] == fn)
+      return i;
+  return -1;
+}
+
+// The defined function whose code holds `user`; -1 for a constant's use.
+static int user_side(const Sides *s, LLVMValueRef user) {
+  if (!LLVMIsAInstruction(user))
+    return -1;
+  return side_index(s, LLVMGetBasicBlockParent(LLVMGetInstructionParent(user)));
+}
+
+// The vector side: every function with vector code, and the functions
+// that call one (NAME.body.lanes, NAME.points: the vector code is inlined
+// into them). The rest - the kernel, its scalar NAME.body that the lanes
+// call again for a point the vector form left - is the scalar side.
+// False when there is nothing to cut.
+static bool find_sides(LLVMModuleRef mod, Sides *s) {
+  s->n = 0;
+  for (LLVMValueRef f = LLVMGetFirstFunction(mod); f;
+       f = LLVMGetNextFunction(f)) {
+    if (LLVMIsDeclaration(f))
+      continue;
+    size_t len = 0;
+    if (s->n == 64 || !*LLVMGetValueName2(f, &len))
+      return false;
+    s->vector[s->n] = has_vector_code(f);
+    s->fn[s->n++] = f;
+  }
+  bool seed[64], any_scalar = false, any_vector = false;
+  memcpy(seed, s->vector, sizeof seed);
+  for (int i = 0; i < s->n; i++) {
+    for (LLVMUseRef use = seed[i] ? LLVMGetFirstUse(s->fn[i]) : NULL; use;
+         use = LLVMGetNextUse(use)) {
+      LLVMValueRef user = LLVMGetUser(use);
+      int k = user_side(s, user);
+      if (k >= 0 && LLVMIsACallInst(user) &&
+          LLVMGetCalledValue(user) == s->fn[i])
+        s->vector[k] = true;
+    }
+  }
+  for (int i = 0; i < s->n; i++) {
+    any_vector |= s->vector[i];
+    any_scalar |= !s->vector[i];
+  }
+  return any_vector && any_scalar;
+}
+
+// Each part will have its own copy of every global variable: only
+// constants that nobody outside the module sees (strings, messages) may be
+// copied.
+static bool globals_copyable(LLVMModuleRef mod) {
+  for (LLVMValueRef g = LLVMGetFirstGlobal(mod); g; g = LLVMGetNextGlobal(g)) {
+    LLVMLinkage l = LLVMGetLinkage(g);
+    if (!LLVMIsDeclaration(g) &&
+        (!LLVMIsGlobalConstant(g) ||
+         (l != LLVMPrivateLinkage && l != LLVMInternalLinkage)))
+      return false;
+  }
+  return true;
+}
+
+// A function the other side uses (calls, or passes to rt_parallel_for)
+// must be seen from the other part's object: it becomes external.
+static void export_crossing(const Sides *s) {
+  for (int i = 0; i < s->n; i++) {
+    LLVMLinkage l = LLVMGetLinkage(s->fn[i]);
+    if (l != LLVMInternalLinkage && l != LLVMPrivateLinkage)
+      continue;
+    for (LLVMUseRef use = LLVMGetFirstUse(s->fn[i]); use;
+         use = LLVMGetNextUse(use)) {
+      int k = user_side(s, LLVMGetUser(use));
+      if (k < 0 || s->vector[k] != s->vector[i]) {
+        LLVMSetLinkage(s->fn[i], LLVMExternalLinkage);
+        break;
+      }
+    }
+  }
+}
+
+// Turns a definition into a declaration: the instructions lose their uses
+// first, so that none is erased while another still refers to it.
+static void drop_body(LLVMValueRef fn) {
+  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
+       b = LLVMGetNextBasicBlock(b))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(b); i;
+         i = LLVMGetNextInstruction(i))
+      if (LLVMGetFirstUse(i))
+        LLVMReplaceAllUsesWith(i, LLVMGetPoison(LLVMTypeOf(i)));
+  for (LLVMBasicBlockRef b = LLVMGetFirstBasicBlock(fn); b;
+       b = LLVMGetNextBasicBlock(b))
+    for (LLVMValueRef i; (i = LLVMGetFirstInstruction(b));)
+      LLVMInstructionEraseFromParent(i);
+  for (LLVMBasicBlockRef b; (b = LLVMGetFirstBasicBlock(fn));)
+    LLVMDeleteBasicBlock(b);
+  LLVMSetLinkage(fn, LLVMExternalLinkage);
+}
+
+// Keeps one side's definitions in mod (found by name: mod may be a copy).
+static void keep_side(LLVMModuleRef mod, const Sides *s, bool vector) {
+  for (int i = 0; i < s->n; i++) {
+    if (s->vector[i] == vector)
+      continue;
+    size_t len = 0;
+    const char *name = LLVMGetValueName2(s->fn[i], &len);
+    drop_body(LLVMGetNamedFunction(mod, name));
+  }
+}
+
+// The module again, in a context of its own (through bitcode).
+static bool copy_module(LLVMModuleRef mod, Part *out) {
+  LLVMMemoryBufferRef bc = LLVMWriteBitcodeToMemoryBuffer(mod);
+  out->ctx = LLVMContextCreate();
+  bool ok = bc && !LLVMParseBitcodeInContext2(out->ctx, bc, &out->mod);
+  if (bc)
+    LLVMDisposeMemoryBuffer(bc);
+  if (!ok)
+    LLVMContextDispose(out->ctx);
+  return ok;
+}
+
+bool llvm_split(LlvmUnit *u, Diag *d) {
+  // A run needs no listing: debug info would only cost compile time.
+  LLVMStripModuleDebugInfo(u->mod);
+  if (!verify(u, d))
+    return false;
+  Sides s;
+  if (u->nparts != 1 || !find_sides(u->mod, &s) ||
+      !globals_copyable(u->mod))
+    return true;
+  export_crossing(&s);
+  if (!copy_module(u->mod, &u->more[0]))
+    return true;  // one part, then
+  keep_side(u->mod, &s, false);
+  keep_side(u->more[0].mod, &s, true);
+  u->nparts = 2;
+  return true;
+}
+
+int llvm_parts(const LlvmUnit *u) {
+  return u->nparts;
 }
 
 char *llvm_emit_ir(LlvmUnit *u, Arena *a) {

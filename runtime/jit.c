@@ -3,10 +3,12 @@
 // Compiling is two steps, so that the compile cache (cache.c) can keep
 // what lies between them: rt_jit_emit_object runs the code generator of
 // llvm_host_machine - the TargetMachine llvm_optimize tuned the code for:
-// same CPU, same features, no fast-math options - over the module and
-// returns an ELF object; rt_jit_load_object links such an object into an
-// LLJIT. A fresh compile and a cache hit therefore run the very same
-// machine code, and nothing on the way adds contraction or reassociation.
+// same CPU, same features, no fast-math options - over each part of the
+// unit (llvm_split cuts a run's module in two, compiled at once) and packs
+// the ELF objects, with the lowering's notes for -v, into one buffer;
+// rt_jit_load_object links such a buffer's objects into an LLJIT. A fresh
+// compile and a cache hit therefore run the very same machine code, and
+// nothing on the way adds contraction or reassociation.
 //
 // Generated code calls the helpers of rtabi.h. Rather than exporting the
 // whole executable's symbols (-rdynamic) and letting the JIT search them,
@@ -113,44 +115,103 @@ static LLVMOrcLLJITRef create_jit(Diag *d) {
   return jit;
 }
 
-// Reports a failure of LLVM's code generator and frees its message.
-static void *emit_failed(Diag *d, const char *what, char *msg) {
-  fprintf(d->out ? d->out : stderr, "%s: internal error: %s: %s\n",
-          d->file ? d->file : "mandelc", what, msg ? msg : "?");
-  LLVMDisposeMessage(msg);
-  d->nerrors++;
-  return NULL;
+// ---- the code: objects and notes in one buffer ----------------------------
+
+// What rt_jit_emit_object returns and the compile cache stores: this
+// header, then the lowering's notes (llvm_notes: what -v says about the
+// forms, so that a cache hit can say it too), then the object files one
+// after another. Native byte order, like the cache entry around it.
+#define CODE_MAGIC "mcode\0\0\x01"
+typedef struct {
+  char magic[8];
+  uint32_t nobjects;          // 1 .. RT_JIT_MAX_OBJECTS
+  uint32_t notes_bytes;
+  uint64_t object_bytes[RT_JIT_MAX_OBJECTS];
+} CodeHeader;
+
+_Static_assert(sizeof(CodeHeader) == 16 + 8 * RT_JIT_MAX_OBJECTS,
+               "CodeHeader has no padding");
+
+// The header of code[0 .. len) when it is whole; else false.
+static bool read_header(const void *code, size_t len, CodeHeader *h) {
+  if (len < sizeof *h)
+    return false;
+  memcpy(h, code, sizeof *h);
+  if (memcmp(h->magic, CODE_MAGIC, sizeof h->magic) != 0 ||
+      h->nobjects < 1 || h->nobjects > RT_JIT_MAX_OBJECTS)
+    return false;
+  uint64_t total = sizeof *h + (uint64_t)h->notes_bytes;
+  for (uint32_t i = 0; i < h->nobjects; i++) {
+    if (h->object_bytes[i] > len)
+      return false;
+    total += h->object_bytes[i];
+  }
+  return total == len;
+}
+
+// Header, notes and objects in one malloc'd buffer.
+static void *pack_code(const char *notes, LLVMMemoryBufferRef *objs, int n,
+                       size_t *len) {
+  CodeHeader h = {.magic = CODE_MAGIC, .nobjects = (uint32_t)n,
+                  .notes_bytes = (uint32_t)strlen(notes)};
+  *len = sizeof h + h.notes_bytes;
+  for (int i = 0; i < n; i++)
+    *len += h.object_bytes[i] = LLVMGetBufferSize(objs[i]);
+  char *code = malloc(*len), *p = code;
+  if (!code)
+    return NULL;
+  memcpy(p, &h, sizeof h);
+  memcpy(p += sizeof h, notes, h.notes_bytes);
+  p += h.notes_bytes;
+  for (int i = 0; i < n; i++) {
+    memcpy(p, LLVMGetBufferStart(objs[i]), h.object_bytes[i]);
+    p += h.object_bytes[i];
+  }
+  return code;
+}
+
+const char *rt_jit_code_notes(const void *code, size_t len, size_t *n) {
+  CodeHeader h;
+  if (!read_header(code, len, &h)) {
+    *n = 0;
+    return "";
+  }
+  *n = h.notes_bytes;
+  return (const char *)code + sizeof h;
 }
 
 void *rt_jit_emit_object(Diag *d, LlvmUnit *u, size_t *len) {
-  LLVMContextRef ctx;
-  LLVMModuleRef mod;
-  llvm_take_module(u, &ctx, &mod);
-  char *msg = NULL;
-  LLVMTargetMachineRef tm = llvm_host_machine(3, &msg);
-  LLVMMemoryBufferRef buf = NULL;
-  if (!tm) {
-    emit_failed(d, "no LLVM target for this host", msg);
-  } else if (LLVMTargetMachineEmitToMemoryBuffer(tm, mod, LLVMObjectFile,
-                                                 &msg, &buf)) {
-    emit_failed(d, "LLVM could not emit the object file", msg);
-    buf = NULL;
-  }
-  if (tm)
-    LLVMDisposeTargetMachine(tm);
-  LLVMDisposeModule(mod);
-  LLVMContextDispose(ctx);
-  if (!buf)
+  LLVMMemoryBufferRef objs[RT_JIT_MAX_OBJECTS];
+  if (llvm_parts(u) > RT_JIT_MAX_OBJECTS) {
+    fprintf(d->out ? d->out : stderr, "mandelc: internal error: a unit "
+            "in %d parts\n", llvm_parts(u));
+    d->nerrors++;
     return NULL;
-  *len = LLVMGetBufferSize(buf);
-  void *obj = malloc(*len ? *len : 1);
-  if (obj)
-    memcpy(obj, LLVMGetBufferStart(buf), *len);
-  LLVMDisposeMemoryBuffer(buf);
-  return obj;
+  }
+  int n = llvm_emit_objects(u, d, objs);
+  void *code = n ? pack_code(llvm_notes(u), objs, n, len) : NULL;
+  for (int i = 0; i < n; i++)
+    LLVMDisposeMemoryBuffer(objs[i]);
+  return code;
 }
 
-RtJit *rt_jit_load_object(Diag *d, const void *obj, size_t len) {
+// Adds one object file (copied: the JIT owns its buffer) to the JIT.
+static bool add_object(Diag *d, RtJit *j, const char *obj, size_t len) {
+  LLVMMemoryBufferRef buf =
+      LLVMCreateMemoryBufferWithMemoryRangeCopy(obj, len, "kernel.o");
+  LLVMErrorRef err = LLVMOrcLLJITAddObjectFile(
+      j->jit, LLVMOrcLLJITGetMainJITDylib(j->jit), buf);
+  return !err || jit_failed(d, "cannot add the object file to the JIT", err);
+}
+
+RtJit *rt_jit_load_object(Diag *d, const void *code, size_t len) {
+  CodeHeader h;
+  if (!read_header(code, len, &h)) {
+    fprintf(d->out ? d->out : stderr,
+            "mandelc: internal error: the compiled code is damaged\n");
+    d->nerrors++;
+    return NULL;
+  }
   RtJit *j = calloc(1, sizeof *j);
   if (!j)
     return NULL;
@@ -160,15 +221,12 @@ RtJit *rt_jit_load_object(Diag *d, const void *obj, size_t len) {
     rt_jit_free(j);
     return NULL;
   }
-  // The JIT owns the buffer from here, so it gets its own copy.
-  LLVMMemoryBufferRef buf =
-      LLVMCreateMemoryBufferWithMemoryRangeCopy(obj, len, "kernel.o");
-  LLVMErrorRef err = LLVMOrcLLJITAddObjectFile(
-      j->jit, LLVMOrcLLJITGetMainJITDylib(j->jit), buf);
-  if (err) {
-    jit_failed(d, "cannot add the object file to the JIT", err);
-    rt_jit_free(j);
-    return NULL;
+  const char *obj = (const char *)code + sizeof h + h.notes_bytes;
+  for (uint32_t i = 0; i < h.nobjects; obj += h.object_bytes[i++]) {
+    if (!add_object(d, j, obj, h.object_bytes[i])) {
+      rt_jit_free(j);
+      return NULL;
+    }
   }
   return j;
 }

@@ -135,14 +135,21 @@ RtJit *rt_jit_new(Diag *d, LlvmUnit *u);
 // The address of a compiled function by name (a Func's name), or NULL.
 void *rt_jit_lookup(RtJit *j, const char *name);
 void rt_jit_free(RtJit *j);
-// The unit's module (taken over and freed) compiled for the host into an
-// ELF object: malloc'd bytes, *len of them; NULL after a diagnostic.
-// rt_jit_new is rt_jit_emit_object then rt_jit_load_object, so a cached
-// object and a fresh compile run identical machine code.
+// The unit's parts (llvm_split) compiled for the host: one buffer holding
+// their ELF objects and the lowering's notes (llvm_notes), malloc'd, *len
+// bytes; NULL after a diagnostic. rt_jit_new is rt_jit_emit_object then
+// rt_jit_load_object, so cached code and a fresh compile run identical
+// machine code.
 void *rt_jit_emit_object(Diag *d, LlvmUnit *u, size_t *len);
-// A JIT holding the machine code of an object from rt_jit_emit_object
-// (copied; the caller keeps obj). NULL after a diagnostic through d.
+// A JIT holding the machine code of a buffer from rt_jit_emit_object
+// (copied; the caller keeps obj). NULL after a diagnostic through d (also
+// when the buffer is not whole).
 RtJit *rt_jit_load_object(Diag *d, const void *obj, size_t len);
+// The notes in such a buffer (*n bytes, not NUL-terminated): what -v said
+// about the forms when it was compiled, for a cache hit to say again.
+const char *rt_jit_code_notes(const void *code, size_t len, size_t *n);
+// Objects one buffer holds at most (llvm_split makes two parts).
+#define RT_JIT_MAX_OBJECTS 4
 // rt_jit_lookup without the message: NULL when there is no such symbol
 // (for optional entry points such as a SIMD variant).
 void *rt_jit_find(RtJit *j, const char *name);
