@@ -102,6 +102,10 @@ struct RtCuda {
   CUcontext ctx;
   int major, minor;  // compute capability
   double total_seconds;  // the last run's uploads, launch and downloads
+  // The heap's size can be set only before a kernel that uses it has run
+  // in the context (a later cuCtxSetLimit fails: seen on an H100), so it
+  // is set once, by the first run.
+  bool heap_set;
 };
 
 // Threads per block: 32 x 8 for the two-dimensional forms (a warp along a
@@ -408,10 +412,11 @@ static bool fill_points(RtCuda *cu, CUfunction fill, const RtGrid *g,
   long long nx = g->nx, ny = g->ny;
   void *args[] = {&b->xs, &b->ys, &nx, &ny, &b->q, &b->z};
   unsigned blocks = (unsigned)((n + BLOCK_1D - 1) / BLOCK_1D);
-  return cuda_ok(cu, cu->api.MemAlloc(&b->q, n ? n * sizeof(RtComplex) : 1), "cuMemAlloc",
-                 err, errlen) &&
-         cuda_ok(cu, cu->api.MemAlloc(&b->z, n ? n * sizeof(RtComplex) : 1), "cuMemAlloc",
-                 err, errlen) &&
+  size_t bytes = n ? n * sizeof(RtComplex) : 1;
+  return cuda_ok(cu, cu->api.MemAlloc(&b->q, bytes), "cuMemAlloc", err,
+                 errlen) &&
+         cuda_ok(cu, cu->api.MemAlloc(&b->z, bytes), "cuMemAlloc", err,
+                 errlen) &&
          (!n || cuda_ok(cu, cu->api.LaunchKernel(fill, blocks ? blocks : 1,
                                                  1, 1, BLOCK_1D, 1, 1, 0,
                                                  NULL, args, NULL),
@@ -693,6 +698,15 @@ static int run_once(RtCuda *cu, CUfunction fn, CUfunction fill,
   return status;
 }
 
+// The device heap for the kernels' lists, once per context.
+static bool set_heap(RtCuda *cu, char *err, size_t errlen) {
+  if (!cu->heap_set)
+    cu->heap_set = cuda_ok(cu, cu->api.CtxSetLimit(CU_LIMIT_MALLOC_HEAP_SIZE,
+                                                   LIST_HEAP_BYTES),
+                           "cuCtxSetLimit", err, errlen);
+  return cu->heap_set;
+}
+
 int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
                 const RtGrid *g, int64_t *counts, RtContext *ctx,
                 double *kernel_seconds, char *err, size_t errlen) {
@@ -712,9 +726,7 @@ int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
        cuda_ok(cu, api->CtxSetLimit(CU_LIMIT_STACK_SIZE,
                                     RECURSION_STACK_BYTES),
                "cuCtxSetLimit", err, errlen)) &&
-      cuda_ok(cu, api->CtxSetLimit(CU_LIMIT_MALLOC_HEAP_SIZE,
-                                   LIST_HEAP_BYTES),
-              "cuCtxSetLimit", err, errlen) &&
+      set_heap(cu, err, errlen) &&
       read_table(cu, module, ptx, &table, &tablelen, err, errlen)) {
     uint64_t print_cap = table ? PRINT_WORDS_FIRST : 0;
     CUfunction fill = NULL;  // absent from a hand-written module
