@@ -61,6 +61,7 @@ typedef struct {
   PtrVec scope;     // VarInfo*: comprehension variables in scope
   bool final;       // the last pass: convert, rewrite, report unknowns
   bool changed;     // this pass changed a type
+  int loops;        // loops around the statement being typed
 } Infer;
 
 // ---- types and names, for every file ----------------------------------------

@@ -189,13 +189,20 @@ static void augassign(Infer *in, Node *s) {
   infer_coerce(in, &s->value, rt);
 }
 
+// A loop's body, where break and continue belong to the loop.
+static void loop_body(Infer *in, PtrVec *body) {
+  in->loops++;
+  infer_block(in, body);
+  in->loops--;
+}
+
 // The loop variable is stored each iteration's element, like an
 // assignment without a value node to convert.
 static void for_stmt(Infer *in, Node *s) {
   Type *elem = infer_iteration(in, &s->iter, &s->range_loop);
   store(in, s->target, NULL, elem);
-  infer_block(in, &s->body);
-  infer_block(in, &s->orelse);
+  loop_body(in, &s->body);
+  infer_block(in, &s->orelse);  // a break here leaves an outer loop
 }
 
 // A return joins the function's return type, like a store into a variable;
@@ -249,10 +256,20 @@ static void stmt(Infer *in, Node *s) {
     for_stmt(in, s);
     break;
   case ND_WHILE:
+    infer_condition(in, &s->test);
+    loop_body(in, &s->body);
+    infer_block(in, &s->orelse);
+    break;
   case ND_IF:
     infer_condition(in, &s->test);
     infer_block(in, &s->body);
     infer_block(in, &s->orelse);
+    break;
+  case ND_BREAK:
+  case ND_CONTINUE:  // Python's SyntaxError, said before any back end
+    if (!in->loops)
+      diag_error_node(in->d, s, "'%s' outside a loop",
+                      s->kind == ND_BREAK ? "break" : "continue");
     break;
   case ND_RETURN:
     return_stmt(in, s);
