@@ -67,7 +67,7 @@ typedef long long int64_t;
   X(PYM_INT_POW_NEGATIVE, PYM_EXC_VALUE,                                     \
     "negative exponent in int ** int is not supported in kernels")           \
   X(PYM_INT_OVERFLOW, PYM_EXC_OVERFLOW,                                      \
-    "int too large for a 64-bit kernel integer")                             \
+    "int result does not fit in 64 bits")                                    \
   X(PYM_NAN_TO_INT, PYM_EXC_VALUE, "cannot convert float NaN to integer")    \
   X(PYM_INF_TO_INT, PYM_EXC_OVERFLOW,                                        \
     "cannot convert float infinity to integer")                              \

@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 INT64_MIN, INT64_MAX = -(1 << 63), (1 << 63) - 1
-INT_TOO_LARGE = "OverflowError: int too large for a 64-bit kernel integer"
+INT_TOO_LARGE = "OverflowError: int result does not fit in 64 bits"
 INF, NAN = float("inf"), float("nan")
 
 
