@@ -319,11 +319,12 @@ static int64_t parse_int(const char *s, int64_t lo, int64_t hi,
   return v;
 }
 
-static double parse_double(const char *s, char **end) {
+// bad: the message for a number that is not one, naming the option
+static double parse_double(const char *bad, const char *s, char **end) {
   errno = 0;
   double v = strtod(s, end);
   if (*end == s || errno || !isfinite(v))
-    usage_error("'%s' is not a finite number", s);
+    usage_error(bad, s);
   return v;
 }
 
@@ -331,7 +332,8 @@ static void parse_region(Options *o, const char *s) {
   const char *p = s;
   for (int i = 0; i < 4; i++) {
     char *end;
-    o->region[i] = parse_double(p, &end);
+    o->region[i] =
+        parse_double("--region: '%s' is not a finite number", p, &end);
     if (*end != (i < 3 ? ',' : '\0'))
       usage_error("--region needs four numbers X1,X2,Y1,Y2, not '%s'", s);
     p = end + 1;
@@ -389,7 +391,8 @@ static bool parse_valued(Options *o, const char *arg) {
     parse_region(o, v);
   } else if ((v = option_value(arg, "--timeout"))) {
     char *end;
-    o->timeout = parse_double(v, &end);
+    o->timeout =
+        parse_double("--timeout: '%s' is not a finite number", v, &end);
     if (*end || o->timeout <= 0 || o->timeout > MAX_TIMEOUT_SECONDS)
       usage_error("--timeout needs a number of seconds > 0, not '%s'", v);
   } else {

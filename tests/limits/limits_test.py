@@ -166,7 +166,7 @@ def cases(fs):
         ("--timeout=0", [EXAMPLE, "10", "10", "--timeout=0"], 2,
          r"timeout"),
         ("--timeout=abc", [EXAMPLE, "10", "10", "--timeout=abc"], 2,
-         r"'abc' is not a finite number"),
+         r"--timeout: 'abc' is not a finite number"),
         ("--threads=0", [EXAMPLE, "10", "10", "--threads=0"], 2, r"threads"),
         ("--threads=1025", [EXAMPLE, "10", "10", "--threads=1025"], 2,
          r"threads"),
