@@ -104,6 +104,20 @@ class CacheTest(unittest.TestCase):
         self.assertIn("Total sum of elements (for validation): %d" % SUM_100,
                       r.stdout)
 
+    def test_verbose_says_which_form_runs_on_a_hit_too(self):
+        # A hit lowers nothing: the entry keeps what the lowering said.
+        for args in ((), ("--simd=off",)):
+            miss = self.run_mandelc(QUIET, "100", "30", "-v", *args)
+            hit = self.run_mandelc(QUIET, "100", "30", "-v", *args)
+            self.assertIn("compile cache hit", hit.stderr)
+            said = [l for l in miss.stderr.splitlines() if "simd:" in l]
+            self.assertEqual(len(said), 1, miss.stderr)
+            self.assertEqual(
+                [l for l in hit.stderr.splitlines() if "simd:" in l], said)
+        self.assertIn("--simd=off", said[0])
+        # ... and says it only with -v
+        self.assertNotIn("simd:", self.run_mandelc(QUIET, "100", "30").stderr)
+
     def test_run_time_values_do_not_matter(self):
         self.run_json("--threads=2")
         for args in (("--threads=1",), ("--region=-2,0.5,-1,1",)):

@@ -651,6 +651,110 @@ START_TEST(parallel_list_kernel_matches_cpython) {
 }
 END_TEST
 
+// ---- a run's compile in two parts (llvm_split) -----------------------------
+
+// The tutorial kernel over a 40 x 30 grid, compiled as a run compiles it
+// when `split` (two parts, no debug info) or in one module: the sum of its
+// counts, and through *parts and *notes how it was compiled. What the
+// lowering said goes to `out` (a tmpfile), only when `verbose`.
+static int64_t split_run(bool split, bool simd, bool verbose, FILE *out,
+                         int *parts, char *notes, size_t noteslen) {
+  Compiled c = {.a = arena_new()};
+  const char *src = tutorial_kernel;
+  diag_init(&c.d, "kernel.py", src, strlen(src), out);
+  Node *mod = parse_module(
+      c.a, &c.d, lex_source(c.a, &c.d, "kernel.py", src, strlen(src)));
+  KernelChoice choice;
+  ck_assert(select_kernel(&c.d, mod, NULL, &choice));
+  c.p = infer_program(c.a, &c.d, mod, &choice);
+  ck_assert(parallel_mark(c.p, &(const char *){NULL}, &(Node *){NULL}));
+  CompileOptions opt = {.simd = simd, .verbose = verbose, .opt_level = 3};
+  c.u = llvm_lower(c.a, &c.d, c.p, &opt);
+  ck_assert(!split || llvm_split(c.u, &c.d));
+  ck_assert(llvm_optimize(c.u, &c.d, &opt));
+  *parts = llvm_parts(c.u);
+  size_t len = 0, n = 0;
+  void *code = rt_jit_emit_object(&c.d, c.u, &len);
+  ck_assert_ptr_nonnull(code);
+  const char *said = rt_jit_code_notes(code, len, &n);
+  snprintf(notes, noteslen, "%.*s", (int)n, said);
+  ck_assert_str_eq(notes, llvm_notes(c.u));
+  c.jit = rt_jit_load_object(&c.d, code, len);
+  ck_assert_ptr_nonnull(c.jit);
+  free(code);
+  RtContext ctx;
+  rt_context_init(&ctx, NULL, 2);
+  enum { NX = 40, NY = 30 };
+  RtList *q = rt_list_new(&ctx, 16, NX * NY, 0);
+  RtList *z = rt_list_new(&ctx, 16, NX * NY, 0);
+  for (int k = 0; k < NX * NY; k++)
+    ((RtComplex *)q->data)[k] = (RtComplex){-2.13 + k % NX * 0.0725,
+                                            1.3 - k / NX * 0.0866};
+  int64_t maxiter = 300, sum = 0;
+  void *args[3] = {&q, &maxiter, &z};
+  RtList *res = NULL;
+  rt_ffi_call(c.p->kernel, rt_jit_lookup(c.jit, "calculate_z"), &ctx, args,
+              &res);
+  ck_assert_int_eq(ctx.exc, RT_EXC_NONE);
+  for (int64_t k = 0; k < res->len; k++)
+    sum += ((int64_t *)res->data)[k];
+  rt_context_free(&ctx);
+  dispose(&c);
+  return sum;
+}
+
+START_TEST(split_compile_runs_what_one_module_runs) {
+  FILE *out = tmpfile();
+  int parts = 0;
+  char notes[256];
+  int64_t whole = split_run(false, true, false, out, &parts, notes,
+                            sizeof notes);
+  ck_assert_int_eq(parts, 1);
+  // The vector form and the scalar functions: two parts, same answer.
+  ck_assert_int_eq(split_run(true, true, false, out, &parts, notes,
+                             sizeof notes), whole);
+  ck_assert_int_eq(parts, 2);
+  ck_assert_ptr_nonnull(strstr(notes, "simd: calculate_z runs"));
+  // Without -v nothing was said, though the notes were kept.
+  ck_assert_int_eq(ftell(out), 0);
+  // --simd=off: no vector code, nothing to cut; the scalar form runs.
+  ck_assert_int_eq(split_run(true, false, true, out, &parts, notes,
+                             sizeof notes), whole);
+  ck_assert_int_eq(parts, 1);
+  ck_assert_ptr_nonnull(strstr(notes, "not used for calculate_z: "
+                                      "--simd=off"));
+  ck_assert_int_eq(ftell(out), (long)strlen(notes));  // -v said it
+  fclose(out);
+}
+END_TEST
+
+START_TEST(damaged_code_is_refused) {
+  Compiled c;
+  compile(&c, "def kernel(x, y, maxiter):\n    return maxiter\n", false);
+  LlvmUnit *u = llvm_lower(c.a, &c.d, c.p, &(CompileOptions){.opt_level = 1});
+  ck_assert(llvm_optimize(u, &c.d, &(CompileOptions){.opt_level = 1}));
+  size_t len = 0;
+  char *code = rt_jit_emit_object(&c.d, u, &len);
+  ck_assert_ptr_nonnull(code);
+  FILE *out = tmpfile();
+  c.d.out = out;
+  for (size_t cut = 0; cut < len; cut += len / 7 + 1)
+    ck_assert_ptr_null(rt_jit_load_object(&c.d, code, cut));
+  code[0] ^= 1;  // the magic
+  ck_assert_ptr_null(rt_jit_load_object(&c.d, code, len));
+  code[0] ^= 1;
+  RtJit *j = rt_jit_load_object(&c.d, code, len);
+  ck_assert_ptr_nonnull(rt_jit_lookup(j, "kernel"));
+  rt_jit_free(j);
+  ck_assert_int_gt(ftell(out), 0);  // each refusal said so
+  fclose(out);
+  free(code);
+  llvm_dispose(u);
+  c.d.out = stderr;
+  dispose(&c);
+}
+END_TEST
+
 static Suite *llvm_suite(void) {
   Suite *s = suite_create("llvm");
   TCase *ints = tcase_create("int");
@@ -690,6 +794,8 @@ static Suite *llvm_suite(void) {
   tcase_set_timeout(code, 60);
   tcase_add_test(code, float_ir_has_no_fast_math_and_has_debug_lines);
   tcase_add_test(code, parallel_list_kernel_matches_cpython);
+  tcase_add_test(code, split_compile_runs_what_one_module_runs);
+  tcase_add_test(code, damaged_code_is_refused);
   suite_add_tcase(s, code);
   return s;
 }
