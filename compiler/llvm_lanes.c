@@ -5,11 +5,15 @@
 // E (llvm_simd.c). A lane whose point leaves LOOP runs E, hands back its
 // result, is refilled with the next point at once and runs P, while the
 // other lanes stay in LOOP; so lanes never idle while a slow point
-// finishes. Anything a lane cannot do exactly abandons the block: the
-// vector function returns 1 and its driver re-runs the points it did not
-// finish with the scalar code, which gives CPython's behaviour, errors and
-// their order included. A body's print is recorded per point and printed by
-// the driver in point order (Prints), so the output is a serial run's.
+// finishes. The loop's step runs again at once while no lane broke or
+// returned and its range has steps left in every lane (a scalar budget,
+// ll_vloop_uniform): only then are the lanes' masks and counts looked at,
+// as in the hand-written kernels. Anything a lane cannot do exactly
+// abandons the block: the vector function returns 1 and its driver re-runs
+// the points it did not finish with the scalar code, which gives CPython's
+// behaviour, errors and their order included. A body's print is recorded
+// per point and printed by the driver in point order (Prints), so the
+// output is a serial run's.
 //
 // Two entries use it. A point-form kernel NAME(c, maxiter) gets
 // NAME.points(ctx, xs, ys, nx, lo, hi, maxiter, counts), which the driver's
@@ -60,9 +64,9 @@ static void fill_point(Simd *S, Source *src, LLVMValueRef lane,
     Var *v = f->params[i];
     char b = L->p->choice.binding[i];
     if (b == 'c')
-      ll_set_lane_value(S, S->slots[v->index], v->ty, lane, cplx(L, x, y));
+      ll_vset_var_lane(S, v, lane, cplx(L, x, y));
     else if (b == 'x' || b == 'y')
-      ll_set_lane(S, S->slots[v->index], lane, b == 'x' ? x : y);
+      ll_vset_var_lane(S, v, lane, b == 'x' ? x : y);
   }
 }
 
@@ -153,6 +157,26 @@ static PtrVec slice(Simd *S, PtrVec *v, int from, int to) {
   return r;
 }
 
+// After a step of the escape loop: the next step at once while no lane
+// broke or returned and a range loop's budget lasts (the masks are then
+// as they were, no lane to finish: the hand-written kernels' hot loop);
+// else the loop's head, which looks at every lane.
+static void again_or_head(Simd *S, VFor *v, LLVMBasicBlockRef body,
+                          LLVMBasicBlockRef head) {
+  Lower *L = S->L;
+  if (!v->steps) {
+    LLVMBuildBr(L->b, head);
+    return;
+  }
+  LLVMValueRef g = LLVMBuildLoad2(L->b, L->t_i64, v->steps, "");
+  LLVMValueRef b = LLVMBuildLoad2(L->b, L->t_i64, v->budget, "");
+  LLVMValueRef calm =
+      LLVMBuildAnd(L->b, icmp(L, LLVMIntSLT, g, b),
+                   LLVMBuildNot(L->b, LLVMBuildLoad2(L->b, L->t_i1, S->dirty,
+                                                     ""), ""), "");
+  LLVMBuildCondBr(L->b, calm, body, head);
+}
+
 // The body P; LOOP; E over points lo..hi-1, lanes refilled as they finish.
 static void run_lanes(Simd *S, PtrVec *body, int hot, Source *src) {
   Lower *L = S->L;
@@ -163,6 +187,8 @@ static void run_lanes(Simd *S, PtrVec *body, int hot, Source *src) {
   r.next = ll_entry_alloca(L, L->t_i64, "next");
   r.tvec = ll_entry_alloca(L, S->vi64, "t");
   r.live = ll_entry_alloca(L, S->vi1, "live");
+  LLVMValueRef mslot = ll_entry_alloca(L, S->vi1, "running");
+  S->dirty = ll_entry_alloca(L, L->t_i1, "dirty");
   S->tvec = r.tvec;
   S->lo = src->lo;
   S->printed = src->printed;
@@ -172,6 +198,7 @@ static void run_lanes(Simd *S, PtrVec *body, int hot, Source *src) {
   LLVMBuildStore(L->b, vnone(S), r.live);
   VFor v;
   ll_vloop_open(S, &v, loop);
+  ll_vloop_uniform(S, &v);
   LLVMBuildStore(L->b, vnone(S), v.loop.exited);
   LLVMBuildStore(L->b, vnone(S), v.loop.skipped);
   LLVMBuildStore(L->b, vnone(S), v.natural);
@@ -189,15 +216,18 @@ static void run_lanes(Simd *S, PtrVec *body, int hot, Source *src) {
   act = vand_not(S, act, vload(S, S->vi1, v.loop.exited));
   act = vand_not(S, act, vload(S, S->vi1, v.natural));
   LLVMValueRef m = ll_vloop_test(S, &v, act);
+  LLVMBuildStore(L->b, m, mslot);
   LLVMValueRef fin = vand_not(S, live, m);
   LLVMBuildCondBr(L->b, vany(S, fin), fin_bb, body_bb);
   move_to(L, body_bb);
-  ll_vloop_body(S, &v, m);
-  LLVMBuildBr(L->b, head);
+  LLVMBuildStore(L->b, LLVMConstInt(L->t_i1, 0, false), S->dirty);
+  ll_vloop_body(S, &v, vload(S, S->vi1, mslot));
+  again_or_head(S, &v, body_bb, head);
   // finish: else clause, E, results handed back
   move_to(L, fin_bb);
   at(L, loop);
   LLVMValueRef done = vload(S, S->vi1, S->done);
+  ll_vloop_settle(S, &v, vand_not(S, fin, done));
   LLVMValueRef nat = vand_not(S, vload(S, S->vi1, v.natural), done);
   S->mask = fin;
   ll_vstmts_under(S, LLVMBuildAnd(L->b, fin, nat, ""), &loop->orelse);
@@ -280,11 +310,18 @@ static void open_simd(Simd *S, FnState *fs, LLVMValueRef fn,
   S->vf64 = LLVMVectorType(L->t_f64, S->width);
   LLVMTypeRef two[2] = {S->vf64, S->vf64};
   S->vcplx = LLVMStructTypeInContext(L->c, two, 2, false);
-  S->slots = arena_alloc(L->a, sizeof *S->slots * (S->f->vars.len + 1));
+  size_t n = (size_t)S->f->vars.len + 1;
+  S->slots = arena_alloc(L->a, sizeof *S->slots * n);
+  S->squares = arena_alloc(L->a, sizeof *S->squares * n);
   for (int i = 0; i < S->f->vars.len; i++) {
     Var *v = S->f->vars.data[i];
+    TypeKind k = kind_of(v->ty);
     if (is_number(v->ty))
       S->slots[v->index] = ll_entry_alloca(L, vtype(S, v->ty), v->name);
+    S->squares[v->index] =
+        k == TY_FLOAT || k == TY_COMPLEX
+            ? ll_entry_alloca(L, vtype(S, v->ty), "squares")
+            : NULL;
   }
   S->done = ll_entry_alloca(L, S->vi1, "done");
   S->ret = ll_entry_alloca(L, S->vi64, "ret");
@@ -678,7 +715,7 @@ static void load_uniforms(Simd *S, LLVMTypeRef et, LLVMValueRef env) {
         kind_of(v->ty) == TY_COMPLEX
             ? vcplx(S, vsplat(S, re_of(L, x)), vsplat(S, im_of(L, x)))
             : vsplat(S, x);
-    LLVMBuildStore(L->b, vx, S->slots[v->index]);
+    ll_vstore_var(S, v, vones(S), vx);
   }
   S->bases = arena_alloc(L->a, sizeof *S->bases * (S->lists.len + 1));
   S->items = arena_alloc(L->a, sizeof *S->items * (S->lists.len + 1));

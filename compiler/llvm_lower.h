@@ -323,6 +323,11 @@ typedef struct {
   LLVMValueRef lo, printed, records;  // the block's print records
   LLVMTypeRef vi1, vi64, vf64, vcplx;
   LLVMValueRef *slots;   // vector alloca of each number Var, by index
+  // Per float or complex Var (else NULL): an alloca of its lanes' squares
+  // (x*x; re*re and im*im), stored with every store of the Var, so that
+  // x*x and abs(z) reuse the products the last assignment made (the same
+  // IEEE operations on the same operands: exact). Unused ones fold away.
+  LLVMValueRef *squares;
   LLVMValueRef done;     // lanes that returned (point kernels)
   LLVMValueRef ret;      // the returned value of each lane
   LLVMValueRef mask;     // lanes executing the current statement
@@ -332,15 +337,28 @@ typedef struct {
   PtrVec lists;          // Var *: lists read or written as X[i]
   LLVMValueRef *items;   // per lists entry: vector alloca of X[i]
   LLVMValueRef *bases;   // per lists entry: X's data pointer
+  struct VFor *hot;      // the escape loop, when its target is lazy
+  LLVMValueRef dirty;    // i1 alloca: a lane broke or returned this step
+  struct LaneStage *stage;  // inside ll_each_lane (llvm_vexpr.c)
 } Simd;
 
 // A loop's per-lane state: a range loop's counter and length, the lanes
 // that left it (break) and that ended it (the condition became false).
-typedef struct {
+typedef struct VFor {
   Node *s;
   VLoop loop;
   LLVMValueRef k, count, start;  // range loops (allocas)
   LLVMValueRef natural;          // lanes whose condition became false
+  // The escape loop of llvm_lanes.c steps all its lanes at once, so a
+  // range loop there counts its steps once for every lane
+  // (ll_vloop_uniform): `steps` is a scalar, k holds each lane's `steps`
+  // at its start, and the lanes' counts are looked at only when `steps`
+  // reaches `budget`, the fewest steps any lane has left. When the body
+  // does not assign the target, the target is not stored each step
+  // either (`lazy`): a read makes start + steps - k, and ll_vloop_settle
+  // stores the last value in the lanes that leave the loop.
+  LLVMValueRef steps, budget;  // scalar allocas, or NULL
+  bool lazy;
 } VFor;
 
 typedef void (*LaneFn)(Simd *S, LLVMValueRef lane, void *arg);
@@ -433,6 +451,9 @@ void ll_vloop_open(Simd *S, VFor *v, Node *s);
 void ll_vloop_start(Simd *S, VFor *v, LLVMValueRef m);
 LLVMValueRef ll_vloop_test(Simd *S, VFor *v, LLVMValueRef act);
 void ll_vloop_body(Simd *S, VFor *v, LLVMValueRef m);
+void ll_vloop_uniform(Simd *S, VFor *v);
+void ll_vloop_settle(Simd *S, VFor *v, LLVMValueRef m);
+LLVMValueRef ll_vloop_target(Simd *S, VFor *v, int back);
 
 // llvm_vexpr.c: expressions, and one lane at a time.
 LLVMValueRef ll_vexpr(Simd *S, Node *n);
@@ -442,6 +463,7 @@ LLVMValueRef ll_varith(Simd *S, Operator op, LLVMValueRef a, LLVMValueRef b,
                        const Type *ty);
 int ll_vitem_index(Simd *S, const Var *list);
 bool ll_abs_bound(const Node *n, double *c);
+LLVMValueRef ll_vabs_compare(Simd *S, Node *n, LLVMBasicBlockRef below_bb);
 void ll_each_lane(Simd *S, LLVMValueRef m, LaneFn fn, void *arg);
 void ll_set_lane(Simd *S, LLVMValueRef slot, LLVMValueRef lane,
                  LLVMValueRef x);
@@ -451,5 +473,8 @@ void ll_set_lane_value(Simd *S, LLVMValueRef slot, const Type *t,
                        LLVMValueRef lane, LLVMValueRef x);
 LLVMValueRef ll_get_lane_value(Simd *S, LLVMValueRef slot, const Type *t,
                                LLVMValueRef lane);
+void ll_vstore_var(Simd *S, const Var *v, LLVMValueRef m, LLVMValueRef x);
+void ll_vset_var_lane(Simd *S, const Var *v, LLVMValueRef lane,
+                      LLVMValueRef x);
 
 #endif

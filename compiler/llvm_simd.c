@@ -11,7 +11,9 @@
 // The body must be P; LOOP; E: straight-line statements around one loop
 // (the escape loop), whose pieces llvm_lanes.c drives one by one. A print
 // is allowed once, outside the loop: its lanes only record their point's
-// variables, and llvm_lanes.c prints in point order (Prints).
+// variables, and llvm_lanes.c prints in point order (Prints). The escape
+// loop, when a range, counts its steps once for all lanes (VFor.steps),
+// and its target is made only where read (VFor.lazy).
 #include "llvm_lower.h"
 
 // ---- which bodies can run in vector form -----------------------------------
@@ -359,8 +361,7 @@ static void vstmts(Simd *S, PtrVec *body);
 static void vassign(Simd *S, Node *t, LLVMValueRef v, const Type *vty) {
   if (t->kind == ND_NAME) {
     Var *var = t->var;
-    vstore_lanes(S, S->slots[var->index], S->mask,
-                 ll_vconvert(S, v, vty, var->ty));
+    ll_vstore_var(S, var, S->mask, ll_vconvert(S, v, vty, var->ty));
     return;
   }
   Var *x = t->value->var;
@@ -421,7 +422,36 @@ void ll_vstmts_under(Simd *S, LLVMValueRef m, PtrVec *body) {
   move_to(L, done);
 }
 
+// `if abs(z) > C:` (or >=) without else: on the hot path, where every
+// lane is below the band (ll_vabs_compare), no lane takes the body, and
+// the code goes straight past it.
+static bool is_abs_escape(const Node *s) {
+  const Node *t = s->test;
+  double c;
+  if (s->orelse.len || t->kind != ND_COMPARE || t->left->kind != ND_CALL ||
+      t->left->builtin != BI_ABS || !ll_abs_bound(t, &c) ||
+      kind_of(((Node *)t->left->args.data[0])->ty) != TY_COMPLEX)
+    return false;
+  Operator op = (Operator)(intptr_t)t->ops.data[0];
+  return op == OP_GT || op == OP_GTE;
+}
+
+static void vif_abs(Simd *S, Node *s) {
+  Lower *L = S->L;
+  LLVMValueRef m = S->mask;
+  LLVMBasicBlockRef below = new_block(L, "abs.below");
+  LLVMValueRef c = ll_vabs_compare(S, s->test, below);
+  ll_vstmts_under(S, LLVMBuildAnd(L->b, m, c, ""), &s->body);
+  branch_to(L, below);
+  move_to(L, below);
+  S->mask = still_running(S, m);
+}
+
 static void vif(Simd *S, Node *s) {
+  if (is_abs_escape(s)) {
+    vif_abs(S, s);
+    return;
+  }
   LLVMValueRef m = S->mask;
   LLVMValueRef c = ll_vconvert(S, ll_vexpr(S, s->test), s->test->ty, &ty_bool);
   ll_vstmts_under(S, LLVMBuildAnd(S->L->b, m, c, ""), &s->body);
@@ -432,6 +462,8 @@ static void vif(Simd *S, Node *s) {
 void ll_vloop_open(Simd *S, VFor *v, Node *s) {
   Lower *L = S->L;
   v->s = s;
+  v->steps = v->budget = NULL;
+  v->lazy = false;
   v->loop.exited = ll_entry_alloca(L, S->vi1, "exited");
   v->loop.skipped = ll_entry_alloca(L, S->vi1, "skipped");
   v->natural = ll_entry_alloca(L, S->vi1, "natural");
@@ -468,9 +500,107 @@ void ll_vloop_start(Simd *S, VFor *v, LLVMValueRef m) {
         LLVMBuildSub(L->b, stop, start, ""), LLVMConstNull(S->vi64), "");
     vstore_lanes(S, v->start, m, start);
     vstore_lanes(S, v->count, m, n);
-    vstore_lanes(S, v->k, m, LLVMConstNull(S->vi64));
+    if (v->steps) {
+      LLVMValueRef g = LLVMBuildLoad2(L->b, L->t_i64, v->steps, "steps");
+      vstore_lanes(S, v->k, m, vsplat(S, g));
+      LLVMBuildStore(L->b, g, v->budget);  // the next test counts
+    } else {
+      vstore_lanes(S, v->k, m, LLVMConstNull(S->vi64));
+    }
   }
   S->mask = outer;
+}
+
+// Whether body assigns v (the escape loop's target stays lazy if not).
+static bool assigns(const PtrVec *body, const Var *v) {
+  for (int i = 0; i < body->len; i++) {
+    const Node *s = body->data[i];
+    const Node *t = s->kind == ND_FOR || s->kind == ND_AUGASSIGN ? s->target
+                                                                  : NULL;
+    if (t && t->kind == ND_NAME && t->var == v)
+      return true;
+    for (int j = 0; s->kind == ND_ASSIGN && j < s->targets.len; j++) {
+      const Node *a = s->targets.data[j];
+      if (a->kind == ND_NAME && a->var == v)
+        return true;
+      for (int k = 0; a->kind != ND_NAME && k < a->elts.len; k++)
+        if (((Node *)a->elts.data[k])->var == v)
+          return true;
+    }
+    if (assigns(&s->body, v) || assigns(&s->orelse, v))
+      return true;
+  }
+  return false;
+}
+
+// The escape loop (llvm_lanes.c) steps every lane it runs: its range loop
+// counts steps once (VFor.steps).
+void ll_vloop_uniform(Simd *S, VFor *v) {
+  Lower *L = S->L;
+  if (v->s->kind != ND_FOR)
+    return;
+  v->steps = ll_entry_alloca(L, L->t_i64, "steps");
+  v->budget = ll_entry_alloca(L, L->t_i64, "budget");
+  LLVMBuildStore(L->b, i64c(L, 0), v->steps);
+  LLVMBuildStore(L->b, i64c(L, 0), v->budget);
+  const Node *t = v->s->target;
+  v->lazy = t->kind == ND_NAME && !assigns(&v->s->body, t->var);
+}
+
+// The lanes' range index, k = steps - k0, as a vector.
+static LLVMValueRef uniform_k(Simd *S, VFor *v, int back) {
+  Lower *L = S->L;
+  LLVMValueRef g = LLVMBuildLoad2(L->b, L->t_i64, v->steps, "steps");
+  g = LLVMBuildSub(L->b, g, i64c(L, back), "");
+  return LLVMBuildSub(L->b, vsplat(S, g), vload(S, S->vi64, v->k), "");
+}
+
+// The target's value `back` steps ago: start + k.
+LLVMValueRef ll_vloop_target(Simd *S, VFor *v, int back) {
+  return LLVMBuildAdd(S->L->b, vload(S, S->vi64, v->start),
+                      uniform_k(S, v, back), "");
+}
+
+// A lazy target's last value into the lanes of m, which leave the loop;
+// lanes that made no step keep the value they had.
+void ll_vloop_settle(Simd *S, VFor *v, LLVMValueRef m) {
+  if (!v->lazy)
+    return;
+  Lower *L = S->L;
+  LLVMValueRef ran = icmp(L, LLVMIntNE, uniform_k(S, v, 0),
+                          LLVMConstNull(S->vi64));
+  LLVMValueRef outer = S->mask;
+  S->mask = LLVMBuildAnd(L->b, m, ran, "");
+  vassign(S, v->s->target, ll_vloop_target(S, v, 1), &ty_int);
+  S->mask = outer;
+}
+
+// ll_vloop_test of the escape loop's range: while `steps` is below the
+// budget every lane has steps left; at the budget the counts decide, and
+// the budget becomes the fewest steps left (capped: it is a sum).
+static LLVMValueRef uniform_test(Simd *S, VFor *v, LLVMValueRef act) {
+  Lower *L = S->L;
+  LLVMBasicBlockRef pre = LLVMGetInsertBlock(L->b);
+  LLVMBasicBlockRef exact = new_block(L, "budget.out");
+  LLVMBasicBlockRef join = new_block(L, "budget.ok");
+  LLVMValueRef g = LLVMBuildLoad2(L->b, L->t_i64, v->steps, "steps");
+  LLVMValueRef b = LLVMBuildLoad2(L->b, L->t_i64, v->budget, "budget");
+  ll_unlikely(L, LLVMBuildCondBr(L->b, icmp(L, LLVMIntSGE, g, b), exact,
+                                 join));
+  move_to(L, exact);
+  LLVMValueRef k = uniform_k(S, v, 0), count = vload(S, S->vi64, v->count);
+  LLVMValueRef c = icmp(L, LLVMIntULT, k, count);
+  vor_into(S, v->natural, vand_not(S, act, c));
+  LLVMValueRef m = LLVMBuildAnd(L->b, act, c, "");
+  LLVMValueRef cap = vsplat(S, i64c(L, INT64_C(1) << 62));
+  LLVMValueRef args[2] = {LLVMBuildSub(L->b, count, k, ""), cap};
+  LLVMValueRef left = ll_intrinsic(L, "llvm.umin", S->vi64, 2, args);
+  left = LLVMBuildSelect(L->b, m, left, cap, "");
+  left = ll_intrinsic(L, "llvm.vector.reduce.umin", S->vi64, 1, &left);
+  LLVMBuildStore(L->b, LLVMBuildAdd(L->b, g, left, ""), v->budget);
+  LLVMBuildBr(L->b, join);
+  move_to(L, join);
+  return ll_phi2(L, S->vi1, act, pre, m, exact);
 }
 
 // The lanes that go round once more out of those in `act`; those whose
@@ -478,6 +608,8 @@ void ll_vloop_start(Simd *S, VFor *v, LLVMValueRef m) {
 LLVMValueRef ll_vloop_test(Simd *S, VFor *v, LLVMValueRef act) {
   Lower *L = S->L;
   LLVMValueRef c;
+  if (v->s->kind == ND_FOR && v->steps)
+    return uniform_test(S, v, act);
   if (v->s->kind == ND_FOR) {
     c = icmp(L, LLVMIntULT, vload(S, S->vi64, v->k),
              vload(S, S->vi64, v->count));
@@ -499,15 +631,21 @@ void ll_vloop_body(Simd *S, VFor *v, LLVMValueRef m) {
   v->loop.outer = S->loop;
   S->loop = &v->loop;
   S->mask = m;
-  if (v->s->kind == ND_FOR) {
-    LLVMValueRef k = vload(S, S->vi64, v->k);
+  if (v->s->kind == ND_FOR && !v->lazy) {
+    LLVMValueRef k = v->steps ? uniform_k(S, v, 0) : vload(S, S->vi64, v->k);
     vassign(S, v->s->target,
             LLVMBuildAdd(L->b, vload(S, S->vi64, v->start), k, ""), &ty_int);
   }
+  if (v->lazy)
+    S->hot = v;
   vstmts(S, &v->s->body);
+  S->hot = NULL;
   S->loop = v->loop.outer;
   at(L, v->s);
-  if (v->s->kind == ND_FOR) {
+  if (v->steps) {
+    LLVMValueRef g = LLVMBuildLoad2(L->b, L->t_i64, v->steps, "");
+    LLVMBuildStore(L->b, LLVMBuildAdd(L->b, g, i64c(L, 1), ""), v->steps);
+  } else if (v->s->kind == ND_FOR) {
     LLVMValueRef k = vload(S, S->vi64, v->k);
     vstore_lanes(S, v->k, m, LLVMBuildAdd(L->b, k, vsplat(S, i64c(L, 1)), ""));
   }
@@ -541,9 +679,18 @@ static void vloop(Simd *S, Node *s) {
   S->mask = still_running(S, m0);
 }
 
+// The escape loop's masks change only when a lane breaks or returns
+// (continue lasts one step): run_lanes skips their bookkeeping otherwise.
+static void mark_dirty(Simd *S) {
+  if (S->dirty)
+    LLVMBuildStore(S->L->b, LLVMConstInt(S->L->t_i1, 1, false), S->dirty);
+}
+
 static void vjump(Simd *S, Node *s) {
   vor_into(S, s->kind == ND_BREAK ? S->loop->exited : S->loop->skipped,
            S->mask);
+  if (s->kind == ND_BREAK)
+    mark_dirty(S);
   S->mask = vnone(S);
 }
 
@@ -552,6 +699,7 @@ static void vreturn(Simd *S, Node *s) {
       ll_vconvert(S, ll_vexpr(S, s->value), s->value->ty, S->f->ret);
   vstore_lanes(S, S->ret, S->mask, v);
   vor_into(S, S->done, S->mask);
+  mark_dirty(S);
   S->mask = vnone(S);
 }
 

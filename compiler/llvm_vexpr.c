@@ -8,9 +8,14 @@
 // separate instructions, so no FMA appears and sums stay CPython's). What
 // a lane cannot do exactly in vector form (an int overflow, a division by
 // zero) abandons the block through S->bail: the caller re-runs it scalar,
-// which raises as CPython does. The rare exact abs(z) and the lanes'
-// print records need one lane at a time: ll_each_lane loops over the lanes
-// of a mask with a run-time index, so the code stays short at any width.
+// which raises as CPython does. A float or complex variable keeps its
+// squares beside it (Simd.squares), so `z * z` and `abs(z)` in the escape
+// loop multiply as the hand-written kernels do: three products a step.
+// `abs(z) > C` costs one compare while no lane is near the bound. The
+// rare exact abs(z), int division, refills and print records need one lane
+// at a time: ll_each_lane loops over the set bits of a mask with a
+// run-time index, so the code stays short at any width, and reaches the
+// vector variables through a copy of their lanes in memory (Staged).
 #include "llvm_lower.h"
 
 // Abandons the block (the caller re-runs it scalar) if any active lane is
@@ -94,6 +99,11 @@ static LLVMValueRef vname(Simd *S, Node *n) {
   }
   if (v->kind == VAR_CONST)  // loop-invariant: LLVM folds or hoists it
     return ll_vconvert(S, ll_vexpr(S, v->value), v->value->ty, n->ty);
+  if (S->hot && v == S->hot->s->target->var) {  // lazy: made when read
+    LLVMValueRef k = ll_vconvert(S, ll_vloop_target(S, S->hot, 0), &ty_int,
+                                 v->ty);
+    return ll_vconvert(S, k, v->ty, n->ty);
+  }
   LLVMValueRef x = vload(S, vtype(S, v->ty), S->slots[v->index]);
   return ll_vconvert(S, x, v->ty, n->ty);
 }
@@ -123,10 +133,46 @@ static LLVMValueRef vint_checked(Simd *S, const char *name, LLVMValueRef a,
   return LLVMBuildExtractValue(S->L->b, r, 0, "");
 }
 
+// x86 has no vector division of int64: LLVM would divide all the lanes
+// one by one, so the lanes of the mask only are divided here, one by one
+// (after a refill, the statements before the loop run for a few lanes).
+typedef struct {
+  Operator op;
+  LLVMValueRef a, b, res;  // allocas: the operands' lanes, the result's
+  LLVMValueRef bc;         // the divisor when it is one constant, or NULL
+} DivLane;
+
+// The lanes' one value when v is a constant splat, else NULL.
+static LLVMValueRef splat_value(Simd *S, LLVMValueRef v) {
+  LLVMValueRef x = LLVMIsAConstant(v) ? LLVMGetAggregateElement(v, 0) : NULL;
+  for (unsigned i = 1; x && i < S->width; i++)
+    if (LLVMGetAggregateElement(v, i) != x)
+      return NULL;
+  return x;
+}
+
+static void divmod_lane(Simd *S, LLVMValueRef lane, void *arg) {
+  DivLane *d = arg;
+  Lower *L = S->L;
+  LLVMValueRef a = ll_get_lane(S, S->vi64, d->a, lane);
+  LLVMValueRef b = d->bc ? d->bc : ll_get_lane(S, S->vi64, d->b, lane);
+  LLVMValueRef zero = i64c(L, 0);
+  LLVMValueRef q = LLVMBuildSDiv(L->b, a, b, "");
+  LLVMValueRef r = LLVMBuildSRem(L->b, a, b, "");
+  LLVMValueRef adj = LLVMBuildAnd(
+      L->b, icmp(L, LLVMIntNE, r, zero),
+      icmp(L, LLVMIntSLT, LLVMBuildXor(L->b, r, b, ""), zero), "");
+  LLVMValueRef x =
+      d->op == OP_FLOORDIV
+          ? LLVMBuildSub(L->b, q, LLVMBuildZExt(L->b, adj, L->t_i64, ""), "")
+          : LLVMBuildSelect(L->b, adj, LLVMBuildAdd(L->b, r, b, ""), r, "");
+  ll_set_lane(S, d->res, lane, x);
+}
+
 // int // and %, CPython's long_div/long_mod: the quotient rounded toward
 // minus infinity, the remainder with the divisor's sign. A zero divisor
 // and INT64_MIN // -1 abandon the block (the scalar run raises or gets
-// them right); lanes outside the mask divide by 1, so no lane traps.
+// them right); lanes outside the mask are not divided (they read 0).
 static LLVMValueRef vint_divmod(Simd *S, Operator op, LLVMValueRef a,
                                 LLVMValueRef b) {
   Lower *L = S->L;
@@ -138,15 +184,15 @@ static LLVMValueRef vint_divmod(Simd *S, Operator op, LLVMValueRef a,
                    icmp(L, LLVMIntEQ, b, vsplat(S, i64c(L, -1))), ""),
       "");
   bail_if(S, bad);
-  b = LLVMBuildSelect(L->b, bad, vsplat(S, i64c(L, 1)), b, "");
-  LLVMValueRef q = LLVMBuildSDiv(L->b, a, b, "");
-  LLVMValueRef r = LLVMBuildSRem(L->b, a, b, "");
-  LLVMValueRef adj = LLVMBuildAnd(
-      L->b, icmp(L, LLVMIntNE, r, zero),
-      icmp(L, LLVMIntSLT, LLVMBuildXor(L->b, r, b, ""), zero), "");
-  if (op == OP_FLOORDIV)
-    return LLVMBuildSub(L->b, q, LLVMBuildZExt(L->b, adj, S->vi64, ""), "");
-  return LLVMBuildSelect(L->b, adj, LLVMBuildAdd(L->b, r, b, ""), r, "");
+  DivLane d = {.op = op, .a = ll_entry_alloca(L, S->vi64, "dividend"),
+               .b = ll_entry_alloca(L, S->vi64, "divisor"),
+               .res = ll_entry_alloca(L, S->vi64, "quotient")};
+  LLVMBuildStore(L->b, a, d.a);
+  LLVMBuildStore(L->b, b, d.b);
+  LLVMBuildStore(L->b, zero, d.res);
+  d.bc = splat_value(S, b);  // x % 1000: LLVM divides by multiplying
+  ll_each_lane(S, S->mask, divmod_lane, &d);
+  return vload(S, S->vi64, d.res);
 }
 
 // The scalar arithmetic of llvm_arith.c, lane by lane (binop_ok's subset).
@@ -250,37 +296,220 @@ static LLVMValueRef vcompare_values(Simd *S, Operator op, LLVMValueRef a,
                      : LLVMBuildOr(L->b, r, m, "");
 }
 
+// ---- squares kept with their variables (Simd.squares) ---------------------
+
+// x*x, or re*re and im*im: what a store of x puts in its squares.
+static LLVMValueRef squares_of(Simd *S, LLVMValueRef x, const Type *t) {
+  Lower *L = S->L;
+  if (kind_of(t) != TY_COMPLEX)
+    return fmul(L, x, x);
+  LLVMValueRef re = vre(S, x), im = vim(S, x);
+  return vcplx(S, fmul(L, re, re), fmul(L, im, im));
+}
+
+// v's lanes in m = x, and its squares with it: those of every lane of the
+// new value, which outside m are the old squares again (no blend to make).
+void ll_vstore_var(Simd *S, const Var *v, LLVMValueRef m, LLVMValueRef x) {
+  LLVMValueRef slot = S->slots[v->index];
+  vstore_lanes(S, slot, m, x);
+  if (S->squares[v->index])
+    LLVMBuildStore(S->L->b, squares_of(S, vload(S, LLVMTypeOf(x), slot), v->ty),
+                   S->squares[v->index]);
+}
+
+// v's lane `lane` = the scalar x, and its squares with it.
+void ll_vset_var_lane(Simd *S, const Var *v, LLVMValueRef lane,
+                      LLVMValueRef x) {
+  Lower *L = S->L;
+  ll_set_lane_value(S, S->slots[v->index], v->ty, lane, x);
+  if (!S->squares[v->index])
+    return;
+  if (kind_of(v->ty) != TY_COMPLEX) {
+    ll_set_lane(S, S->squares[v->index], lane, fmul(L, x, x));
+    return;
+  }
+  LLVMValueRef re = re_of(L, x), im = im_of(L, x);
+  ll_set_lane_value(S, S->squares[v->index], v->ty, lane,
+                    cplx(L, fmul(L, re, re), fmul(L, im, im)));
+}
+
+// The variable whose squares n reads (n is a plain float or complex
+// variable), or NULL.
+static const Var *squared_var(Simd *S, const Node *n) {
+  const Var *v = n->kind == ND_NAME ? n->var : NULL;
+  if (!v || v->kind == VAR_CONST || !S->squares[v->index] ||
+      kind_of(n->ty) != kind_of(v->ty))
+    return NULL;
+  return v;
+}
+
+// x * x of one variable from its squares: x*x for a float; for a complex
+// _Py_c_prod with a == b, re*re - im*im and re*im + im*re, two of its
+// four products kept. NULL when n is no such product.
+static LLVMValueRef vsquare(Simd *S, Node *n) {
+  const Var *v = squared_var(S, n->left);
+  if (!v || n->right->kind != ND_NAME || n->right->var != v ||
+      kind_of(n->ty) != kind_of(v->ty))
+    return NULL;
+  Lower *L = S->L;
+  LLVMValueRef sq = vload(S, vtype(S, v->ty), S->squares[v->index]);
+  if (kind_of(v->ty) != TY_COMPLEX)
+    return sq;
+  LLVMValueRef z = vload(S, S->vcplx, S->slots[v->index]);
+  LLVMValueRef re = vre(S, z), im = vim(S, z);
+  return vcplx(S, fsub(L, vre(S, sq), vim(S, sq)),
+               fadd(L, fmul(L, re, im), fmul(L, im, re)));
+}
+
 // ---- lanes one at a time ---------------------------------------------------
 
-// for lane in 0..width-1: if m[lane]: fn(lane). The lane is a run-time
-// index, so the loop is short code whatever the width.
+// Inside ll_each_lane a vector alloca is reached lane by lane through a
+// copy of its lanes in memory ([width x T], a mask's lanes as bytes):
+// spilled once before the loop, the first time the loop touches it, and
+// reloaded after the loop if it wrote it. A lane then costs one scalar
+// load or store, not a whole vector through the stack.
+typedef struct {
+  LLVMValueRef slot, mem[2];  // the alloca; its lanes (both complex parts)
+  LLVMTypeRef vt;             // its type: a vector, or S->vcplx
+  bool written;
+} Staged;
+
+struct LaneStage {
+  PtrVec staged;          // Staged *
+  LLVMBasicBlockRef pre;  // the block before the loop: the spills
+};
+
+static LLVMTypeRef part_type(Simd *S, LLVMTypeRef vt) {
+  return vt == S->vcplx ? S->vf64 : vt;
+}
+
+static LLVMTypeRef mem_elem(Simd *S, LLVMTypeRef vt) {
+  LLVMTypeRef e = LLVMGetElementType(part_type(S, vt));
+  return e == S->L->t_i1 ? S->L->t_i8 : e;
+}
+
+static Staged *staged(Simd *S, LLVMValueRef slot, LLVMTypeRef vt) {
+  struct LaneStage *st = S->stage;
+  for (int i = 0; i < st->staged.len; i++) {
+    Staged *g = st->staged.data[i];
+    if (g->slot == slot)
+      return g;
+  }
+  Lower *L = S->L;
+  Staged *g = arena_alloc(L->a, sizeof *g);
+  *g = (Staged){.slot = slot, .vt = vt};
+  LLVMBasicBlockRef cur = LLVMGetInsertBlock(L->b);
+  LLVMPositionBuilderBefore(L->b, LLVMGetBasicBlockTerminator(st->pre));
+  LLVMValueRef v = vload(S, vt, slot);
+  LLVMTypeRef at = LLVMArrayType2(mem_elem(S, vt), S->width);
+  for (int p = 0; p < (vt == S->vcplx ? 2 : 1); p++) {
+    LLVMValueRef x = vt == S->vcplx ? LLVMBuildExtractValue(L->b, v, p, "")
+                                    : v;
+    if (part_type(S, vt) == S->vi1)
+      x = LLVMBuildZExt(L->b, x, LLVMVectorType(L->t_i8, S->width), "");
+    g->mem[p] = ll_entry_alloca(L, at, "lanes");
+    LLVMSetAlignment(g->mem[p], 64);
+    LLVMSetAlignment(LLVMBuildStore(L->b, x, g->mem[p]), 64);
+  }
+  move_to(L, cur);
+  vec_push(L->a, &st->staged, g);
+  return g;
+}
+
+// After the loop: the written copies back into their allocas.
+static void unstage(Simd *S, struct LaneStage *st) {
+  Lower *L = S->L;
+  for (int i = 0; i < st->staged.len; i++) {
+    Staged *g = st->staged.data[i];
+    if (!g->written)
+      continue;
+    LLVMTypeRef pt = part_type(S, g->vt);
+    LLVMTypeRef mt = LLVMVectorType(mem_elem(S, g->vt), S->width);
+    LLVMValueRef v[2];
+    for (int p = 0; p < (g->vt == S->vcplx ? 2 : 1); p++) {
+      v[p] = LLVMBuildLoad2(L->b, mt, g->mem[p], "");
+      LLVMSetAlignment(v[p], 64);  // the array's, not the vector type's
+      if (pt == S->vi1)
+        v[p] = LLVMBuildTrunc(L->b, v[p], pt, "");
+    }
+    LLVMBuildStore(L->b, g->vt == S->vcplx ? vcplx(S, v[0], v[1]) : v[0],
+                   g->slot);
+  }
+}
+
+// The address of lane `lane` of part p of slot (of type vt) in its copy.
+static LLVMValueRef lane_ptr(Simd *S, LLVMValueRef slot, LLVMTypeRef vt,
+                             int p, LLVMValueRef lane, bool write) {
+  Staged *g = staged(S, slot, vt);
+  g->written |= write;
+  return LLVMBuildGEP2(S->L->b, mem_elem(S, vt), g->mem[p], &lane, 1, "");
+}
+
+static void store_lane(Simd *S, LLVMValueRef slot, LLVMTypeRef vt, int p,
+                       LLVMValueRef lane, LLVMValueRef x) {
+  Lower *L = S->L;
+  if (LLVMTypeOf(x) == L->t_i1)
+    x = LLVMBuildZExt(L->b, x, L->t_i8, "");
+  LLVMBuildStore(L->b, x, lane_ptr(S, slot, vt, p, lane, true));
+}
+
+static LLVMValueRef load_lane(Simd *S, LLVMValueRef slot, LLVMTypeRef vt,
+                              int p, LLVMValueRef lane) {
+  Lower *L = S->L;
+  LLVMTypeRef e = mem_elem(S, vt);
+  LLVMValueRef x = LLVMBuildLoad2(L->b, e, lane_ptr(S, slot, vt, p, lane,
+                                                    false), "");
+  return LLVMGetElementType(part_type(S, vt)) == L->t_i1
+             ? LLVMBuildTrunc(L->b, x, L->t_i1, "")
+             : x;
+}
+
+// for lane in 0..width-1: if m[lane]: fn(lane), over the set bits of m
+// (lowest first), so the loop costs nothing for the lanes not in m. The
+// lane is a run-time index, so the code stays short whatever the width;
+// fn reaches vector allocas through ll_set_lane and friends only (see
+// Staged), and does not nest another ll_each_lane.
 void ll_each_lane(Simd *S, LLVMValueRef m, LaneFn fn, void *arg) {
   Lower *L = S->L;
-  LLVMBasicBlockRef pre = LLVMGetInsertBlock(L->b);
+  struct LaneStage st = {.pre = LLVMGetInsertBlock(L->b)};
+  LLVMTypeRef bt = LLVMIntTypeInContext(L->c, S->width);
+  LLVMValueRef bits0 = LLVMBuildBitCast(L->b, m, bt, "lanes");
   LLVMBasicBlockRef head = new_block(L, "lane"), body = new_block(L, "lane.on");
   LLVMBasicBlockRef next = new_block(L, "lane.next");
   LLVMBasicBlockRef done = new_block(L, "lanes.done");
   LLVMBuildBr(L->b, head);
   move_to(L, head);
-  LLVMValueRef k = LLVMBuildPhi(L->b, L->t_i32, "lane");
-  LLVMBuildCondBr(L->b, LLVMBuildExtractElement(L->b, m, k, ""), body, next);
+  LLVMValueRef bits = LLVMBuildPhi(L->b, bt, "lanes");
+  LLVMBuildCondBr(L->b, icmp(L, LLVMIntNE, bits, LLVMConstNull(bt)), body,
+                  done);
   move_to(L, body);
+  LLVMValueRef args[2] = {bits, LLVMConstInt(L->t_i1, 1, false)};
+  LLVMValueRef k = LLVMBuildZExtOrBitCast(
+      L->b, ll_intrinsic(L, "llvm.cttz", bt, 2, args), L->t_i32, "lane");
+  S->stage = &st;
   fn(S, k, arg);
+  S->stage = NULL;
   branch_to(L, next);
   move_to(L, next);
-  LLVMValueRef k1 = LLVMBuildAdd(L->b, k, i32c(L, 1), "");
-  LLVMBuildCondBr(L->b, icmp(L, LLVMIntULT, k1, i32c(L, S->width)), head,
-                  done);
-  LLVMValueRef vals[2] = {i32c(L, 0), k1};
-  LLVMBasicBlockRef bbs[2] = {pre, next};
-  LLVMAddIncoming(k, vals, bbs, 2);
+  LLVMValueRef rest = LLVMBuildAnd(
+      L->b, bits, LLVMBuildSub(L->b, bits, LLVMConstInt(bt, 1, false), ""),
+      "");
+  LLVMBuildBr(L->b, head);
+  LLVMValueRef vals[2] = {bits0, rest};
+  LLVMBasicBlockRef bbs[2] = {st.pre, next};
+  LLVMAddIncoming(bits, vals, bbs, 2);
   move_to(L, done);
+  unstage(S, &st);
 }
 
 // slot[lane] = x, for a vector alloca.
 void ll_set_lane(Simd *S, LLVMValueRef slot, LLVMValueRef lane,
                  LLVMValueRef x) {
   LLVMTypeRef t = LLVMVectorType(LLVMTypeOf(x), S->width);
+  if (S->stage) {
+    store_lane(S, slot, t, 0, lane, x);
+    return;
+  }
   LLVMValueRef v = vload(S, t, slot);
   LLVMBuildStore(S->L->b, LLVMBuildInsertElement(S->L->b, v, x, lane, ""),
                  slot);
@@ -288,6 +517,8 @@ void ll_set_lane(Simd *S, LLVMValueRef slot, LLVMValueRef lane,
 
 LLVMValueRef ll_get_lane(Simd *S, LLVMTypeRef vt, LLVMValueRef slot,
                          LLVMValueRef lane) {
+  if (S->stage)
+    return load_lane(S, slot, vt, 0, lane);
   return LLVMBuildExtractElement(S->L->b, vload(S, vt, slot), lane, "");
 }
 
@@ -315,33 +546,87 @@ static void abs_lane(Simd *S, LLVMValueRef lane, void *arg) {
   ll_set_lane(S, a->res, lane, LLVMBuildExtractElement(L->b, b, lane, ""));
 }
 
-static LLVMValueRef vabs_compare(Simd *S, Node *n, double c) {
+// |z|^2 as abs_compare computes it: re*re + im*im, the squares a plain
+// variable keeps reused.
+static LLVMValueRef vabs_squared(Simd *S, Node *arg) {
   Lower *L = S->L;
-  Node *call = n->left;
-  Operator op = (Operator)(intptr_t)n->ops.data[0];
-  LLVMValueRef z = ll_vexpr(S, call->args.data[0]);
+  const Var *v = squared_var(S, arg);
+  if (v) {
+    LLVMValueRef sq = vload(S, S->vcplx, S->squares[v->index]);
+    return fadd(L, vre(S, sq), vim(S, sq));
+  }
+  LLVMValueRef z = ll_vexpr(S, arg);
   LLVMValueRef re = vre(S, z), im = vim(S, z);
-  LLVMValueRef s = fadd(L, fmul(L, re, re), fmul(L, im, im));
-  LLVMValueRef lo = vsplat(S, f64c(L, c * c * (1 - 0x1p-40)));
+  return fadd(L, fmul(L, re, re), fmul(L, im, im));
+}
+
+// The lanes of m not surely below the band decide in abs_slow: above it
+// (and finite) from the squared modulus, in it by the exact abs.
+static void abs_slow(Simd *S, AbsLane *a, LLVMValueRef s, LLVMValueRef m,
+                     LLVMValueRef below) {
+  Lower *L = S->L;
+  double c = a->c;
   LLVMValueRef hi = vsplat(S, f64c(L, c * c * (1 + 0x1p-40)));
-  LLVMValueRef below = fcmp(L, LLVMRealOLT, s, lo);
   LLVMValueRef above =
       LLVMBuildAnd(L->b, fcmp(L, LLVMRealOGT, s, hi),
                    fcmp(L, LLVMRealOLE, s, vsplat(S, f64c(L, DBL_MAX))), "");
-  bool less = op == OP_LT || op == OP_LTE;
-  LLVMValueRef fast = less ? below : above;
-  LLVMValueRef unsure = vand_not(S, vand_not(S, S->mask, below), above);
-  AbsLane a = {.re = re, .im = im, .op = op, .c = c, .line = n->line};
-  a.res = ll_entry_alloca(L, S->vi1, "abs.lanes");
-  LLVMBuildStore(L->b, fast, a.res);
+  bool less = a->op == OP_LT || a->op == OP_LTE;
+  LLVMBuildStore(L->b, less ? below : above, a->res);
+  LLVMValueRef unsure = vand_not(S, m, above);
   LLVMBasicBlockRef slow = new_block(L, "abs.exact");
-  LLVMBasicBlockRef done = new_block(L, "abs.done");
-  ll_unlikely(L, LLVMBuildCondBr(L->b, vany(S, unsure), slow, done));
+  LLVMBasicBlockRef done = new_block(L, "abs.decided");
+  LLVMBuildCondBr(L->b, vany(S, unsure), slow, done);
   move_to(L, slow);
-  ll_each_lane(S, unsure, abs_lane, &a);
+  ll_each_lane(S, unsure, abs_lane, a);
   LLVMBuildBr(L->b, done);
   move_to(L, done);
+}
+
+// abs(z) OP C (ll_abs_bound) with one compare on the hot path: while
+// every lane of the mask is below the band's lower edge the answer is the
+// same in all of them (true for < and <=, false for > and >=), and the
+// code branches to `below`, as the hand-written kernels test. Any other
+// lane (near or past the bound, or nan) goes on to abs_slow, after which
+// the builder is left with the answers of the lanes of the mask.
+LLVMValueRef ll_vabs_compare(Simd *S, Node *n, LLVMBasicBlockRef below_bb) {
+  Lower *L = S->L;
+  double c = 0;
+  ll_abs_bound(n, &c);
+  Operator op = (Operator)(intptr_t)n->ops.data[0];
+  Node *arg = ((Node *)n->left)->args.data[0];
+  LLVMValueRef s = vabs_squared(S, arg);
+  LLVMValueRef lo = vsplat(S, f64c(L, c * c * (1 - 0x1p-40)));
+  LLVMValueRef below = fcmp(L, LLVMRealOLT, s, lo);
+  LLVMValueRef rest = vand_not(S, S->mask, below);
+  LLVMBasicBlockRef slow = new_block(L, "abs.near");
+  ll_unlikely(L, LLVMBuildCondBr(L->b, vany(S, rest), slow, below_bb));
+  move_to(L, slow);
+  LLVMValueRef z = ll_vexpr(S, arg);
+  AbsLane a = {.re = vre(S, z), .im = vim(S, z), .op = op, .c = c,
+               .line = n->line};
+  a.res = ll_entry_alloca(L, S->vi1, "abs.lanes");
+  abs_slow(S, &a, s, rest, below);
   return vload(S, S->vi1, a.res);
+}
+
+// As a value: the answer of the lanes below the band joins abs_slow's.
+static LLVMValueRef vabs_compare(Simd *S, Node *n) {
+  Lower *L = S->L;
+  Operator op = (Operator)(intptr_t)n->ops.data[0];
+  bool less = op == OP_LT || op == OP_LTE;
+  LLVMBasicBlockRef below = new_block(L, "abs.below");
+  LLVMBasicBlockRef done = new_block(L, "abs.done");
+  LLVMValueRef slow = ll_vabs_compare(S, n, below);
+  LLVMBasicBlockRef slow_end = LLVMGetInsertBlock(L->b);
+  LLVMBuildBr(L->b, done);
+  move_to(L, below);
+  LLVMBuildBr(L->b, done);
+  move_to(L, done);
+  LLVMValueRef r = LLVMBuildPhi(L->b, S->vi1, "abs");
+  LLVMValueRef vals[2] = {slow, less ? vones(S) : vnone(S)};
+  LLVMBasicBlockRef bbs[2] = {slow_end, below};
+  LLVMAddIncoming(r, vals, bbs, 2);
+  return r;
 }
 
 // The constant C of `abs(z) OP C` (also `2` widened to float).
@@ -368,7 +653,7 @@ static LLVMValueRef vcompare(Simd *S, Node *n) {
   if (n->left->kind == ND_CALL && n->left->builtin == BI_ABS &&
       kind_of(((Node *)n->left->args.data[0])->ty) == TY_COMPLEX) {
     if (ll_abs_bound(n, &c))
-      return vabs_compare(S, n, c);
+      return vabs_compare(S, n);
   }
   LLVMValueRef a = ll_vexpr(S, n->left), r = NULL;
   Type *aty = n->left->ty;
@@ -423,6 +708,9 @@ LLVMValueRef ll_vexpr(Simd *S, Node *n) {
   switch (n->kind) {
   case ND_BOOLOP: return vboolop(S, n);
   case ND_BINOP: {
+    LLVMValueRef sq = n->op == OP_MUL ? vsquare(S, n) : NULL;
+    if (sq)
+      return sq;
     LLVMValueRef a = ll_vexpr(S, n->left), b = ll_vexpr(S, n->right);
     return ll_varith(S, n->op, a, b, n->ty);
   }
@@ -450,6 +738,11 @@ void ll_set_lane_value(Simd *S, LLVMValueRef slot, const Type *t,
     ll_set_lane(S, slot, lane, x);
     return;
   }
+  if (S->stage) {
+    store_lane(S, slot, S->vcplx, 0, lane, re_of(L, x));
+    store_lane(S, slot, S->vcplx, 1, lane, im_of(L, x));
+    return;
+  }
   LLVMValueRef z = vload(S, S->vcplx, slot);
   LLVMValueRef re = LLVMBuildInsertElement(L->b, vre(S, z), re_of(L, x),
                                            lane, "");
@@ -463,6 +756,9 @@ LLVMValueRef ll_get_lane_value(Simd *S, LLVMValueRef slot, const Type *t,
   Lower *L = S->L;
   if (kind_of(t) != TY_COMPLEX)
     return ll_get_lane(S, vtype(S, t), slot, lane);
+  if (S->stage)
+    return cplx(L, load_lane(S, slot, S->vcplx, 0, lane),
+                load_lane(S, slot, S->vcplx, 1, lane));
   LLVMValueRef z = vload(S, S->vcplx, slot);
   return cplx(L, LLVMBuildExtractElement(L->b, vre(S, z), lane, ""),
               LLVMBuildExtractElement(L->b, vim(S, z), lane, ""));
