@@ -172,7 +172,7 @@ static bool is_list_value(const Node *s) {
   return s->kind == ND_ASSIGN && is_kind(s->value, TY_LIST);
 }
 
-// The list the kernel returns after its loop: `return NAME`.
+// A print statement: Python 2's `print a, b` or a call of print().
 static bool is_print(const Node *s) {
   return s->kind == ND_PRINT ||
          (s->kind == ND_EXPR && s->value->kind == ND_CALL &&
