@@ -24,6 +24,7 @@
 //       long long mandelc_nx, long long mandelc_ny, long long mandelc_maxiter,
 //       struct pycomplex_d *mandelc_q, struct pycomplex_d *mandelc_z,
 //       long long *mandelc_counts, struct mandelc_error *mandelc_err,
+//       (the five buffers before err are __restrict__: never the same)
 //       unsigned long long *mandelc_print,
 //       unsigned long long mandelc_print_cap);
 //

@@ -52,7 +52,8 @@ START_TEST(entry_point_has_the_fixed_abi) {
   char msg[1000];
   char *cu = emit_src(point, false, msg, sizeof msg);
   ck_assert_ptr_nonnull(strstr(cu, "extern \"C\" __global__ void "
-                                   "mandelc_kernel(const double *mandelc_xs"));
+                                   "mandelc_kernel(const double *__restrict__ "
+                                   "mandelc_xs"));
   ck_assert_ptr_nonnull(strstr(cu, "enum { mandelc_launch_dims = 2 };"));
   ck_assert_ptr_nonnull(strstr(cu, "typedef double pyfloat;"));
   free(cu);
