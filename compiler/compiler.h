@@ -71,11 +71,12 @@ void llvm_dispose(LlvmUnit *u);
 const char *llvm_notes(const LlvmUnit *u);
 // For a run, between llvm_lower and llvm_optimize, where no listing is
 // wanted: drops the debug info and cuts the module in two parts, the
-// vector form (functions with vector code and their callers) and the
-// scalar rest, each in its own LLVMContext, so that llvm_optimize and
-// llvm_emit_objects work on both at once, a thread each. A function used
-// across the cut becomes external; only inlining across it is lost (the
-// lanes' call of the scalar body for a point the vector form left). A
+// vector form (the functions with vector code) and the scalar rest, each
+// in its own LLVMContext, so that llvm_optimize and llvm_emit_objects
+// work on both at once, a thread each. A function used across the cut
+// becomes external; only inlining across it is lost (the driver's call of
+// the vector code, once a block of points, and the lanes' call of the
+// scalar body for a point the vector form left). A
 // module with nothing to cut stays one part. llvm_emit_ir, llvm_emit_asm
 // and llvm_take_module see part 0 only. False after a diagnostic (the IR
 // does not verify).
