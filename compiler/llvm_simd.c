@@ -636,10 +636,11 @@ void ll_vloop_body(Simd *S, VFor *v, LLVMValueRef m) {
     vassign(S, v->s->target,
             LLVMBuildAdd(L->b, vload(S, S->vi64, v->start), k, ""), &ty_int);
   }
+  VFor *hot = S->hot;  // an inner loop's body still reads the outer target
   if (v->lazy)
     S->hot = v;
   vstmts(S, &v->s->body);
-  S->hot = NULL;
+  S->hot = hot;
   S->loop = v->loop.outer;
   at(L, v->s);
   if (v->steps) {
