@@ -77,9 +77,11 @@ const char *llvm_notes(const LlvmUnit *u);
 // becomes external; only inlining across it is lost (the driver's call of
 // the vector code, once a block of points, and the lanes' call of the
 // scalar body for a point the vector form left). A
-// module with nothing to cut stays one part. llvm_emit_ir, llvm_emit_asm
-// and llvm_take_module see part 0 only. False after a diagnostic (the IR
-// does not verify).
+// module with nothing to cut stays one part. Each part's thread goes on
+// from optimising to its object file (llvm_emit_objects hands the files
+// over), so that neither waits for the other in between. llvm_emit_ir,
+// llvm_emit_asm and llvm_take_module see part 0 only. False after a
+// diagnostic (the IR does not verify).
 bool llvm_split(LlvmUnit *u, Diag *d);
 // How many parts the unit has: 1, or 2 after llvm_split cut it.
 int llvm_parts(const LlvmUnit *u);

@@ -65,6 +65,9 @@ struct LlvmUnit {
   // as llvm_split found it, by the first thread to work on it.
   Part parts[MAX_PARTS];
   LLVMMemoryBufferRef bitcode;
+  // After llvm_optimize of a cut unit: each part's object file, made by
+  // the thread that optimised it, until llvm_emit_objects hands them over.
+  LLVMMemoryBufferRef objs[MAX_PARTS];
   int nparts;     // 1, or how many llvm_split made
   bool verified;  // llvm_split verified the module before cutting it
   char *notes;    // what the lowering said with -v (malloc'd)
@@ -338,6 +341,9 @@ void llvm_dispose(LlvmUnit *u) {
   }
   if (u->bitcode)
     LLVMDisposeMemoryBuffer(u->bitcode);
+  for (int i = 0; i < MAX_PARTS; i++)
+    if (u->objs[i])
+      LLVMDisposeMemoryBuffer(u->objs[i]);
   if (u->mod)
     LLVMDisposeModule(u->mod);
   if (u->ctx)
@@ -479,21 +485,26 @@ typedef struct {
 
 // ---- the parts on threads --------------------------------------------------
 
-// One part's work: optimising it, or emitting its object file.
+// One part's work: optimising it, emitting its object file, or both.
 typedef struct {
   LlvmUnit *u;
   int part;
   int level;                // of the TargetMachine the work needs
   const char *passes;       // optimising: the pipeline
   bool simd;                // optimising: loop and SLP vectorisers on
+  bool then_emit;           // optimising: the object file right after
   LLVMMemoryBufferRef obj;  // emitting: the object file
-  char *error;              // why it failed (LLVMCreateMessage'd)
+  const char *what;         // what failed
+  char *error;              // and why (LLVMCreateMessage'd)
 } Job;
 
 static bool job_failed(Job *j, const char *msg) {
   j->error = LLVMCreateMessage(msg ? msg : "?");
   return false;
 }
+
+#define OPTIMISER_FAILED "the LLVM optimiser failed"
+#define EMITTER_FAILED "LLVM could not emit the object file"
 
 static bool find_sides(LLVMModuleRef mod, Sides *s);
 static void keep_side(LLVMModuleRef mod, const Sides *s, bool vector);
@@ -542,9 +553,12 @@ static Part *job_part(Job *j) {
   return j->part == 0 ? part0(j->u) : &j->u->parts[j->part];
 }
 
+static void *emit_part(void *arg);
+
 static void *optimize_part(void *arg) {
   Job *j = arg;
   Part *p = job_part(j);
+  j->what = OPTIMISER_FAILED;
   if (!open_part(j, p))
     return NULL;
   LLVMPassBuilderOptionsRef po = LLVMCreatePassBuilderOptions();
@@ -558,6 +572,11 @@ static void *optimize_part(void *arg) {
     char *msg = LLVMGetErrorMessage(err);
     job_failed(j, msg);
     LLVMDisposeErrorMessage(msg);
+    return NULL;
+  }
+  if (j->then_emit) {
+    j->level = 3;
+    emit_part(j);
   }
   return NULL;
 }
@@ -566,6 +585,7 @@ static void *emit_part(void *arg) {
   Job *j = arg;
   Part *p = job_part(j);
   char *msg = NULL;
+  j->what = EMITTER_FAILED;
   if (open_part(j, p) &&
       LLVMTargetMachineEmitToMemoryBuffer(p->tm, p->mod, LLVMObjectFile,
                                           &msg, &j->obj)) {
@@ -580,8 +600,8 @@ static void *emit_part(void *arg) {
 // part 0 - the larger, vector part, where llvm_split made two - on this
 // one (a thread that cannot start runs here, after it). Reports the first
 // failure; false then.
-static bool run_jobs(LlvmUnit *u, Diag *d, Job *jobs, void *(*work)(void *),
-                     const char *what) {
+static bool run_jobs(LlvmUnit *u, Diag *d, Job *jobs,
+                     void *(*work)(void *)) {
   int n = u->nparts < MAX_PARTS ? u->nparts : MAX_PARTS;
   pthread_t threads[MAX_PARTS];
   bool started[MAX_PARTS] = {false};
@@ -597,7 +617,7 @@ static bool run_jobs(LlvmUnit *u, Diag *d, Job *jobs, void *(*work)(void *),
     else if (i > 0)
       work(&jobs[i]);
     if (jobs[i].error && ok)
-      ok = internal_error(d, what, jobs[i].error);
+      ok = internal_error(d, jobs[i].what, jobs[i].error);
     LLVMDisposeMessage(jobs[i].error);
   }
   return ok;
@@ -613,22 +633,40 @@ bool llvm_optimize(LlvmUnit *u, Diag *d, const CompileOptions *opt) {
   snprintf(passes, sizeof passes, "default<O%d>", level);
   Job jobs[MAX_PARTS] = {{0}};
   for (int i = 0; i < MAX_PARTS; i++)
-    jobs[i] = (Job){.level = level, .passes = passes, .simd = opt->simd};
+    jobs[i] = (Job){.level = level, .passes = passes, .simd = opt->simd,
+                    .then_emit = u->nparts > 1};
   // The vector part is vector code already: what O2 and O3 add to O1
   // (the vectorisers, unrolling, more inlining) finds nothing in it and
   // costs it a fifth of its optimising time. Measured on the examples'
   // eight vector kernels, its machine code runs as fast after O1.
   if (u->nparts > 1 && level > 1)
     jobs[0].passes = "default<O1>";
-  return run_jobs(u, d, jobs, optimize_part, "the LLVM optimiser failed");
+  // A cut unit is for a run: each thread goes on to its part's object
+  // file at once, rather than wait for the other part's optimiser (the
+  // vector part's thread has the longer way: optimising the scalar part
+  // takes longer than the vector part, emitting it much less).
+  bool ok = run_jobs(u, d, jobs, optimize_part);
+  for (int i = 0; i < u->nparts && i < MAX_PARTS; i++) {
+    if (ok)
+      u->objs[i] = jobs[i].obj;
+    else if (jobs[i].obj)
+      LLVMDisposeMemoryBuffer(jobs[i].obj);
+  }
+  return ok;
 }
 
 int llvm_emit_objects(LlvmUnit *u, Diag *d, LLVMMemoryBufferRef *objs) {
+  if (u->objs[0]) {  // llvm_optimize made them
+    for (int i = 0; i < u->nparts && i < MAX_PARTS; i++) {
+      objs[i] = u->objs[i];
+      u->objs[i] = NULL;
+    }
+    return u->nparts;
+  }
   Job jobs[MAX_PARTS] = {{0}};
   for (int i = 0; i < MAX_PARTS; i++)
     jobs[i].level = 3;
-  bool ok = run_jobs(u, d, jobs, emit_part,
-                     "LLVM could not emit the object file");
+  bool ok = run_jobs(u, d, jobs, emit_part);
   for (int i = 0; i < u->nparts && i < MAX_PARTS; i++) {
     if (ok)
       objs[i] = jobs[i].obj;
