@@ -108,7 +108,7 @@ static void fill_items(Simd *S, Source *src, LLVMValueRef lane,
   for (int k = 0; k < S->lists.len; k++) {
     const Type *elem = ((Var *)S->lists.data[k])->ty->elem;
     LLVMValueRef v = ll_load_item(S->L, item_ptr(S, k, i), elem);
-    ll_set_lane_value(S, S->items[k], elem, lane, v);
+    ll_vset_lane_squared(S, S->items[k], S->item_squares[k], elem, lane, v);
   }
 }
 
@@ -719,6 +719,8 @@ static void load_uniforms(Simd *S, LLVMTypeRef et, LLVMValueRef env) {
   }
   S->bases = arena_alloc(L->a, sizeof *S->bases * (S->lists.len + 1));
   S->items = arena_alloc(L->a, sizeof *S->items * (S->lists.len + 1));
+  S->item_squares =
+      arena_alloc(L->a, sizeof *S->item_squares * (S->lists.len + 1));
   for (int k = 0; k < S->lists.len; k++) {
     Var *v = S->lists.data[k];
     LLVMValueRef p = LLVMBuildLoad2(L->b, L->t_ptr,
@@ -726,6 +728,11 @@ static void load_uniforms(Simd *S, LLVMTypeRef et, LLVMValueRef env) {
     S->bases[k] = ll_entry_alloca(L, L->t_ptr, v->name);
     LLVMBuildStore(L->b, LLVMBuildLoad2(L->b, L->t_ptr, p, ""), S->bases[k]);
     S->items[k] = ll_entry_alloca(L, vtype(S, v->ty->elem), "item");
+    TypeKind e = kind_of(v->ty->elem);
+    S->item_squares[k] = e == TY_FLOAT || e == TY_COMPLEX
+                             ? ll_entry_alloca(L, vtype(S, v->ty->elem),
+                                               "item.squares")
+                             : NULL;
   }
 }
 

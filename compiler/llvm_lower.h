@@ -336,6 +336,7 @@ typedef struct {
   Var *ivar;             // list kernel: the loop target i
   PtrVec lists;          // Var *: lists read or written as X[i]
   LLVMValueRef *items;   // per lists entry: vector alloca of X[i]
+  LLVMValueRef *item_squares;  // per lists entry: as squares, or NULL
   LLVMValueRef *bases;   // per lists entry: X's data pointer
   struct VFor *hot;      // the escape loop, when its target is lazy
   LLVMValueRef dirty;    // i1 alloca: a lane broke or returned this step
@@ -473,6 +474,10 @@ void ll_set_lane_value(Simd *S, LLVMValueRef slot, const Type *t,
                        LLVMValueRef lane, LLVMValueRef x);
 LLVMValueRef ll_get_lane_value(Simd *S, LLVMValueRef slot, const Type *t,
                                LLVMValueRef lane);
+void ll_vstore_squared(Simd *S, LLVMValueRef slot, LLVMValueRef sq,
+                       const Type *t, LLVMValueRef m, LLVMValueRef x);
+void ll_vset_lane_squared(Simd *S, LLVMValueRef slot, LLVMValueRef sq,
+                          const Type *t, LLVMValueRef lane, LLVMValueRef x);
 void ll_vstore_var(Simd *S, const Var *v, LLVMValueRef m, LLVMValueRef x);
 void ll_vset_var_lane(Simd *S, const Var *v, LLVMValueRef lane,
                       LLVMValueRef x);

@@ -365,8 +365,9 @@ static void vassign(Simd *S, Node *t, LLVMValueRef v, const Type *vty) {
     return;
   }
   Var *x = t->value->var;
-  vstore_lanes(S, S->items[ll_vitem_index(S, x)], S->mask,
-               ll_vconvert(S, v, vty, x->ty->elem));
+  int k = ll_vitem_index(S, x);
+  ll_vstore_squared(S, S->items[k], S->item_squares[k], x->ty->elem, S->mask,
+                    ll_vconvert(S, v, vty, x->ty->elem));
 }
 
 static void vassign_stmt(Simd *S, Node *s) {

@@ -307,57 +307,81 @@ static LLVMValueRef squares_of(Simd *S, LLVMValueRef x, const Type *t) {
   return vcplx(S, fmul(L, re, re), fmul(L, im, im));
 }
 
-// v's lanes in m = x, and its squares with it: those of every lane of the
-// new value, which outside m are the old squares again (no blend to make).
-void ll_vstore_var(Simd *S, const Var *v, LLVMValueRef m, LLVMValueRef x) {
-  LLVMValueRef slot = S->slots[v->index];
+// A slot's lanes in m = x, and its squares (sq, or NULL) with it: those of
+// every lane of the new value, which outside m are the old squares again
+// (no blend to make).
+void ll_vstore_squared(Simd *S, LLVMValueRef slot, LLVMValueRef sq,
+                       const Type *t, LLVMValueRef m, LLVMValueRef x) {
   vstore_lanes(S, slot, m, x);
-  if (S->squares[v->index])
-    LLVMBuildStore(S->L->b, squares_of(S, vload(S, LLVMTypeOf(x), slot), v->ty),
-                   S->squares[v->index]);
+  if (sq)
+    LLVMBuildStore(S->L->b, squares_of(S, vload(S, LLVMTypeOf(x), slot), t),
+                   sq);
 }
 
-// v's lane `lane` = the scalar x, and its squares with it.
-void ll_vset_var_lane(Simd *S, const Var *v, LLVMValueRef lane,
-                      LLVMValueRef x) {
+// A slot's lane `lane` = the scalar x, and its squares (sq) with it.
+void ll_vset_lane_squared(Simd *S, LLVMValueRef slot, LLVMValueRef sq,
+                          const Type *t, LLVMValueRef lane, LLVMValueRef x) {
   Lower *L = S->L;
-  ll_set_lane_value(S, S->slots[v->index], v->ty, lane, x);
-  if (!S->squares[v->index])
+  ll_set_lane_value(S, slot, t, lane, x);
+  if (!sq)
     return;
-  if (kind_of(v->ty) != TY_COMPLEX) {
-    ll_set_lane(S, S->squares[v->index], lane, fmul(L, x, x));
+  if (kind_of(t) != TY_COMPLEX) {
+    ll_set_lane(S, sq, lane, fmul(L, x, x));
     return;
   }
   LLVMValueRef re = re_of(L, x), im = im_of(L, x);
-  ll_set_lane_value(S, S->squares[v->index], v->ty, lane,
-                    cplx(L, fmul(L, re, re), fmul(L, im, im)));
+  ll_set_lane_value(S, sq, t, lane, cplx(L, fmul(L, re, re), fmul(L, im, im)));
 }
 
-// The variable whose squares n reads (n is a plain float or complex
-// variable), or NULL.
-static const Var *squared_var(Simd *S, const Node *n) {
+// A number variable's lanes in m = x (Simd.squares kept).
+void ll_vstore_var(Simd *S, const Var *v, LLVMValueRef m, LLVMValueRef x) {
+  ll_vstore_squared(S, S->slots[v->index], S->squares[v->index], v->ty, m,
+                    x);
+}
+
+// A number variable's lane `lane` = x (Simd.squares kept).
+void ll_vset_var_lane(Simd *S, const Var *v, LLVMValueRef lane,
+                      LLVMValueRef x) {
+  ll_vset_lane_squared(S, S->slots[v->index], S->squares[v->index], v->ty,
+                       lane, x);
+}
+
+// Where n's value and its squares are kept: a plain float or complex
+// variable, or the lane's X[i] of a list of them. Returns the squares'
+// alloca (NULL if none) and sets *slot.
+static LLVMValueRef squared_place(Simd *S, const Node *n, LLVMValueRef *slot) {
+  if (n->kind == ND_SUBSCRIPT) {
+    const Var *x = n->value->var;
+    if (n->value->kind != ND_NAME || !x || n->index->kind != ND_NAME ||
+        !S->ivar || n->index->var != S->ivar || kind_of(x->ty) != TY_LIST ||
+        kind_of(n->ty) != kind_of(x->ty->elem))
+      return NULL;
+    int k = ll_vitem_index(S, x);
+    *slot = S->items[k];
+    return S->item_squares[k];
+  }
   const Var *v = n->kind == ND_NAME ? n->var : NULL;
-  if (!v || v->kind == VAR_CONST || !S->squares[v->index] ||
-      kind_of(n->ty) != kind_of(v->ty))
+  if (!v || v->kind == VAR_CONST || kind_of(n->ty) != kind_of(v->ty))
     return NULL;
-  return v;
+  *slot = S->slots[v->index];
+  return S->squares[v->index];
 }
 
-// x * x of one variable from its squares: x*x for a float; for a complex
+// x * x of one place from its squares: x*x for a float; for a complex
 // _Py_c_prod with a == b, re*re - im*im and re*im + im*re, two of its
 // four products kept. NULL when n is no such product.
 static LLVMValueRef vsquare(Simd *S, Node *n) {
-  const Var *v = squared_var(S, n->left);
-  if (!v || n->right->kind != ND_NAME || n->right->var != v ||
-      kind_of(n->ty) != kind_of(v->ty))
+  LLVMValueRef slot = NULL, other = NULL;
+  LLVMValueRef sq = squared_place(S, n->left, &slot);
+  if (!sq || squared_place(S, n->right, &other) != sq ||
+      kind_of(n->ty) != kind_of(n->left->ty))
     return NULL;
   Lower *L = S->L;
-  LLVMValueRef sq = vload(S, vtype(S, v->ty), S->squares[v->index]);
-  if (kind_of(v->ty) != TY_COMPLEX)
-    return sq;
-  LLVMValueRef z = vload(S, S->vcplx, S->slots[v->index]);
+  if (kind_of(n->ty) != TY_COMPLEX)
+    return vload(S, S->vf64, sq);
+  LLVMValueRef z = vload(S, S->vcplx, slot), s2 = vload(S, S->vcplx, sq);
   LLVMValueRef re = vre(S, z), im = vim(S, z);
-  return vcplx(S, fsub(L, vre(S, sq), vim(S, sq)),
+  return vcplx(S, fsub(L, vre(S, s2), vim(S, s2)),
                fadd(L, fmul(L, re, im), fmul(L, im, re)));
 }
 
@@ -547,12 +571,12 @@ static void abs_lane(Simd *S, LLVMValueRef lane, void *arg) {
 }
 
 // |z|^2 as abs_compare computes it: re*re + im*im, the squares a plain
-// variable keeps reused.
+// variable or lane item keeps reused.
 static LLVMValueRef vabs_squared(Simd *S, Node *arg) {
   Lower *L = S->L;
-  const Var *v = squared_var(S, arg);
-  if (v) {
-    LLVMValueRef sq = vload(S, S->vcplx, S->squares[v->index]);
+  LLVMValueRef slot = NULL, sq = squared_place(S, arg, &slot);
+  if (sq && kind_of(arg->ty) == TY_COMPLEX) {
+    sq = vload(S, S->vcplx, sq);
     return fadd(L, vre(S, sq), vim(S, sq));
   }
   LLVMValueRef z = ll_vexpr(S, arg);
