@@ -525,6 +525,7 @@ typedef struct {
   double compile_seconds;
   double gpu_total_seconds;  // cuda: the run with its copies (--json)
   const char *cache;      // the compile cache: "hit", "miss" or "off"
+  const char *simd;       // llvm: which form runs, or why not the vector
   RtReference refs[RT_REFERENCES + 1];  // + the CUDA one (target cuda)
   const RtProfile *profile;  // --profile, once mapped to lines
   int nrefs;
@@ -558,6 +559,15 @@ static void print_json(const Options *o, const Report *r) {
          r->kernel, r->form, r->grid.nx, r->grid.ny, o->maxiter);
   if (o->cuda)  // bench/cuda/: the kernel with its copies to and from
     printf(", \"gpu_total_seconds\": %.6f", r->gpu_total_seconds);
+  if (r->simd) {  // the lowering's words: quoted as a JSON string
+    printf(", \"simd\": \"");
+    for (const char *c = r->simd; *c; c++) {
+      if (*c == '"' || *c == '\\')
+        putchar('\\');
+      putchar((unsigned char)*c < ' ' ? ' ' : *c);
+    }
+    putchar('"');
+  }
   if (o->compare) {
     printf(", \"compare\": [");
     for (int i = 0; i < r->nrefs; i++) {
@@ -725,6 +735,23 @@ static int lower_llvm(const Options *o, Session *s) {
 #endif
 }
 
+#ifdef MANDELC_LLVM
+// The lowering's `simd:` line (which form runs, or why not the vector
+// one), from the notes kept with the code, so a cache hit has it too;
+// NULL when it said none (a kernel with no loop over the points).
+static const char *simd_note(Session *s) {
+  size_t n = 0;
+  const char *notes = rt_jit_code_notes(s->object, s->object_len, &n);
+  const char *tag = "simd: ";
+  char *line = strstr(arena_strndup(s->arena, notes, n), tag);
+  if (!line)
+    return NULL;
+  line += strlen(tag);
+  line[strcspn(line, "\n")] = '\0';
+  return line;
+}
+#endif
+
 // LLVM: the optimised module (or the cached object) to machine code.
 // Sets s->fn.
 static int build_llvm(const Options *o, Session *s) {
@@ -736,6 +763,7 @@ static int build_llvm(const Options *o, Session *s) {
     store_cached(o, s);
   }
   s->report.cache = rt_cache_state_name(s->cache.state);
+  s->report.simd = simd_note(s);
   s->jit = rt_jit_load_object(&s->diag, s->object, s->object_len);
   if (!s->jit)
     return RT_COMPILE_ERROR;

@@ -117,6 +117,15 @@ class CacheTest(unittest.TestCase):
         self.assertIn("--simd=off", said[0])
         # ... and says it only with -v
         self.assertNotIn("simd:", self.run_mandelc(QUIET, "100", "30").stderr)
+        # --json says it too, in "simd", on a miss and on a hit.
+        name = "calculate_z_serial_purepython"
+        for args in (("--no-cache",), (), ("--simd=off",)):
+            obj, _ = self.run_json(*args, size=("100", "30"))
+            self.assertEqual(obj["cache"],
+                             "off" if "--no-cache" in args else "hit")
+            self.assertRegex(obj["simd"], "^%s runs [0-9]+ lanes" % name
+                             if "--simd=off" not in args else
+                             "^not used for %s: --simd=off$" % name)
 
     def test_run_time_values_do_not_matter(self):
         self.run_json("--threads=2")
