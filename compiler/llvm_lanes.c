@@ -302,8 +302,10 @@ static LLVMValueRef new_fn(Lower *L, const char *name, LLVMTypeRef ret,
 // number variable, the done and result lanes, and the bail block that
 // clears the exception a helper may have raised and returns 1.
 static void open_simd(Simd *S, FnState *fs, LLVMValueRef fn,
-                      LLVMValueRef ctx, const char *name, int line) {
+                      LLVMValueRef ctx, const char *name, int line,
+                      const PtrVec *body) {
   Lower *L = S->L;
+  S->squared = ll_squared_places(S, body);
   ll_open_function(L, fs, fn, ctx, name, line);
   S->vi1 = LLVMVectorType(L->t_i1, S->width);
   S->vi64 = LLVMVectorType(L->t_i64, S->width);
@@ -319,7 +321,7 @@ static void open_simd(Simd *S, FnState *fs, LLVMValueRef fn,
     if (is_number(v->ty))
       S->slots[v->index] = ll_entry_alloca(L, vtype(S, v->ty), v->name);
     S->squares[v->index] =
-        k == TY_FLOAT || k == TY_COMPLEX
+        (k == TY_FLOAT || k == TY_COMPLEX) && S->squared[v->index]
             ? ll_entry_alloca(L, vtype(S, v->ty), "squares")
             : NULL;
   }
@@ -364,7 +366,8 @@ static LLVMValueRef points_simd(Lower *L, const Func *f, int hot,
   LLVMValueRef fn = new_fn(L, name, L->t_i32, p, 11, names);
   LLVMSetLinkage(fn, LLVMInternalLinkage);
   FnState fs = {.func = f, .ret = f->ret};
-  open_simd(&S, &fs, fn, LLVMGetParam(fn, 0), name, f->def->line);
+  open_simd(&S, &fs, fn, LLVMGetParam(fn, 0), name, f->def->line,
+            &f->def->body);
   LLVMBasicBlockRef start = LLVMGetInsertBlock(L->b);
   for (int i = 0; i < f->nparams; i++)
     if (L->p->choice.binding[i] == 'm')
@@ -729,7 +732,8 @@ static void load_uniforms(Simd *S, LLVMTypeRef et, LLVMValueRef env) {
     LLVMBuildStore(L->b, LLVMBuildLoad2(L->b, L->t_ptr, p, ""), S->bases[k]);
     S->items[k] = ll_entry_alloca(L, vtype(S, v->ty->elem), "item");
     TypeKind e = kind_of(v->ty->elem);
-    S->item_squares[k] = e == TY_FLOAT || e == TY_COMPLEX
+    S->item_squares[k] = (e == TY_FLOAT || e == TY_COMPLEX) &&
+                                 S->squared[v->index]
                              ? ll_entry_alloca(L, vtype(S, v->ty->elem),
                                                "item.squares")
                              : NULL;
@@ -749,7 +753,7 @@ static LLVMValueRef body_simd(Lower *L, Node *s, LLVMTypeRef et, int hot,
   LLVMValueRef fn = new_fn(L, name, L->t_i32, p, 7, names);
   LLVMSetLinkage(fn, LLVMInternalLinkage);
   FnState fs = {.func = f, .ret = &ty_none};
-  open_simd(S, &fs, fn, LLVMGetParam(fn, 1), name, s->line);
+  open_simd(S, &fs, fn, LLVMGetParam(fn, 1), name, s->line, &s->body);
   LLVMBasicBlockRef start = LLVMGetInsertBlock(L->b);
   LLVMValueRef env = LLVMGetParam(fn, 0);
   load_uniforms(S, et, env);

@@ -337,6 +337,7 @@ typedef struct {
   PtrVec lists;          // Var *: lists read or written as X[i]
   LLVMValueRef *items;   // per lists entry: vector alloca of X[i]
   LLVMValueRef *item_squares;  // per lists entry: as squares, or NULL
+  bool *squared;         // by Var index: the body squares it (or X[i])
   LLVMValueRef *bases;   // per lists entry: X's data pointer
   struct VFor *hot;      // the escape loop, when its target is lazy
   LLVMValueRef dirty;    // i1 alloca: a lane broke or returned this step
@@ -478,6 +479,7 @@ void ll_vstore_squared(Simd *S, LLVMValueRef slot, LLVMValueRef sq,
                        const Type *t, LLVMValueRef m, LLVMValueRef x);
 void ll_vset_lane_squared(Simd *S, LLVMValueRef slot, LLVMValueRef sq,
                           const Type *t, LLVMValueRef lane, LLVMValueRef x);
+bool *ll_squared_places(Simd *S, const PtrVec *body);
 void ll_vstore_var(Simd *S, const Var *v, LLVMValueRef m, LLVMValueRef x);
 void ll_vset_var_lane(Simd *S, const Var *v, LLVMValueRef lane,
                       LLVMValueRef x);

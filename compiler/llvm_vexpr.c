@@ -367,6 +367,57 @@ static LLVMValueRef squared_place(Simd *S, const Node *n, LLVMValueRef *slot) {
   return S->squares[v->index];
 }
 
+// ---- which places keep squares ---------------------------------------------
+
+// The variable of a place that may keep squares (x, or X of X[i]), or NULL.
+static const Var *place_var(const Node *n) {
+  if (n->kind == ND_SUBSCRIPT)
+    n = n->value;
+  return n->kind == ND_NAME && n->var && n->var->kind != VAR_CONST ? n->var
+                                                                   : NULL;
+}
+
+static void mark_squared(bool *marks, const Node *n);
+
+static void mark_all(bool *marks, const PtrVec *v) {
+  for (int i = 0; i < v->len; i++)
+    mark_squared(marks, v->data[i]);
+}
+
+// Marks the places n squares: x * x of one variable or lane item, and
+// abs(z) (its squared modulus).
+static void mark_squared(bool *marks, const Node *n) {
+  if (!n)
+    return;
+  const Var *v = NULL;
+  if (n->kind == ND_BINOP && n->op == OP_MUL && place_var(n->left) &&
+      place_var(n->left) == place_var(n->right) &&
+      n->left->kind == n->right->kind)
+    v = place_var(n->left);
+  if (n->kind == ND_CALL && !n->callee && n->builtin == BI_ABS &&
+      n->args.len == 1)
+    v = place_var(n->args.data[0]);
+  if (v)
+    marks[v->index] = true;
+  const Node *kids[] = {n->left, n->right, n->value, n->test, n->body_expr,
+                        n->orelse_expr, n->iter};
+  for (size_t i = 0; i < sizeof kids / sizeof *kids; i++)
+    mark_squared(marks, kids[i]);
+  const PtrVec *vecs[] = {&n->targets, &n->elts, &n->values, &n->comparators,
+                          &n->args, &n->body, &n->orelse};
+  for (size_t i = 0; i < sizeof vecs / sizeof *vecs; i++)
+    mark_all(marks, vecs[i]);
+}
+
+// By Var index: whether body squares the variable (or the list's lane
+// item), so that its stores keep squares; others need none.
+bool *ll_squared_places(Simd *S, const PtrVec *body) {
+  bool *marks = arena_alloc(S->L->a, sizeof *marks * (S->f->vars.len + 1));
+  memset(marks, 0, sizeof *marks * (S->f->vars.len + 1));
+  mark_all(marks, body);
+  return marks;
+}
+
 // x * x of one place from its squares: x*x for a float; for a complex
 // _Py_c_prod with a == b, re*re - im*im and re*im + im*re, two of its
 // four products kept. NULL when n is no such product.
