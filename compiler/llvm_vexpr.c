@@ -559,8 +559,8 @@ void ll_each_lane(Simd *S, LLVMValueRef m, LaneFn fn, void *arg) {
                   done);
   move_to(L, body);
   LLVMValueRef args[2] = {bits, LLVMConstInt(L->t_i1, 1, false)};
-  LLVMValueRef k = LLVMBuildZExtOrBitCast(
-      L->b, ll_intrinsic(L, "llvm.cttz", bt, 2, args), L->t_i32, "lane");
+  LLVMValueRef k = LLVMBuildIntCast2(
+      L->b, ll_intrinsic(L, "llvm.cttz", bt, 2, args), L->t_i32, false, "lane");
   S->stage = &st;
   fn(S, k, arg);
   S->stage = NULL;
