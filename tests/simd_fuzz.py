@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""simd_fuzz.py - random escape-loop kernels, mandelc's vector form against
+CPython.
+
+    python3 tests/simd_fuzz.py MANDELC [--count N] [--seed S] [--keep DIR]
+
+gen_kernels.py's random kernels mostly fall outside the vector form (they
+call int(), index tuples, ...), so they test the scalar code. These are
+made from the statements the vector form takes: complex and float steps,
+`abs(z) > C` and `x*x + y*y > 4.0` escapes whose bodies break, continue,
+return or count, inner loops with their own break, int counters with % and
+//, conditional expressions, for and while escape loops with or without an
+else. Each seed gives a point kernel (c, maxiter) and the same body as a
+list kernel (q, maxiter, z; z[i] and q[i] for z and c), and each runs at
+four sizes, maxiter 0 and 1 among them (a lane that never steps, or
+steps once), with --threads=1 (lanes refill in one order). The oracle is
+tests/refdriver.py --int64 under CPython: stdout must match but for the
+time line, and both must fail or neither. Exit status 1 on any mismatch,
+with the kernel kept (--keep DIR, default a temporary directory, printed).
+"""
+
+import argparse
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SIZES = (["23", "40"], ["9", "0"], ["9", "1"], ["17", "200"])
+
+
+def act(r):
+    """What an escape test does."""
+    return r.choice([["break"], ["return k * 3 + it"], ["k = k + it", "break"],
+                     ["continue"], ["k = k - 1"]])
+
+
+def stmt(r, inloop):
+    """One statement (as lines) of the vector subset."""
+    c = r.randrange(16)
+    if c == 3 and inloop:
+        limit = r.choice(["2.0", "2", "1.5", "4.0"])
+        return ["if abs(z) > %s:" % limit] + ["    " + s for s in act(r)]
+    if c == 4 and inloop:
+        return ["if x * x + y * y > 4.0:"] + ["    " + s for s in act(r)]
+    if c == 6 and inloop:
+        return ["if it %% %d == 0:" % r.randrange(2, 5), "    continue"]
+    if c == 8:
+        return ["for j in range(%d):" % r.randrange(0, 4),
+                "    s = s + j * 0.5", "    if s > 3.0:", "        break"]
+    if c == 9 and inloop:
+        return ["if k > %d:" % r.randrange(5, 60), "    break"]
+    if c == 14 and inloop:
+        return ["if abs(z) < 0.5:"] + ["    " + s for s in act(r)]
+    simple = {
+        0: ["z = z * z + c"],
+        1: ["x, y = x * x - y * y + c.real, 2.0 * x * y + c.imag"],
+        2: ["s = s + x * x"],
+        5: ["k = k + it %% %d" % r.randrange(1, 7)],
+        7: ["k += 1"],
+        10: ["k = k + (1 if s > 2.5 else 2)"],
+        11: ["w = z * z", "k = k + (1 if w.real > 0.25 else 0)"],
+        12: ["z = z * z * z + c"],
+        13: ["k = k + it // 3"],
+        15: ["x = x * x", "s = s + x * x + y * y"],
+    }
+    return simple.get(c, ["k = k + 2"])
+
+
+def point_kernel(seed):
+    r = random.Random(seed)
+    lines = ["def f(c, maxiter):", "    z = 0j", "    w = 0j", "    x = c.real",
+             "    y = c.imag", "    k = 0", "    s = 0.0", "    it = 0"]
+    for _ in range(r.randrange(0, 3)):
+        lines += ["    " + s for s in stmt(r, False)]
+    head = r.choice(["for it in range(maxiter):",
+                     "for it in range(2, maxiter + 1):",
+                     "for it in range(maxiter // 2):", "while it < maxiter:"])
+    lines.append("    " + head)
+    body = ["it += 1"] if head.startswith("while") else []
+    for _ in range(r.randrange(1, 6)):
+        body += stmt(r, True)
+    lines += ["        " + s for s in body]
+    if r.random() < 0.3:
+        lines += ["    else:", "        k = k + 100"]
+    for _ in range(r.randrange(0, 2)):
+        lines += ["    " + s for s in stmt(r, False)]
+    lines.append("    return k * 7 + it + (1 if s > 1.0 else 0)")
+    return "\n".join(lines) + "\n"
+
+
+def list_kernel(seed):
+    """The point kernel's body inside `for i in range(len(q))`."""
+    out = ["def calculate_z_serial_purepython(q, maxiter, z):",
+           "    output = [0] * len(q)", "    for i in range(len(q)):"]
+    for line in point_kernel(seed).splitlines()[1:]:
+        body = line.strip()
+        if body == "z = 0j":  # z[i] starts at the driver's 0j
+            continue
+        indent = "    " + line[:len(line) - len(line.lstrip())]
+        if body.startswith("return k * 3"):  # a return inside the loop
+            out += [indent + "k = k * 3 + it", indent + "break"]
+            continue
+        if body.startswith("return"):
+            body = "output[i] = " + body[len("return "):]
+        body = re.sub(r"\bz\b", "z[i]", body)
+        body = re.sub(r"\bc\b", "q[i]", body)
+        out.append(indent + body)
+    out.append("    return output")
+    return "\n".join(out) + "\n"
+
+
+def visible(text):
+    return [s for s in text.splitlines() if not s.startswith("Main took")]
+
+
+def check(mandelc, path):
+    """None when mandelc agrees with CPython at every size, else why."""
+    for size in SIZES:
+        py = subprocess.run([sys.executable, os.path.join(HERE, "refdriver.py"),
+                             "--int64", path] + size,
+                            capture_output=True, text=True, timeout=120)
+        mc = subprocess.run([mandelc, path] + size + ["--threads=1"],
+                            capture_output=True, text=True, timeout=120)
+        if (visible(py.stdout) != visible(mc.stdout) or
+                (py.returncode != 0) != (mc.returncode != 0)):
+            return "at %s: CPython %s (exit %d), mandelc %s (exit %d) %s" % (
+                " ".join(size), visible(py.stdout)[-1:], py.returncode,
+                visible(mc.stdout)[-1:], mc.returncode, mc.stderr[-300:])
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("mandelc")
+    ap.add_argument("--count", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--keep")
+    a = ap.parse_args()
+    keep = a.keep or tempfile.mkdtemp(prefix="simd_fuzz_")
+    os.makedirs(keep, exist_ok=True)
+    bad = 0
+    for seed in range(a.seed, a.seed + a.count):
+        for form, make in (("point", point_kernel), ("list", list_kernel)):
+            path = os.path.join(keep, "%s_%d.py" % (form, seed))
+            with open(path, "w") as f:
+                f.write(make(seed))
+            why = check(a.mandelc, path)
+            if why:
+                bad += 1
+                print("MISMATCH %s %s" % (path, why))
+            else:
+                os.remove(path)
+    print("simd_fuzz: %d seeds, point and list forms, %d mismatches%s" % (
+        a.count, bad, " (kept in %s)" % keep if bad else ""))
+    if not a.keep and not bad:
+        os.rmdir(keep)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
