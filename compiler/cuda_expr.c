@@ -471,6 +471,11 @@ static const char *name(CudaGen *g, Node *e) {
       cg_unsupported(g, e, "a module-level list");
     return fmt(g, "(%s)", cg_expr(g, v->value));
   }
+  // CPython's message names the variable, and the GPU's error key carries
+  // only a message number, so the GPU could not say UnboundLocalError's
+  if (e->maybe_unbound)
+    cg_unsupported(g, e, fmt(g, "reading '%s' where it may be unassigned "
+                             "(UnboundLocalError)", v->name));
   return cg_var_name(g, v);
 }
 

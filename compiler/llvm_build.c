@@ -237,3 +237,45 @@ void ll_check_exc(Lower *L) {
   ll_unlikely(L, LLVMBuildCondBr(L->b, bad, L->fs->ret_bb, ok));
   move_to(L, ok);
 }
+
+// ---- UnboundLocalError ------------------------------------------------------
+
+// The i1 "assigned" flag of v (a Var that needs one, infer_bound.c): made
+// on first use in the function's entry block, false there.
+static LLVMValueRef bound_slot(Lower *L, const Var *v) {
+  FnState *fs = L->fs;
+  if (!fs->bound)
+    fs->bound = arena_alloc(
+        L->a, sizeof *fs->bound * (size_t)(fs->func->vars.len + 1));
+  if (!fs->bound[v->index]) {
+    const char *name = arena_sprintf(L->a, "%s.bound", v->name);
+    fs->bound[v->index] = LLVMBuildAlloca(fs->alloca_b, L->t_i1, name);
+    LLVMBuildStore(fs->alloca_b, LLVMConstInt(L->t_i1, 0, false),
+                   fs->bound[v->index]);
+  }
+  return fs->bound[v->index];
+}
+
+void ll_set_bound(Lower *L, const Var *v) {
+  if (v->needs_flag)
+    LLVMBuildStore(L->b, LLVMConstInt(L->t_i1, 1, false), bound_slot(L, v));
+}
+
+// Before a read that may find the variable unassigned: CPython's error.
+void ll_check_bound(Lower *L, const Node *name) {
+  const Var *v = name->var;
+  if (!name->maybe_unbound || !v)
+    return;
+  LLVMValueRef set =
+      LLVMBuildLoad2(L->b, L->t_i1, bound_slot(L, v), "");
+  ll_check(L, LLVMBuildNot(L->b, set, ""), RT_EXC_UNBOUND_LOCAL, name->line,
+           arena_sprintf(L->a, "cannot access local variable '%s' where "
+                         "it is not associated with a value", v->name));
+}
+
+bool ll_needs_flags(const Func *f) {
+  for (int i = 0; i < f->vars.len; i++)
+    if (((const Var *)f->vars.data[i])->needs_flag)
+      return true;
+  return false;
+}

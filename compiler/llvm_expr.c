@@ -60,6 +60,7 @@ static LLVMValueRef name_load(Lower *L, Node *n) {
                     n->name);
   if (v->kind == VAR_CONST)
     return ll_convert(L, ll_expr(L, v->value), v->value->ty, n->ty);
+  ll_check_bound(L, n);
   LLVMValueRef x =
       LLVMBuildLoad2(L->b, ll_type(L, v->ty), L->fs->slots[v->index], v->name);
   return ll_convert(L, x, v->ty, n->ty);

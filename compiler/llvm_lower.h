@@ -68,6 +68,9 @@ typedef struct {
   LLVMMetadataRef scope;    // its DISubprogram
   Type *ret;
   Loop *loop;
+  // i1 "assigned" flag of each Var that needs_flag, by Var.index (made on
+  // first use; NULL when the function has none)
+  LLVMValueRef *bound;
 } FnState;
 
 typedef struct {
@@ -227,6 +230,11 @@ void ll_unlikely(Lower *L, LLVMValueRef br);
 LLVMValueRef ll_cstring(Lower *L, const char *s);
 void ll_check(Lower *L, LLVMValueRef bad, RtExc exc, int line, const char *msg);
 void ll_check_exc(Lower *L);
+// UnboundLocalError: a store of v sets its flag (when it has one); a read
+// marked maybe_unbound tests it; whether f has any such variable.
+void ll_set_bound(Lower *L, const Var *v);
+void ll_check_bound(Lower *L, const Node *name);
+bool ll_needs_flags(const Func *f);
 
 // ---- llvm_arith.c -----------------------------------------------------------
 

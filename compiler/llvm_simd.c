@@ -334,6 +334,11 @@ const char *ll_simd_why_not(Lower *L, const Func *f, Var *ivar,
   Check c = {.f = f, .ivar = ivar, .point = ivar == NULL};
   if (!L->opt->simd)
     return "--simd=off";
+  if (ll_needs_flags(f)) {  // lanes have no "assigned" flags
+    *where = NULL;
+    *print = NULL;
+    return "it may read a variable before assigning it";
+  }
   if (stmts_ok(&c, body))
     *hot = find_hot_loop(&c, body);
   *where = c.where;

@@ -132,6 +132,7 @@ static void assign_to(Lower *L, Node *target, LLVMValueRef v, Type *vty) {
                       target->name);
     LLVMBuildStore(L->b, ll_convert(L, v, vty, var->ty),
                    L->fs->slots[var->index]);
+    ll_set_bound(L, var);
     return;
   }
   case ND_SUBSCRIPT: {
@@ -169,6 +170,7 @@ static void augassign(Lower *L, Node *s) {
   if (t->kind == ND_NAME && t->var && t->var->kind != VAR_CONST) {
     LLVMValueRef slot = L->fs->slots[t->var->index];
     Type *ty = t->var->ty;
+    ll_check_bound(L, t);
     LLVMValueRef cur = LLVMBuildLoad2(L->b, ll_type(L, ty), slot, t->name);
     LLVMValueRef v = ll_expr(L, val);
     at(L, s);
@@ -200,8 +202,11 @@ static void run_body(Lower *L, LLVMValueRef item, void *arg) {
 static void emit_parallel_for(Lower *L, Node *s);
 static bool can_outline(Node *s);
 
+// A function with "assigned" flags runs its loops serially: the outlined
+// body would need its own copy of each flag.
 static void for_stmt(Lower *L, Node *s) {
-  if (s->parallel && s->range_loop && can_outline(s)) {
+  if (s->parallel && s->range_loop && can_outline(s) &&
+      !ll_needs_flags(L->fs->func)) {
     emit_parallel_for(L, s);
     return;
   }

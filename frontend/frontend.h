@@ -426,6 +426,10 @@ struct Node {
   // For: set by compiler/parallel.c when the loop is the list kernel's
   // outer loop and its iterations are independent
   bool parallel;
+  // Name read (or AugAssign target) of a local that some path may reach
+  // unassigned (infer_bound.c): the back ends test Var.needs_flag's flag
+  // here and raise UnboundLocalError, as CPython does
+  bool maybe_unbound;
 };
 
 Node *new_node(Arena *a, NodeKind kind, Token *tok);
@@ -519,6 +523,9 @@ struct Var {
   Node *value;       // VAR_CONST: the defining expression, typed
   int index;         // VAR_LOCAL/VAR_PARAM: index in Func.vars
   Func *func;        // owner (NULL for VAR_CONST)
+  // Some read may find it unassigned (a Node.maybe_unbound names it): it
+  // carries an "assigned" flag, false on entry and set by every store
+  bool needs_flag;
 };
 
 struct Func {

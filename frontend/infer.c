@@ -3,7 +3,7 @@
 // Every variable has one type per function, the join of everything stored
 // into it: bool widens to int, int to float, float to complex; any other
 // mix (a list and an int, a list[int] and a list[float]) is an error that
-// names both places. Inference runs in four steps:
+// names both places. Inference runs in five steps:
 //   1. reach: starting at the kernel, a syntactic scan of each function
 //      finds its locals (every name it stores to, as Python decides
 //      scope), creates a variable per comprehension target ("x.comp1"),
@@ -20,7 +20,8 @@
 //   3. check that nothing stayed unknown;
 //   4. a final typing pass, with every type settled, makes conversions
 //      explicit (ND_CONVERT), rewrites what needs no run-time work (int
-//      .real, math.floor of an int) and leaves every expression typed.
+//      .real, math.floor of an int) and leaves every expression typed;
+//   5. mark the reads that may find a local unassigned (infer_bound.c).
 // Module constants (`N = 100`) are typed once, when compiled code first
 // reads them. Only the kernel, what it calls and the constants it reads are
 // ever looked at: the rest of the module need not be in the subset.
@@ -30,7 +31,8 @@
 // The rest lives beside it, sharing infer_internal.h: infer_scope.c (what
 // the module binds: imports, defs, constants), infer_reach.c (step 1),
 // infer_expr.c and infer_call.c (typing expressions; calls, builtins, the
-// math module and print) and infer_stmt.c (typing statements).
+// math module and print), infer_stmt.c (typing statements) and
+// infer_bound.c (step 5).
 //
 // Documented departures from CPython, inherent in static types:
 //   - `a or b`, `a and b` and `x if c else y` outside conditions have one
@@ -285,7 +287,7 @@ static void check_known(Infer *in) {
   }
 }
 
-// Steps 1 to 4 in order; the final pass must change no type, or the
+// Steps 1 to 5 in order; the final pass must change no type, or the
 // settled types the back ends rely on would be wrong.
 static void infer(Infer *in, const KernelChoice *choice) {
   infer_scan_module(in);
@@ -297,6 +299,7 @@ static void infer(Infer *in, const KernelChoice *choice) {
   if (in->changed)
     diag_error_node(in->d, in->p->kernel->def, "internal error: a type "
                     "changed in the final pass (%s:%d)", __FILE__, __LINE__);
+  infer_bound(in);
 }
 
 Program *infer_program(Arena *a, Diag *d, Node *module,

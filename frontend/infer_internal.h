@@ -204,4 +204,9 @@ void infer_print_arg(Infer *in, Node **slot);
 void infer_assign_var(Infer *in, VarInfo *v, Type *t, Node *at, Node *value);
 void infer_block(Infer *in, PtrVec *body);
 
+// ---- infer_bound.c: reads that may find a local unassigned ------------------
+
+// Step 5: sets Node.maybe_unbound and Var.needs_flag (see frontend.h).
+void infer_bound(Infer *in);
+
 #endif

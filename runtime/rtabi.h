@@ -30,7 +30,8 @@
   X(RT_EXC_MEMORY, "MemoryError")               \
   X(RT_EXC_RECURSION, "RecursionError")         \
   X(RT_EXC_TYPE, "TypeError")                   \
-  X(RT_EXC_TIMEOUT, "TimeoutError")
+  X(RT_EXC_TIMEOUT, "TimeoutError")             \
+  X(RT_EXC_UNBOUND_LOCAL, "UnboundLocalError")
 
 typedef enum {
 #define X(name, pyname) name,

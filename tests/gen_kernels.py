@@ -44,7 +44,13 @@ SPEC 4 or would make every point fail the same way:
   * passing an int where a helper expects a float (Python would keep the
     int inside the helper; mandelc widens it): arguments match exactly;
   * reading a for loop's variable after the loop (unbound for an empty
-    range) and variables assigned only in some branches.
+    range) and variables assigned only in some branches. mandelc raises
+    UnboundLocalError there as CPython does (tests/kernels/errors/
+    unbound_*.py; the GPU target refuses such reads), but CPython 3.11,
+    once a function has run a few times, reports the line of the
+    instruction before the read when the two fuse into one (`k = ...`
+    then `return esc + k`: STORE_FAST__LOAD_FAST), a line a generated
+    kernel could not predict; so none is made.
 """
 
 import argparse

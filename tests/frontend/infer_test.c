@@ -2,7 +2,8 @@
 // where ND_CONVERT nodes go, module constants and math, call sites that
 // widen parameters, recursion, the --emit=types text, type errors with
 // their exact text and notes, every kernel of tests/frontend/typeerrors/
-// with the error its first line expects, and every file of examples/.
+// with the error its first line expects, every file of examples/, and the
+// reads that may find a local unassigned (Node.maybe_unbound).
 #define _GNU_SOURCE  // open_memstream; asprintf, scandir (expect.h)
 #include <check.h>
 #include <stdlib.h>
@@ -597,6 +598,81 @@ START_TEST(dump_lists_signatures_locals_and_constants) {
 }
 END_TEST
 
+// ---- reads that may find a local unassigned (infer_bound.c) ---------------
+
+// Does any function of t have a variable that needs an "assigned" flag?
+static bool any_flag(Typed *t) {
+  for (int i = 0; i < t->p->funcs.len; i++) {
+    Func *f = t->p->funcs.data[i];
+    for (int j = 0; j < f->vars.len; j++)
+      if (((Var *)f->vars.data[j])->needs_flag)
+        return true;
+  }
+  return false;
+}
+
+START_TEST(reads_after_a_loop_or_one_arm_are_maybe_unbound) {
+  Typed *t = ok("def f(c, maxiter):\n"
+                "    z = 0j\n"
+                "    for n in range(maxiter):\n"
+                "        z = z * z + c\n"
+                "    if c.real > 0:\n"
+                "        m = 1\n"
+                "    m += 1\n"
+                "    return n + m + int(z.real)\n");
+  Func *f = func(t, "f");
+  ck_assert(var(f, "n")->needs_flag);
+  ck_assert(var(f, "m")->needs_flag);
+  ck_assert(!var(f, "z")->needs_flag);
+  ck_assert(!var(f, "c")->needs_flag);
+  ck_assert(stmt(f, 3)->target->maybe_unbound);  // m += 1 reads m
+  Node *sum = value(f, 4);                        // (n + m) + int(...)
+  ck_assert(sum->left->left->maybe_unbound);
+  ck_assert(!sum->left->right->maybe_unbound);  // m += 1 stored it
+  typed_free(t);
+}
+END_TEST
+
+START_TEST(surely_assigned_reads_need_no_flag) {
+  Typed *t = ok("def f(c, maxiter):\n"
+                "    if c.real > 0:\n"
+                "        n = 1\n"
+                "    elif c.imag > 0:\n"
+                "        n = 2\n"
+                "    else:\n"
+                "        return 0\n"
+                "    while True:\n"
+                "        w = n\n"
+                "        break\n"
+                "    for i in range(maxiter):\n"
+                "        k = i\n"
+                "        n += k\n"
+                "    else:\n"
+                "        x = 1\n"
+                "    y = [j for j in range(3)]\n"
+                "    return n + w + len(y)\n");
+  ck_assert(!any_flag(t));
+  typed_free(t);
+}
+END_TEST
+
+START_TEST(only_breaks_leave_a_while_true_loop) {
+  Typed *t = ok("def f(c, maxiter):\n"
+                "    z = 0j\n"
+                "    while True:\n"
+                "        z = z * z + c\n"
+                "        if abs(z) > 2.0:\n"
+                "            k = 1\n"
+                "            break\n"
+                "        if z.imag > 9.0:\n"
+                "            break\n"
+                "    return k\n");
+  ck_assert(var(func(t, "f"), "k")->needs_flag);
+  ck_assert(value(func(t, "f"), 2)->maybe_unbound);
+  typed_free(t);
+}
+END_TEST
+
 // ---- files -----------------------------------------------------------------
 
 // "# mandelc: --kernel=NAME" in a file's header picks the kernel.
@@ -636,6 +712,7 @@ static void check_example(const char *name, const char *src, size_t len) {
   ck_assert_msg(t->p != NULL, "%s:\n%s", name, t->text);
   ck_assert(t->p->kernel->is_kernel);
   ck_assert_ptr_eq(t->p->kernel->def, t->choice.def);
+  ck_assert_msg(!any_flag(t), "%s reads a variable that may be unset", name);
   typed_free(t);
   free(kernel);
 }
@@ -673,6 +750,11 @@ static Suite *infer_suite(void) {
   tcase_add_test(errors, declared_variable_does_not_widen);
   tcase_add_test(errors, several_subset_errors_are_reported_at_once);
   suite_add_tcase(s, errors);
+  TCase *bound = tcase_create("bound");
+  tcase_add_test(bound, reads_after_a_loop_or_one_arm_are_maybe_unbound);
+  tcase_add_test(bound, surely_assigned_reads_need_no_flag);
+  tcase_add_test(bound, only_breaks_leave_a_while_true_loop);
+  suite_add_tcase(s, bound);
   TCase *files = tcase_create("files");
   tcase_add_test(files, dump_lists_signatures_locals_and_constants);
   tcase_add_test(files, every_type_error_kernel_fails_as_its_first_line_says);
