@@ -15,8 +15,10 @@
 // state before the loop, since the back edge only adds stores; what
 // follows a loop is the meet of its else clause (entered from the state
 // before the loop: the body may run zero times) and of its breaks. A
-// `while True` loop leaves only through its breaks. Expressions store
-// nothing (no `:=` in kernels), except a comprehension's own target.
+// `while True` loop leaves only through its breaks; a for loop over a
+// constant range that is not empty leaves its target assigned.
+// Expressions store nothing (no `:=` in kernels), except a
+// comprehension's own target.
 #include <string.h>
 
 #include "infer_internal.h"
@@ -177,10 +179,42 @@ static void if_stmt(Bound *b, Flow *st, Node *s) {
   flow_meet(b, st, &other);
 }
 
+// An int constant (under any conversion, maybe negated) into *v.
+static bool int_constant(const Node *n, int64_t *v) {
+  while (n && n->kind == ND_CONVERT)
+    n = n->value;
+  if (n && n->kind == ND_UNARYOP && n->op == OP_USUB &&
+      int_constant(n->value, v)) {
+    *v = *v == INT64_MIN ? INT64_MIN : -*v;  // 2**63 is no literal
+    return true;
+  }
+  if (!n || n->kind != ND_CONSTANT ||
+      (n->cval.kind != CONST_INT && n->cval.kind != CONST_BOOL))
+    return false;
+  *v = n->cval.ival;
+  return true;
+}
+
+// `range(3)`, `range(1, 9, 2)`: constants that surely give an item, so
+// the loop's target is assigned wherever the loop ends.
+static bool surely_runs(const Node *s) {
+  const Node *call = s->iter;
+  int64_t a[3] = {0, 0, 1};
+  int n = call->args.len;
+  if (!s->range_loop || n < 1 || n > 3)
+    return false;
+  for (int i = 0; i < n; i++)
+    if (!int_constant(call->args.data[i], &a[n == 1 ? 1 : i]))
+      return false;
+  return (a[2] > 0 && a[0] < a[1]) || (a[2] < 0 && a[0] > a[1]);
+}
+
 static void for_stmt(Bound *b, Flow *st, Node *s) {
   reads(b, st, s->iter);
   Flow body = flow_copy(b, st);
   store(b, &body, s->target);
+  if (surely_runs(s))
+    store(b, st, s->target);  // the else clause and what follows see it
   loop(b, st, body, s, true);
 }
 

@@ -656,6 +656,26 @@ START_TEST(surely_assigned_reads_need_no_flag) {
 }
 END_TEST
 
+START_TEST(a_constant_range_assigns_its_target) {
+  Typed *t = ok("def f(c, maxiter):\n"
+                "    for i in range(3):\n"
+                "        pass\n"
+                "    for j in range(2, 0, -1):\n"
+                "        pass\n"
+                "    for k in range(4, 4):\n"
+                "        pass\n"
+                "    for m in range(maxiter):\n"
+                "        pass\n"
+                "    return i + j + k + m\n");
+  Func *f = func(t, "f");
+  ck_assert(!var(f, "i")->needs_flag);
+  ck_assert(!var(f, "j")->needs_flag);
+  ck_assert(var(f, "k")->needs_flag);
+  ck_assert(var(f, "m")->needs_flag);
+  typed_free(t);
+}
+END_TEST
+
 START_TEST(only_breaks_leave_a_while_true_loop) {
   Typed *t = ok("def f(c, maxiter):\n"
                 "    z = 0j\n"
@@ -753,6 +773,7 @@ static Suite *infer_suite(void) {
   TCase *bound = tcase_create("bound");
   tcase_add_test(bound, reads_after_a_loop_or_one_arm_are_maybe_unbound);
   tcase_add_test(bound, surely_assigned_reads_need_no_flag);
+  tcase_add_test(bound, a_constant_range_assigns_its_target);
   tcase_add_test(bound, only_breaks_leave_a_while_true_loop);
   suite_add_tcase(s, bound);
   TCase *files = tcase_create("files");
