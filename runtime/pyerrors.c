@@ -164,9 +164,16 @@ static void *out_of_memory(RtContext *ctx, int32_t line) {
 void *rt_context_alloc(RtContext *ctx, size_t size, int32_t line) {
   if (size > (size_t)RT_MAX_LIST_BYTES)
     return out_of_memory(ctx, line);
-  RtBlock *b = calloc(1, sizeof *b + size);
+  // Zeroed by writing, not by calloc: a large calloc maps the shared zero
+  // page, and a kernel that reads an element (z[i]) and then writes it
+  // takes a copy-on-write fault whose TLB flush interrupts every other
+  // worker thread. With two threads that cost more system time than the
+  // kernel's own work (perf: smp_call_function_many_cond, 2026-11-25).
+  // (explicit_bzero: a compiler turns malloc + memset back into calloc.)
+  RtBlock *b = malloc(sizeof *b + size);
   if (!b)
     return out_of_memory(ctx, line);
+  explicit_bzero(b, sizeof *b + size);
   link_block(ctx, b);
   return b + 1;
 }
