@@ -140,6 +140,18 @@ static void bind_params(CudaGen *g) {
   }
 }
 
+// The top of a list or grid kernel's mandelc_body: the parameters bound
+// to the driver's values and the kernel's locals declared; the statements
+// before its parallel loops print only from the first thread.
+static void open_kernel_body(CudaGen *g) {
+  open_body(g);
+  g->in_entry = true;
+  g->fn = g->p->kernel;
+  bind_params(g);
+  cg_declare_locals(g, g->p->kernel);
+  g->print_gate = "mandelc_point == 0";  // every thread runs these
+}
+
 // Point kernels: the kernel is a __device__ function called once a point.
 void cg_point_entry(CudaGen *g) {
   Func *k = g->p->kernel;
@@ -359,12 +371,7 @@ void cg_list_entry(CudaGen *g) {
   g->result = returned_list(g, body, at);
   if (g->result->ty->elem->kind != TY_INT)
     cg_unsupported(g, p->kernel->def, "a result list that is not of int");
-  open_body(g);
-  g->in_entry = true;
-  g->fn = p->kernel;
-  bind_params(g);
-  cg_declare_locals(g, p->kernel);
-  g->print_gate = "mandelc_point == 0";  // every thread runs these
+  open_kernel_body(g);
   pre_loop(g, body, at);
   g->print_gate = NULL;
   Node *loop = g->ploop;
@@ -489,12 +496,7 @@ void cg_grid_entry(CudaGen *g) {
       !parallel_check_loop(g->a, p->kernel, body, jloop, g->result, g->row,
                            &why, &where))
     diag_error_node(g->d, where ? where : jloop, "%s", why);
-  open_body(g);
-  g->in_entry = true;
-  g->fn = p->kernel;
-  bind_params(g);
-  cg_declare_locals(g, p->kernel);
-  g->print_gate = "mandelc_point == 0";  // every thread runs these
+  open_kernel_body(g);
   grid_part(g, body, 0, jat);
   cg_mark_line(g, jloop);
   cg_line(g, "%s = mandelc_j;", cg_var_name(g, jloop->target->var));
