@@ -7,12 +7,13 @@
 // pointers. cuda.h is included only for its types and constants.
 //
 // A run follows the ABI written at the top of compiler/cuda.c: upload the
-// grid's xs and ys (and, for list kernels, q and z built as the driver
-// builds them), launch mandelc_kernel over the points, copy the counts and
-// the error key back. A key other than ~0 is the first run-time error in
-// point order; it is raised into the RtContext so that main.c reports it
-// exactly as it reports the CPU's. The CUDA context is the device's
-// primary context, retained by rt_cuda_open and released by rt_cuda_close.
+// grid's xs and ys (for list kernels, mandelc_fill_points then builds q
+// and z on the device as the driver builds them), launch mandelc_kernel
+// over the points, copy the counts and the error key back. A key other
+// than ~0 is the first run-time error in point order; it is raised into
+// the RtContext so that main.c reports it exactly as it reports the
+// CPU's. The CUDA context is the device's primary context, retained by
+// rt_cuda_open and released by rt_cuda_close.
 //
 // print on the GPU: each print call appends a record (point index, the
 // thread's sequence number, the call's number, its values as 8-byte
@@ -403,9 +404,9 @@ static bool upload(RtCuda *cu, CUdeviceptr *dst, const void *src,
 }
 
 // q and z of a list kernel, as the driver makes them: q[j * nx + i] =
-// complex(xs[i], ys[j]), row by row; z all zeros. Built by the module's
-// mandelc_fill_points where it has one (everything mandelc emits), else
-// here and copied (a hand-written module, say).
+// complex(xs[i], ys[j]), row by row; z all zeros. Built on the device by
+// the module's mandelc_fill_points (cuda.c writes it into every list
+// kernel's module), so that 32 bytes a point never cross the bus.
 static bool fill_points(RtCuda *cu, CUfunction fill, const RtGrid *g,
                         DeviceBuffers *b, char *err, size_t errlen) {
   size_t n = (size_t)(g->nx * g->ny);
@@ -422,23 +423,6 @@ static bool fill_points(RtCuda *cu, CUfunction fill, const RtGrid *g,
                                                  NULL, args, NULL),
                         "cuLaunchKernel (mandelc_fill_points)", err,
                         errlen));
-}
-
-static bool upload_points(RtCuda *cu, const RtGrid *g, DeviceBuffers *b,
-                          char *err, size_t errlen) {
-  size_t n = (size_t)(g->nx * g->ny);
-  RtComplex *q = calloc(n ? n : 1, sizeof *q);
-  if (!q) {
-    snprintf(err, errlen, "out of memory for the points");
-    return false;
-  }
-  bool ok = upload(cu, &b->z, q, n * sizeof *q, err, errlen);
-  for (int64_t j = 0; j < g->ny; j++)
-    for (int64_t i = 0; i < g->nx; i++)
-      q[j * g->nx + i] = (RtComplex){g->xs[i], g->ys[j]};
-  ok = ok && upload(cu, &b->q, q, n * sizeof *q, err, errlen);
-  free(q);
-  return ok;
 }
 
 static bool upload_all(RtCuda *cu, const Program *p, const RtGrid *g,
@@ -458,8 +442,7 @@ static bool upload_all(RtCuda *cu, const Program *p, const RtGrid *g,
            cuda_ok(cu, cu->api.MemcpyHtoD(b->print, &zero, sizeof zero),
                    "cuMemcpyHtoD", err, errlen))) &&
          (p->choice.form != FORM_LIST ||
-          (fill ? fill_points(cu, fill, g, b, err, errlen)
-                : upload_points(cu, g, b, err, errlen)));
+          fill_points(cu, fill, g, b, err, errlen));
 }
 
 static bool has_recursion(const Program *p) {
@@ -712,7 +695,7 @@ int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
                 double *kernel_seconds, char *err, size_t errlen) {
   CudaApi *api = &cu->api;
   CUmodule module = NULL;
-  CUfunction fn;
+  CUfunction fn, fill = NULL;  // fill: a list kernel's q and z
   char *table = NULL;
   size_t tablelen = 0;
   int status = RT_UNAVAILABLE;
@@ -726,12 +709,13 @@ int rt_cuda_run(RtCuda *cu, const char *ptx, const Program *p,
        cuda_ok(cu, api->CtxSetLimit(CU_LIMIT_STACK_SIZE,
                                     RECURSION_STACK_BYTES),
                "cuCtxSetLimit", err, errlen)) &&
+      (p->choice.form != FORM_LIST ||
+       cuda_ok(cu, api->ModuleGetFunction(&fill, module,
+                                          "mandelc_fill_points"),
+               "cuModuleGetFunction", err, errlen)) &&
       set_heap(cu, err, errlen) &&
       read_table(cu, module, ptx, &table, &tablelen, err, errlen)) {
     uint64_t print_cap = table ? PRINT_WORDS_FIRST : 0;
-    CUfunction fill = NULL;  // absent from a hand-written module
-    if (api->ModuleGetFunction(&fill, module, "mandelc_fill_points"))
-      fill = NULL;
     // a second launch when the first one's prints did not fit (a third
     // only if the kernel printed differently: it should not)
     status = -1;
