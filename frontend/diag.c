@@ -8,7 +8,9 @@
 // terminal's tab width. Bytes that could upset a terminal (control bytes,
 // invalid UTF-8) are printed as '?', one column each, so the caret still
 // lines up. A line of 0 means "no position" (e.g. out of memory): only
-// `file: error: message` is printed.
+// `file: error: message` is printed. A sink, when set, is handed each
+// diagnostic too (main.c's --json and SARIF); with no stream (out NULL)
+// nothing is printed.
 //
 // Error functions are noreturn: they print, count and longjmp to d->jmp,
 // which the stage entry set (Lua ldo.c, luaD_throw). diag_error_soft lets a
@@ -119,8 +121,17 @@ static void quote_line(const Diag *d, int line, int col) {
   fputs("^\n", d->out);
 }
 
+// The longest message handed to a sink (a message is a line or two).
+#define SINK_MESSAGE_MAX 1024
+
 static void report(Diag *d, const char *kind, int line, int col,
                    const char *fmt, va_list ap) {
+  char msg[SINK_MESSAGE_MAX];
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  if (d->sink)
+    d->sink(d->sink_ctx, kind, line, line > 0 && col < 1 ? 1 : col, msg);
+  if (!d->out)
+    return;
   const char *file = d->file ? d->file : "<input>";
   bool is_error = !strcmp(kind, "error");
   if (line > 0)
@@ -131,7 +142,7 @@ static void report(Diag *d, const char *kind, int line, int col,
     fprintf(d->out, "\033[1;%dm%s:\033[0m ", is_error ? 31 : 36, kind);
   else
     fprintf(d->out, "%s: ", kind);
-  vfprintf(d->out, fmt, ap);
+  fputs(msg, d->out);
   fputc('\n', d->out);
   if (line > 0)
     quote_line(d, line, col > 0 ? col : 1);

@@ -69,11 +69,16 @@ struct Diag {
   const char *file;  // name shown in messages
   const char *src;   // the whole source text, for quoting lines
   size_t len;
-  FILE *out;         // where messages are printed
+  FILE *out;         // where messages are printed; NULL: nowhere
   int nerrors;
   int max_errors;    // diag_error_soft stops (longjmps) after this many
   jmp_buf jmp;
   bool color;
+  // When set, also handed each error and note (kind "error" or "note";
+  // line 0: no position; the message without file or position).
+  void (*sink)(void *ctx, const char *kind, int line, int col,
+               const char *msg);
+  void *sink_ctx;
 };
 
 void diag_init(Diag *d, const char *file, const char *src, size_t len,

@@ -16,6 +16,7 @@ import ctypes
 import json
 import os
 import re
+import signal
 import struct
 import subprocess
 import sys
@@ -218,13 +219,192 @@ class Output(unittest.TestCase):
                 r = self.run_ok(EXAMPLE, "100", "30", *args)
                 self.assertIsNotNone(THREE_LINES.match(r.stdout), r.stdout)
 
-    def test_closed_stdout_is_an_error_not_a_crash(self):
+    def test_closed_stdout_ends_quietly(self):
         p = subprocess.Popen([MANDELC, EXAMPLE, "100", "30"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         p.stdout.close()  # every write now fails with EPIPE
         _, err = p.communicate(timeout=60)
-        self.assertGreater(p.returncode, 0, err)  # < 0 would be a signal
-        self.assertIn(b"cannot write", err)
+        # as SIGPIPE ends other tools: no message, no crash
+        self.assertEqual(p.returncode, -signal.SIGPIPE, err)
+        self.assertEqual(err, b"")
+
+# A value for each option that takes one (the two forms of each must give
+# the same result). An option added to mandelc needs its row here.
+VALUE_SAMPLES = {
+    "target": "cuda", "kernel": "calculate_z_serial_purepython",
+    "emit": "tokens", "annotate": "/nonexistent/a.html",
+    "image": "/nonexistent/m.png", "threads": "2", "precision": "float64",
+    "simd": "off", "region": "-1,1,-1,1", "diagnostics-format": "sarif",
+    "timeout": "60",
+}
+
+
+def help_options():
+    """{name: value name or ""} of the options --help lists."""
+    out = mandelc("--help").stdout
+    return {m.group(2): m.group(3) or "" for m in re.finditer(
+        r"^  (-\w, |    )--([\w-]+)(?:=(\S+))?", out, re.M)}
+
+
+class CommandLine(unittest.TestCase):
+    """Options as people type them (issue 16 section 4)."""
+
+    def same(self, a, b):
+        ra, rb = mandelc(*a), mandelc(*b)
+        self.assertEqual((ra.returncode, ra.stdout, ra.stderr),
+                         (rb.returncode, rb.stdout, rb.stderr), (a, b))
+        return ra
+
+    def test_every_value_as_next_argument(self):
+        opts = help_options()
+        self.assertIn("threads", opts)
+        for name, value in opts.items():
+            if not value:
+                continue
+            with self.subTest(option=name):
+                self.assertIn(name, VALUE_SAMPLES,
+                              "add a sample value for --%s" % name)
+                v = VALUE_SAMPLES[name]
+                base = [EXAMPLE, "100", "30"]
+                if name != "emit":
+                    base.append("--emit=types")
+                r = self.same(base + ["--%s=%s" % (name, v)],
+                              base + ["--" + name, v])
+                self.assertNotIn("unknown option", r.stderr)
+
+    def test_flags_take_no_value(self):
+        for name, value in help_options().items():
+            if value or name in ("help", "version"):
+                continue
+            with self.subTest(option=name):
+                r = mandelc(EXAMPLE, "--%s=1" % name)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("takes no value", r.stderr)
+
+    def test_short_forms(self):
+        r = mandelc(EXAMPLE, "100", "30", "--json", "-j", "2")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(r.stdout)["threads"], 2)
+        self.same([EXAMPLE, "100", "30", "--emit=types", "-j2"],
+                  [EXAMPLE, "100", "30", "--emit=types", "-j", "2"])
+        r = mandelc(EXAMPLE, "100", "30", "-vj1", "--json")  # bundled
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(r.stdout)["threads"], 1)
+        self.assertIn("target llvm", r.stderr)
+        self.assertEqual(mandelc("-vh").stdout, mandelc("--help").stdout)
+
+    def test_missing_value(self):
+        for args in (["--threads"], ["-j"], ["--emit"]):
+            with self.subTest(args=args):
+                r = mandelc(EXAMPLE, *args)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("needs a value", r.stderr)
+
+    def test_nearest_option_suggested(self):
+        for arg, near in (("--threds=2", "'--threads'"),
+                          ("--thread", "'--threads'"),
+                          ("--jsno", "'--json'"),
+                          ("--emit=lvm", "'llvm'"),
+                          ("--emit=tokes", "'tokens'"),
+                          ("--target=cdua", "'cuda'"),
+                          ("--simd=of", "'off'")):
+            with self.subTest(arg=arg):
+                r = mandelc(EXAMPLE, arg)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("did you mean " + near, r.stderr)
+        r = mandelc(EXAMPLE, "--frobnicate")
+        self.assertNotIn("did you mean", r.stderr)
+
+    def test_option_for_the_other_target(self):
+        r = mandelc(EXAMPLE, "100", "30", "--precision=float32")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn("--precision=float32 is for --target=cuda", r.stderr)
+        r = mandelc(EXAMPLE, "--emit=ptx", "--target=llvm")
+        self.assertEqual(r.returncode, 2, r.stderr)
+        r = mandelc(EXAMPLE, "--emit=cuda", "--simd=off", "--no-cache")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("warning: --simd does nothing with --target=cuda",
+                      r.stderr)
+        self.assertIn("warning: --no-cache does nothing", r.stderr)
+
+    def test_run_options_with_emit_warn(self):
+        r = mandelc(EXAMPLE, "--emit=types", "--image=m.png", "--compare")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for name in ("--image", "--compare"):
+            self.assertIn("warning: %s does nothing with --emit=types" % name,
+                          r.stderr)
+        r = mandelc(EXAMPLE, "100", "30")
+        self.assertEqual(r.stderr, "")  # no warning where all applies
+
+    def test_help_fits_80_columns(self):
+        for line in mandelc("--help").stdout.splitlines():
+            self.assertLessEqual(len(line), 80, line)
+
+    def test_closed_pipe_is_quiet(self):
+        r = subprocess.run(["sh", "-c", '"$0" "$1" --emit=llvm | head -1',
+                            MANDELC, EXAMPLE], capture_output=True,
+                           text=True, timeout=120)
+        self.assertEqual(r.stderr, "")
+        self.assertEqual(len(r.stdout.splitlines()), 1)
+
+
+class Structured(unittest.TestCase):
+    """--json errors and --diagnostics-format=sarif."""
+
+    def text_diagnostic(self, path):
+        """file, line, column, message of the text diagnostic."""
+        r = mandelc(path)
+        m = re.match(r"(.*):(\d+):(\d+): error: (.*)", r.stderr)
+        self.assertIsNotNone(m, r.stderr)
+        return r.returncode, m.group(1), int(m.group(2)), int(m.group(3)), \
+            m.group(4)
+
+    def test_compile_error_as_json(self):
+        path = kernel("syntax_error.py")
+        rc, f, line, col, msg = self.text_diagnostic(path)
+        r = mandelc(path, "--json")
+        self.assertEqual(r.returncode, rc)
+        self.assertEqual(json.loads(r.stdout), {"error": {
+            "kind": "compile", "name": "CompileError", "message": msg,
+            "file": f, "line": line, "column": col}})
+
+    def test_exception_as_json(self):
+        path = kernel("div_zero.py")
+        text = mandelc(path, "100", "30")
+        m = re.search(r":(\d+): (\w+): (.*)", text.stderr)
+        r = mandelc(path, "100", "30", "--json")
+        self.assertEqual(r.returncode, 3)
+        self.assertEqual(json.loads(r.stdout), {"error": {
+            "kind": "exception", "name": m.group(2), "message": m.group(3),
+            "file": path, "line": int(m.group(1)), "column": None}})
+
+    def test_timeout_as_json(self):
+        r = mandelc(kernel("forever.py"), "10", "10", "--json",
+                    "--timeout=0.5")
+        self.assertEqual(r.returncode, 3)
+        err = json.loads(r.stdout)["error"]
+        self.assertEqual((err["kind"], err["name"]),
+                         ("exception", "TimeoutError"))
+
+    def test_sarif(self):
+        path = kernel("syntax_error.py")
+        rc, f, line, col, msg = self.text_diagnostic(path)
+        r = mandelc(path, "--diagnostics-format=sarif")
+        self.assertEqual(r.returncode, rc)
+        log = json.loads(r.stderr)
+        self.assertEqual(log["version"], "2.1.0")
+        run, = log["runs"]
+        self.assertEqual(run["tool"]["driver"]["name"], "mandelc")
+        res = run["results"][0]
+        self.assertEqual((res["level"], res["message"]["text"]),
+                         ("error", msg))
+        loc = res["locations"][0]["physicalLocation"]
+        self.assertEqual(loc["artifactLocation"]["uri"], f)
+        self.assertEqual(loc["region"], {"startLine": line,
+                                         "startColumn": col})
+        ok = mandelc(EXAMPLE, "100", "30", "--diagnostics-format=sarif")
+        self.assertEqual(ok.returncode, 0)
+        self.assertEqual(json.loads(ok.stderr)["runs"][0]["results"], [])
 
 
 class Forms(unittest.TestCase):
