@@ -26,6 +26,19 @@ typedef struct {
   int opt_level;    // 0..3, default 3
 } CompileOptions;
 
+// ---- layout.c --------------------------------------------------------------
+
+// A value's size and alignment in memory, in bytes: a list's element, a
+// tuple's item. The one place an element size is decided; the runtime's
+// list allocation, both targets' element addresses and pyprint.c's reads
+// all follow it.
+typedef struct {
+  int64_t size, align;
+} Layout;
+Layout layout_of(const Type *t);
+// The byte offset of item i of a tuple laid out by layout_of.
+int64_t layout_offset(const Type *tuple, int i);
+
 // ---- parallel.c ------------------------------------------------------------
 
 // Marks the list kernel's outer `for i in range(len(q))` loop (For.parallel)

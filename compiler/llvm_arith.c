@@ -320,10 +320,12 @@ void ll_store_item(Lower *L, LLVMValueRef p, LLVMValueRef v, const Type *elem) {
   ll_tbaa(L, LLVMBuildStore(L->b, v, p), L->tbaa_item[kind_of(elem)]);
 }
 
-// A new list of n zeroed elements (rt_list_new raises MemoryError).
+// A new list of n zeroed elements (rt_list_new raises MemoryError), each
+// of layout.c's size, the stride of ll_elem_type's GEPs.
 LLVMValueRef ll_new_list(Lower *L, const Type *elem, LLVMValueRef n, int line) {
+  ll_elem_type(L, elem);  // checks that LLVM's stride is layout.c's size
   LLVMValueRef l = ll_rt(L, "rt_list_new", 4, L->fs->ctx,
-                         i64c(L, ll_elem_size(elem)), n, i32c(L, line));
+                         i64c(L, layout_of(elem).size), n, i32c(L, line));
   ll_check_exc(L);
   return l;
 }

@@ -32,17 +32,36 @@ LLVMTypeRef ll_type(Lower *L, const Type *t) {
   return L->t_i8;
 }
 
-// The type of a list element in memory (bool is one byte, rtabi.h).
-LLVMTypeRef ll_elem_type(Lower *L, const Type *t) {
-  return kind_of(t) == TY_BOOL ? L->t_i8 : ll_type(L, t);
+// Whether LLVM's data layout puts a value of LLVM type `ty` where
+// layout.c puts a value of type t: the same size (the stride of a GEP
+// over list elements), alignment and, in a tuple, item offsets.
+static bool agrees_with_layout(Lower *L, LLVMTypeRef ty, const Type *t) {
+  LLVMTargetDataRef td = LLVMGetModuleDataLayout(L->m);
+  Layout want = layout_of(t);
+  if ((int64_t)LLVMABISizeOfType(td, ty) != want.size ||
+      (int64_t)LLVMABIAlignmentOfType(td, ty) != want.align)
+    return false;
+  if (kind_of(t) != TY_TUPLE)
+    return true;
+  for (int i = 0; i < t->nitems; i++)
+    if ((int64_t)LLVMOffsetOfElement(td, ty, (unsigned)i) !=
+            layout_offset(t, i) ||
+        !agrees_with_layout(L, LLVMStructGetTypeAtIndex(ty, (unsigned)i),
+                            t->items[i]))
+      return false;
+  return true;
 }
 
-int64_t ll_elem_size(const Type *t) {
-  switch (kind_of(t)) {
-  case TY_BOOL: return 1;
-  case TY_COMPLEX: return 16;
-  default: return 8;
-  }
+// The type of a list element in memory (bool is one byte, rtabi.h). Its
+// size, the stride of every element GEP, is layout.c's, which is also
+// what rt_list_new allocates (ll_new_list): checked here, on every use,
+// because a disagreement would write past the end of each list.
+LLVMTypeRef ll_elem_type(Lower *L, const Type *t) {
+  LLVMTypeRef ty = kind_of(t) == TY_BOOL ? L->t_i8 : ll_type(L, t);
+  if (!agrees_with_layout(L, ty, t))
+    diag_error_at(L->d, 1, 1, "internal error: LLVM lays out %s other than "
+                  "layout.c", type_name(L->a, t));
+  return ty;
 }
 
 

@@ -212,7 +212,6 @@ void ll_emit_return_block(Lower *L, FnState *fs);
 
 LLVMTypeRef ll_type(Lower *L, const Type *t);
 LLVMTypeRef ll_elem_type(Lower *L, const Type *t);
-int64_t ll_elem_size(const Type *t);
 LLVMValueRef ll_zero_of(Lower *L, const Type *t);
 void ll_start_dead_block(Lower *L);
 LLVMValueRef ll_tbaa(Lower *L, LLVMValueRef inst, LLVMValueRef tag);

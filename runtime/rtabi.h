@@ -44,7 +44,9 @@ typedef struct {
 } RtComplex;
 
 // A Python list: reference semantics, elements stored inline.
-// Element sizes: int 8, float 8, bool 1, complex 16, list 8 (RtList *).
+// Element sizes: int 8, float 8, bool 1, complex 16, list 8 (RtList *), a
+// tuple a C struct of its items; compiler/layout.c decides them, once, and
+// elem_size carries the size here.
 typedef struct RtList {
   int64_t len;
   int64_t cap;
