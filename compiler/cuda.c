@@ -203,6 +203,10 @@ const char *cg_var_name(CudaGen *g, const Var *v) {
   return c_name(g, v->name);
 }
 
+const char *cg_const_list_name(CudaGen *g, const Var *v) {
+  return fmt(g, "mandelc_list_%s", v->name);
+}
+
 // How a list stores its elements: doubles whatever the precision.
 const char *cg_storage_type(CudaGen *g, const Node *at, const Type *t) {
   switch (t->kind) {
@@ -423,11 +427,52 @@ static void prototypes(CudaGen *g, bool with_kernel) {
   }
 }
 
+// One item of a module list, as the C initialiser of its storage type
+// (doubles whatever the precision, as every list stores them).
+static const char *list_item(CudaGen *g, const Node *e, const Type *elem) {
+  const ConstValue *c = &e->cval;
+  bool finite = isfinite(c->fval) && isfinite(c->imag);
+  if (!finite && elem->kind >= TY_FLOAT)
+    cg_unsupported(g, e, "an infinity or NaN in a module list");
+  switch (elem->kind) {
+  case TY_BOOL: return c->ival ? "true" : "false";
+  case TY_INT:
+    return c->ival == INT64_MIN ? "(-9223372036854775807LL - 1)"
+                                : fmt(g, "%lldLL", (long long)c->ival);
+  case TY_FLOAT: return fmt(g, "%a", c->fval);
+  default: return fmt(g, "{%a, %a}", c->fval, c->imag);
+  }
+}
+
+// The module lists the program reads (`PALETTE = [0, 7, 15]`), each a
+// device global made once: infer.c lets kernels only read them, so every
+// thread shares the one copy.
+static void module_lists(CudaGen *g) {
+  for (int k = 0; k < g->p->consts.len; k++) {
+    Var *v = g->p->consts.data[k];
+    if (v->ty->kind != TY_LIST)
+      continue;
+    const char *elem = cg_storage_type(g, v->def, v->ty->elem);
+    const char *items = "";
+    for (int i = 0; i < v->value->elts.len; i++)
+      items = fmt(g, "%s%s%s", items, i ? ", " : "",
+                  list_item(g, v->value->elts.data[i], v->ty->elem));
+    const char *name = cg_const_list_name(g, v);
+    int n = v->value->elts.len;
+    cg_emit(g, "\n// %s, line %d\n", v->name, v->def->line);
+    cg_emit(g, "static __device__ %s %s_items[%d] = {%s};\n", elem, name, n,
+            items);
+    cg_emit(g, "static __device__ pylist<%s> %s = {%s_items, %d, %d};\n",
+            elem, name, name, n, n);
+  }
+}
+
 static void write_file(CudaGen *g) {
   Program *p = g->p;
   bool point = p->choice.form == FORM_POINT_C ||
                p->choice.form == FORM_POINT_XY;
   header(g);
+  module_lists(g);
   prototypes(g, point);
   for (int k = 0; k < p->funcs.len; k++) {
     Func *f = p->funcs.data[k];

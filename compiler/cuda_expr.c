@@ -467,8 +467,8 @@ static const char *name(CudaGen *g, Node *e) {
   if (!v)
     cg_unsupported(g, e, fmt(g, "the name '%s' here", e->name));
   if (v->kind == VAR_CONST) {
-    if (is_kind(e, TY_LIST))
-      cg_unsupported(g, e, "a module-level list");
+    if (v->ty->kind == TY_LIST)
+      return fmt(g, "(&%s)", cg_const_list_name(g, v));
     return fmt(g, "(%s)", cg_expr(g, v->value));
   }
   // CPython's message names the variable, and the GPU's error key carries

@@ -50,6 +50,46 @@ static bool math_constant(const char *name, double *v) {
   return false;
 }
 
+// A module list (`PALETTE = [0, 7, 15]`, read-only in kernels: infer.c lets
+// it only be indexed, measured and looped over) is one constant RtList in
+// the module, made at its first read, with its items beside it: no read
+// allocates, and LLVM may fold the reads of its length and of items at
+// constant indexes. Private constants, so llvm_split may copy them.
+static LLVMValueRef module_list(Lower *L, const Var *v) {
+  const char *name = arena_sprintf(L->a, "%s.const", v->name);
+  LLVMValueRef g = LLVMGetNamedGlobal(L->m, name);
+  if (g)
+    return g;
+  const Type *elem = v->ty->elem;
+  int len = v->value->elts.len;
+  LLVMTypeRef et = ll_elem_type(L, elem);
+  LLVMValueRef *items = arena_alloc(L->a, sizeof *items * (size_t)len);
+  for (int i = 0; i < len; i++) {
+    const ConstValue *c = &((Node *)v->value->elts.data[i])->cval;
+    LLVMValueRef parts[2] = {f64c(L, c->fval), f64c(L, c->imag)};
+    items[i] = kind_of(elem) == TY_BOOL  ? LLVMConstInt(et, c->ival, false)
+               : kind_of(elem) == TY_INT ? i64c(L, c->ival)
+               : kind_of(elem) == TY_FLOAT
+                   ? f64c(L, c->fval)
+                   : LLVMConstNamedStruct(L->t_cplx, parts, 2);
+  }
+  LLVMTypeRef at = LLVMArrayType2(et, (uint64_t)len);
+  LLVMValueRef data = LLVMAddGlobal(L->m, at, arena_sprintf(L->a, "%s.items",
+                                                            v->name));
+  LLVMSetInitializer(data, LLVMConstArray2(et, items, (uint64_t)len));
+  LLVMValueRef fields[4] = {i64c(L, len), i64c(L, len),
+                            i64c(L, layout_of(elem).size), data};
+  g = LLVMAddGlobal(L->m, L->t_list, name);
+  LLVMSetInitializer(g, LLVMConstNamedStruct(L->t_list, fields, 4));
+  LLVMValueRef both[2] = {data, g};
+  for (int i = 0; i < 2; i++) {
+    LLVMSetGlobalConstant(both[i], true);
+    LLVMSetLinkage(both[i], LLVMPrivateLinkage);
+    LLVMSetUnnamedAddress(both[i], LLVMGlobalUnnamedAddr);
+  }
+  return g;
+}
+
 static LLVMValueRef name_load(Lower *L, Node *n) {
   Var *v = n->var;
   double c;
@@ -58,6 +98,8 @@ static LLVMValueRef name_load(Lower *L, Node *n) {
   if (!v)
     diag_error_node(L->d, n, "name '%s' is not defined in compiled code",
                     n->name);
+  if (v->kind == VAR_CONST && kind_of(v->ty) == TY_LIST)
+    return module_list(L, v);
   if (v->kind == VAR_CONST)
     return ll_convert(L, ll_expr(L, v->value), v->value->ty, n->ty);
   ll_check_bound(L, n);

@@ -25,9 +25,9 @@ static const struct {
     {"abs", BI_ABS, 1, 1},         {"len", BI_LEN, 1, 1},
     {"range", BI_RANGE, 1, 3},     {"xrange", BI_RANGE, 1, 3},
     {"min", BI_MIN, 1, -1},        {"max", BI_MAX, 1, -1},
-    {"sum", BI_SUM, 1, 1},         {"int", BI_INT, 1, 1},
-    {"float", BI_FLOAT, 1, 1},     {"complex", BI_COMPLEX, 1, 2},
-    {"bool", BI_BOOL, 1, 1},       {"round", BI_ROUND, 1, 2},
+    {"sum", BI_SUM, 1, 1},         {"int", BI_INT, 0, 1},
+    {"float", BI_FLOAT, 0, 1},     {"complex", BI_COMPLEX, 0, 2},
+    {"bool", BI_BOOL, 0, 1},       {"round", BI_ROUND, 1, 2},
     {"pow", BI_POW, 2, 2},         {"divmod", BI_DIVMOD, 2, 2},
     {"print", BI_PRINT, 0, -1},
 };
@@ -180,8 +180,12 @@ static void check_arity(Infer *in, Node *n, const char *name, int min,
 // Types every argument; false while one is unknown.
 static bool type_args(Infer *in, Node *n, Type **types, int max) {
   bool known = true;
+  bool reads_list = n->args.len == 1 &&
+                    (n->builtin == BI_LEN || n->builtin == BI_SUM ||
+                     n->builtin == BI_MIN || n->builtin == BI_MAX);
   for (int i = 0; i < n->args.len; i++) {
-    Type *t = infer_expr(in, (Node **)&n->args.data[i]);
+    Type *t = reads_list ? infer_list_read(in, (Node **)&n->args.data[i])
+                         : infer_expr(in, (Node **)&n->args.data[i]);
     if (i < max)
       types[i] = t;
     known = known && t;
@@ -388,6 +392,27 @@ static Type *pow_divmod(Infer *in, Node *n, Type **types) {
   return type_tuple(in->a, pair, 2);
 }
 
+// int(), float(), complex() and bool() are zeros of their types (the
+// Cython chapter's `zi = complex()`): the call becomes that Constant.
+static Type *zero_value(Node *n) {
+  static const struct {
+    Builtin builtin;
+    ConstKind kind;
+    Type *type;
+  } zeros[] = {{BI_INT, CONST_INT, &ty_int},
+               {BI_FLOAT, CONST_FLOAT, &ty_float},
+               {BI_COMPLEX, CONST_COMPLEX, &ty_complex},
+               {BI_BOOL, CONST_BOOL, &ty_bool}};
+  int i = 0;
+  while (zeros[i].builtin != n->builtin)
+    i++;
+  n->kind = ND_CONSTANT;
+  n->cval = (ConstValue){.kind = zeros[i].kind};
+  n->builtin = BI_NONE;
+  n->ty = zeros[i].type;
+  return n->ty;
+}
+
 // A call of builtin_funcs[index]: range only as a loop's iterable, print
 // and bool (a truth test) on their own, the rest once every argument's
 // type is known.
@@ -401,6 +426,8 @@ static Type *builtin_call(Infer *in, Node *n, int index) {
     return print_call(in, n);
   check_arity(in, n, name, builtin_funcs[index].min_args,
               builtin_funcs[index].max_args);
+  if (n->args.len == 0)  // only int, float, complex and bool allow it
+    return zero_value(n);
   if (n->builtin == BI_BOOL) {
     infer_condition(in, arg_slot(n, 0));
     return &ty_bool;

@@ -66,7 +66,12 @@ static Type *global_name(Infer *in, Node *n) {
     diag_error_node(in->d, n, "module '%s' is not a value; kernels can only "
                     "use the math module's functions and constants",
                     m->module);
+  bool list_read = in->list_read;
   VarInfo *c = infer_module_const(in, n);
+  if (c && is_kind(c->var.ty, TY_LIST) && !list_read)
+    diag_error_node(in->d, n, "module list '%s' is read-only in kernels; "
+                    "index it, take its len() or loop over it (a list "
+                    "comprehension copies it)", n->name);
   if (c) {
     n->var = &c->var;
     return c->var.ty;
@@ -311,7 +316,7 @@ static Type *compare(Infer *in, Node *n) {
 // a[i] of a list takes an int index; t[k] of a tuple needs a constant k
 // (negative from the end), since each item may have its own type.
 static Type *subscript(Infer *in, Node *n) {
-  Type *t = infer_expr(in, &n->value);
+  Type *t = infer_list_read(in, &n->value);
   if (is_kind(t, TY_TUPLE)) {  // t[k]: k must be a constant
     int64_t k = n->index->kind == ND_CONSTANT ? n->index->cval.ival : 0;
     bool neg = n->index->kind == ND_UNARYOP && n->index->op == OP_USUB;
@@ -389,7 +394,7 @@ Type *infer_iteration(Infer *in, Node **slot, bool *range_loop) {
     n->ty = type_list(in->a, &ty_int);
     return &ty_int;
   }
-  Type *t = infer_expr(in, slot);
+  Type *t = infer_list_read(in, slot);
   if (t && !is_kind(t, TY_LIST))
     diag_error_node(in->d, n, "cannot loop over %s; loop over range(...) or "
                     "a list", a_type(in, t));
@@ -419,6 +424,14 @@ static Type *listcomp(Infer *in, Node *n) {
 }
 
 // ---- the dispatcher --------------------------------------------------------
+
+Type *infer_list_read(Infer *in, Node **slot) {
+  bool saved = in->list_read;
+  in->list_read = (*slot)->kind == ND_NAME;
+  Type *t = infer_expr(in, slot);
+  in->list_read = saved;
+  return t;
+}
 
 // One case per expression kind; a replaced node (*slot != n) gets the
 // type in the final pass if its replacement carries none.

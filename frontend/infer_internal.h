@@ -62,6 +62,7 @@ typedef struct {
   bool final;       // the last pass: convert, rewrite, report unknowns
   bool changed;     // this pass changed a type
   int loops;        // loops around the statement being typed
+  bool list_read;   // the Name being typed may be a module list (a read)
 } Infer;
 
 // ---- types and names, for every file ----------------------------------------
@@ -168,6 +169,13 @@ Node *infer_find_def(Infer *in, const char *name);
 VarInfo *infer_lookup_local(Infer *in, const char *name);
 VarInfo *infer_module_const(Infer *in, Node *use);
 
+// ---- infer_fold.c: module constants computed at compile time -------------
+
+// The value of module constant `name`, typed: one Constant, or for a list
+// or tuple display its elements each made one. A computation that raises
+// in CPython is a compile error.
+Node *infer_fold_constant(Infer *in, const char *name, Node *value);
+
 // ---- infer_reach.c: step 1 -------------------------------------------------
 
 void infer_reach(Infer *in, const KernelChoice *choice);
@@ -188,6 +196,10 @@ _Noreturn void infer_bad_operands(Infer *in, Node *at, Operator op, Type *l,
                                   Type *r);
 Type *infer_tuple_display(Infer *in, Node *n);
 Type *infer_iteration(Infer *in, Node **slot, bool *range_loop);
+// Types *slot where a module list may be read: indexed, passed to len(),
+// sum(), min() or max(), or looped over. Anywhere else such a name is an
+// error, so the read-only lists are never stored to nor aliased.
+Type *infer_list_read(Infer *in, Node **slot);
 
 // ---- infer_call.c: calls, builtins, the math module, print -----------------
 

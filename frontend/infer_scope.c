@@ -175,42 +175,100 @@ static void find_module_stores(Infer *in, Node *s, void *arg) {
   }
 }
 
-// Numbers, names and arithmetic: what a module constant may be made of.
-static bool is_constant_expr(const Node *n) {
+// Numbers, names, arithmetic and calls of builtins and math functions:
+// what a module constant may be computed from (infer_fold.c computes it).
+static bool is_constant_expr(Infer *in, const Node *n) {
   switch (n->kind) {
   case ND_CONSTANT:
   case ND_NAME:
     return true;
   case ND_ATTRIBUTE:
-    return n->value->kind == ND_NAME;  // math.pi
+    return n->value->kind == ND_NAME || is_constant_expr(in, n->value);
   case ND_UNARYOP:
-    return n->op != OP_NOT && is_constant_expr(n->value);
+    return n->op != OP_NOT && is_constant_expr(in, n->value);
   case ND_BINOP:
-    return is_constant_expr(n->left) && is_constant_expr(n->right);
+    return is_constant_expr(in, n->left) && is_constant_expr(in, n->right);
+  case ND_CALL:
+    if (n->keywords.len > 0 ||
+        (n->func->kind == ND_NAME && infer_find_def(in, n->func->name)) ||
+        (n->func->kind != ND_NAME && n->func->kind != ND_ATTRIBUTE))
+      return false;
+    for (int i = 0; i < n->args.len; i++)
+      if (!is_constant_expr(in, n->args.data[i]))
+        return false;
+    return true;
   default:
     return false;
   }
 }
 
-// Types a module constant's value on its own: no locals in scope, and in
-// final mode, since nothing it depends on changes later.
+// A module constant's value: a constant expression, or a list or tuple
+// display of them (`PALETTE = [0, 7, 15]`).
+static bool is_constant_value(Infer *in, const Node *n) {
+  if (n->kind != ND_LIST && n->kind != ND_TUPLE)
+    return is_constant_expr(in, n);
+  for (int i = 0; i < n->elts.len; i++)
+    if (!is_constant_expr(in, n->elts.data[i]))
+      return false;
+  return n->elts.len > 0;
+}
+
+// A list or tuple constant whose items share one number type is a
+// read-only list in kernels (list[T]): indexed, measured and looped over
+// like any list, but never stored to (infer_expr.c). A tuple of mixed
+// numbers stays a tuple value, read by constant index or unpacking.
+static Type *sequence_constant(Infer *in, VarInfo *v, Type *t) {
+  Node *value = v->var.value;
+  Type *item = t->kind == TY_LIST ? t->elem : t->items[0];
+  for (int i = 0; t->kind == TY_TUPLE && i < t->nitems; i++)
+    if (!rank(t->items[i]))
+      item = NULL;
+    else if (item && t->items[i] != item)
+      return t;  // a tuple of mixed numbers
+  for (int i = 0; item && i < value->elts.len; i++)
+    if (((Node *)value->elts.data[i])->ty != item)
+      item = NULL;
+  if (!rank(item))
+    diag_error_node(in->d, value, "module constant '%s' is %s; kernels "
+                    "can only read lists and tuples whose items are all "
+                    "ints, all floats or all complex numbers",
+                    v->var.name, a_type(in, t));
+  value->kind = ND_LIST;
+  value->ty = type_list(in->a, item);
+  return value->ty;
+}
+
+// Types a module constant's value on its own (no locals in scope, and in
+// final mode, since nothing it depends on changes later), then computes it.
 static void type_constant(Infer *in, VarInfo *v) {
   FuncInfo *fn = in->fn;
   bool final = in->final;
   PtrVec scope = in->scope;
+  bool list_read = in->list_read;
   in->fn = NULL;
   in->final = true;
   in->scope = (PtrVec){0};
+  in->list_read = false;
   Type *t = infer_expr(in, &v->var.value);
   in->fn = fn;
   in->final = final;
   in->scope = scope;
-  if (!rank(t))
+  in->list_read = list_read;
+  Node *value = v->var.value;
+  bool display = value->kind == ND_LIST || value->kind == ND_TUPLE;
+  if ((is_kind(t, TY_LIST) || is_kind(t, TY_TUPLE)) && !display)
+    diag_error_node(in->d, value, "module constant '%s' is another "
+                    "constant's list; kernels can only read the list itself",
+                    v->var.name);
+  if (is_kind(t, TY_LIST) || is_kind(t, TY_TUPLE))
+    t = sequence_constant(in, v, t);
+  else if (!rank(t))
     diag_error_node(in->d, v->var.value,
                     "module constant '%s' is %s; kernels can only read "
                     "constants that are numbers",
                     v->var.name, a_type(in, t));
   v->var.ty = t;
+  v->var.value = infer_fold_constant(in, v->var.name, v->var.value);
 }
 
 // The module constant already looked up under use's name, or NULL. A
@@ -250,7 +308,7 @@ VarInfo *infer_module_const(Infer *in, Node *use) {
   for (int i = 0; i < in->module->body.len; i++)
     top = top || in->module->body.data[i] == ms.stmt;
   if (!top || !ms.value || ms.stmt->kind == ND_AUGASSIGN ||
-      !is_constant_expr(ms.value))
+      !is_constant_value(in, ms.value))
     infer_conflict(
         in, use, ms.target, note,
         "module variable '%s' is not a constant; kernels can only read "

@@ -163,6 +163,8 @@ static void augassign(Infer *in, Node *s) {
     diag_error_node(in->d, tg, "cannot assign to this in a kernel");
   if (v)
     tg->var = &v->var;
+  if (tg->kind == ND_SUBSCRIPT)  // a module list is read-only
+    infer_expr(in, &tg->value);
   Type *l = v ? v->var.ty : infer_expr(in, &s->target);
   if (v && in->final && !l)
     diag_error_node(in->d, tg, "'%s' is read here but never gets a value "

@@ -1,0 +1,8 @@
+# expect error: 6:11: module list 'PALETTE' is read-only in kernels; index it, take its len() or loop over it (a list comprehension copies it)
+PALETTE = [0, 7, 15, 31, 63]
+
+
+def f(c, maxiter):
+    own = PALETTE
+    own.append(maxiter)
+    return len(own)
