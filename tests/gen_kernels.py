@@ -20,7 +20,11 @@ complex, round, divmod, append, list comprehensions, tuple swaps,
 .real/.imag/.conjugate(), math functions; if/elif/else, while
 loops with a counter, for loops over range with break/continue, the escape
 loop over range(maxiter), early returns, and calls of 0-2 generated helper
-functions (each helper calls only earlier ones, so no recursion).
+functions (each helper calls only earlier ones, so no recursion). Module
+constants computed at compile time (arithmetic, powers, math functions,
+complex(), abs, min/max, int/float, .real/.imag/.conjugate(), earlier
+constants) and read-only module lists of ints and floats (indexed, len,
+sum, looped over) are read by every function (docs/language.md).
 
 What the generator avoids, because CPython's behaviour there is outside
 SPEC 4 or would make every point fail the same way:
@@ -89,6 +93,10 @@ class Gen:
         self.lines = []
         self.helpers = []  # (name, [param types], return type)
         self.fresh = 0
+        # module constants: ints with their bounds, floats, complex; and
+        # the module lists, name -> (element type, length)
+        self.consts = {"int": {}, "float": [], "complex": []}
+        self.const_lists = {}
 
     # ---- helpers -------------------------------------------------------
 
@@ -154,6 +162,9 @@ class Gen:
 
     def int_leaf(self, s):
         r = self.r
+        if self.consts["int"] and r.random() < 0.15:
+            name = r.choice(sorted(self.consts["int"]))
+            return name, self.consts["int"][name]
         ints = s.vars["int"]
         if ints and r.random() < 0.7:
             name = r.choice(sorted(ints))
@@ -163,6 +174,19 @@ class Gen:
 
     def int_call_or_list(self, s, depth):
         r = self.r
+        mlists = sorted(self.const_lists)
+        if mlists and r.random() < 0.3:
+            name = r.choice(mlists)
+            ty, n = self.const_lists[name]
+            if ty == "int" and r.random() < 0.3:
+                return "sum(%s)" % name, n * 1000
+            if r.random() < 0.3:
+                return "len(%s)" % name, n
+            i, _ = self.int_expr(s, depth - 1)
+            item = "%s[%s %% len(%s)]" % (name, i, name)
+            if ty == "float":
+                return "int(%s)" % item, 1000
+            return item, 1000
         lists = [n for n, t in sorted(s.lists.items()) if t == "int"]
         if lists and r.random() < 0.5:
             name = r.choice(lists)
@@ -239,6 +263,13 @@ class Gen:
 
     def float_leaf(self, s):
         r = self.r
+        if self.consts["float"] and r.random() < 0.15:
+            return r.choice(self.consts["float"])
+        flists = [n for n in sorted(self.const_lists)
+                  if self.const_lists[n][0] == "float"]
+        if flists and r.random() < 0.1:
+            name = r.choice(flists)
+            return "%s[%d]" % (name, r.randrange(-1, self.const_lists[name][1]))
         if s.vars["float"] and r.random() < 0.6:
             return r.choice(s.vars["float"])
         return r.choice(["c.real", "c.imag", "0.5", "2.0", "1e-3", "0.1",
@@ -298,6 +329,8 @@ class Gen:
 
     def complex_leaf(self, s):
         r = self.r
+        if self.consts["complex"] and r.random() < 0.2:
+            return r.choice(self.consts["complex"])
         if s.vars["complex"] and r.random() < 0.6:
             return r.choice(s.vars["complex"])
         return r.choice(["c", "1j", "0j", "(0.5 + 0.25j)", "(-1j)", "2j"])
@@ -540,10 +573,134 @@ class Gen:
         s.loop_depth -= 1
         del s.vars["int"]["n"]
 
+    # ---- module constants, computed at compile time -------------------
+
+    def const_int(self, depth):
+        """(code, bound) of an int constant expression."""
+        r = self.r
+        known = self.consts["int"]
+        if depth <= 0 or self.chance(0.3):
+            if known and r.random() < 0.5:
+                name = r.choice(sorted(known))
+                return name, known[name]
+            v = r.choice([0, 1, 2, 3, 8, 10, -7, 255])
+            return ("(%d)" % v if v < 0 else str(v)), abs(v)
+        k = r.randrange(7)
+        (a, ab), (b, bb) = self.const_int(depth - 1), self.const_int(depth - 1)
+        if k == 0:
+            op = r.choice(["+", "-", "*"])
+            bound = ab * bb if op == "*" else ab + bb
+            return ("(%s %s %s)" % (a, op, b), bound) if bound <= INT_LIMIT \
+                else ("(%s - %s)" % (a, b), ab + bb)
+        if k == 1:
+            return "(%s %s (abs(%s) %% 5 + 1))" % (a, r.choice(["//", "%"]),
+                                                   b), ab
+        if k == 2:
+            n = r.randrange(0, 9)
+            return ("(2 ** %d)" % n, 2 ** n) if ab > 1000 else \
+                ("(%s ** %d)" % (a, n % 3), max(ab, 1) ** 2)
+        if k == 3:
+            return "(%s %s %s)" % (a, r.choice(["&", "|", "^"]), b), \
+                2 * max(ab, bb) + 1
+        if k == 4:
+            return r.choice(["(-%s)", "(~%s)", "abs(%s)", "(%s >> 2)"]) % a, \
+                ab + 1
+        if k == 5:
+            return "%s(%s, %s)" % (r.choice(["min", "max"]), a, b), \
+                max(ab, bb)
+        conv = r.choice(["int", "round", "math.floor", "math.ceil"])
+        return "%s(%s)" % (conv, CLAMP % self.const_float(depth - 1)), \
+            10 ** 6 + 1
+
+    def const_float(self, depth):
+        r = self.r
+        if depth <= 0 or self.chance(0.3):
+            if self.consts["float"] and r.random() < 0.5:
+                return r.choice(self.consts["float"])
+            return r.choice(["0.5", "2.0", "1e-3", "3.25", "(-1.5)", "0.1",
+                             "math.pi", "math.e"])
+        a = self.const_float(depth - 1)
+        k = r.randrange(8)
+        if k == 0:
+            return "(%s %s %s)" % (a, r.choice(["+", "-", "*"]),
+                                   self.const_float(depth - 1))
+        if k == 1:
+            return "(%s %s (abs(%s) + 0.5))" % (a, r.choice(["/", "//", "%"]),
+                                               self.const_float(depth - 1))
+        if k == 2:
+            return "(%s + %s)" % (a, self.const_int(depth - 1)[0])
+        if k == 3:
+            f = r.choice(["math.sqrt(abs(%s))", "math.log(abs(%s) + 1.0)",
+                          "math.exp(min(%s, 50.0))", "math.sin(%s)",
+                          "math.cos(%s)", "math.atan(%s)", "math.fabs(%s)",
+                          "math.log10(abs(%s) + 1.0)", "float(%s)"])
+            return f % (CLAMP % a)
+        if k == 4:
+            return "math.%s(%s, %s)" % (r.choice(["atan2", "hypot"]), a,
+                                        self.const_float(depth - 1))
+        if k == 5:
+            z = self.const_complex(depth - 1)
+            return r.choice(["abs(%s)", "%s.real", "(%s).imag"]) % z
+        if k == 6:
+            return "(abs(%s) + 1.0) ** %s" % (CLAMP % a, r.choice(
+                ["2", "0.5", "(-1.5)", "3.0"]))
+        return "%s(%s, %s)" % (r.choice(["min", "max"]), a,
+                               self.const_float(depth - 1))
+
+    def const_complex(self, depth):
+        r = self.r
+        if depth <= 0 or self.chance(0.3):
+            if self.consts["complex"] and r.random() < 0.5:
+                return r.choice(self.consts["complex"])
+            return r.choice(["1j", "(0.5 - 0.25j)", "complex()",
+                             "complex(-0.62772, -0.42193)"])
+        a = self.const_complex(depth - 1)
+        k = r.randrange(5)
+        if k == 0:
+            return "(%s %s %s)" % (a, r.choice(["+", "-", "*"]),
+                                   self.const_complex(depth - 1))
+        if k == 1:
+            return "(%s / (abs(%s) + 1.0))" % (a, self.const_complex(depth - 1))
+        if k == 2:
+            return "complex(%s, %s)" % (self.const_float(depth - 1),
+                                        self.const_float(depth - 1))
+        if k == 3:
+            return "(%s).conjugate()" % a
+        return "(%s * %s)" % (a, self.const_float(depth - 1))
+
+    def module_constants(self):
+        """0-4 module constants and 0-2 module lists, each assigned once."""
+        r = self.r
+        for _ in range(r.randint(0, 4)):
+            ty = r.choice(["int", "float", "complex"])
+            name = self.name("K")
+            if ty == "int":
+                code, bound = self.const_int(2)
+                self.emit(0, "%s = %s" % (name, code))
+                self.consts["int"][name] = bound
+            else:
+                self.emit(0, "%s = %s" % (name, getattr(
+                    self, "const_" + ty)(2)))
+                self.consts[ty].append(name)
+        for _ in range(r.randint(0, 2)):
+            name, n = self.name("PAL"), r.randint(1, 5)
+            if r.random() < 0.5:
+                items = [str(r.randrange(-999, 1000)) for _ in range(n)]
+                self.const_lists[name] = ("int", n)
+            else:
+                items = [CLAMP % self.const_float(1) for _ in range(n)]
+                self.const_lists[name] = ("float", n)
+            opening, closing = r.choice(["[]", "()"])
+            self.emit(0, "%s = %s%s%s" % (name, opening, ", ".join(items) +
+                                          ("," if n == 1 and opening == "("
+                                           else ""), closing))
+        self.emit(0, "")
+        self.emit(0, "")
+
     def program(self):
         self.emit(0, "import math")
         self.emit(0, "")
-        self.emit(0, "")
+        self.module_constants()
         for i in range(self.r.randint(0, 2)):
             self.helper(i)
         self.kernel()
