@@ -184,6 +184,7 @@ bool tok_is(const Token *t, const char *op);  // TK_OP or TK_KEYWORD text
   X(ND_BREAK, "Break")                                                      \
   X(ND_CONTINUE, "Continue")                                                \
   X(ND_PRINT, "Print")           /* Python 2 statement: values, nl */       \
+  X(ND_UNSUPPORTED, "Unsupported") /* name: why (never compiled; see parse.c)*/\
   /* expressions */                                                         \
   X(ND_BOOLOP, "BoolOp")         /* op (OP_AND/OP_OR), values */            \
   X(ND_BINOP, "BinOp")           /* left, op, right */                      \

@@ -470,6 +470,9 @@ static void check_stmt(Infer *in, Node *s) {
   case ND_IMPORTFROM:
     infer_add_imports(in, s, NULL);
     break;
+  case ND_UNSUPPORTED:  // the parser's message (parse.c, stmt)
+    unsupported(in, s, s->name);
+    break;
   case ND_FUNCTIONDEF:
     diag_error_soft(in->d, s->line, s->col,
                     "nested functions are not supported in kernels; define "

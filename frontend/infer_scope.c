@@ -94,10 +94,57 @@ static void add_def(Infer *in, Node *s, void *unused) {
     vec_push(in->a, &in->defs, s);
 }
 
+// `if __name__ == "__main__":`, the block whose place the driver takes.
+static bool is_main_guard(const Node *s) {
+  const Node *t = s->test;
+  if (s->kind != ND_IF || t->kind != ND_COMPARE || t->comparators.len != 1)
+    return false;
+  const Node *l = t->left, *r = t->comparators.data[0];
+  return l->kind == ND_NAME && !strcmp(l->name, "__name__") &&
+         is_str_constant(r) && !strcmp(r->cval.str, "__main__");
+}
+
+// A top-level statement that would do something when the module runs: not
+// a definition, an import, an assignment (constants are computed when a
+// kernel reads them), a docstring or the main guard.
+static bool is_module_code(const Node *s) {
+  switch (s->kind) {
+  case ND_FUNCTIONDEF:
+  case ND_CLASSDEF:
+  case ND_IMPORT:
+  case ND_IMPORTFROM:
+  case ND_ASSIGN:
+  case ND_ANNASSIGN:
+  case ND_PASS:
+  case ND_GLOBAL:
+    return false;
+  case ND_EXPR:
+    return !is_str_constant(s->value);
+  case ND_UNSUPPORTED:  // `async def` defines, like def
+    return !(tok_is(s->tok, "async") && tok_is(s->tok->next, "def"));
+  default:
+    return !is_main_guard(s);
+  }
+}
+
+// mandelc never runs the module (the driver calls the kernel), so code at
+// its top level is skipped: said once, for the first such statement.
+static void note_module_code(Infer *in) {
+  for (int i = 0; i < in->module->body.len; i++) {
+    Node *s = in->module->body.data[i];
+    if (is_module_code(s) && in->d->out) {
+      fprintf(in->d->out, "mandelc: module-level code at line %d is not "
+              "run\n", s->line);
+      return;
+    }
+  }
+}
+
 void infer_scan_module(Infer *in) {
   for (int i = 0; i < in->module->body.len; i++)
     add_def(in, in->module->body.data[i], NULL);
   each_module_stmt(in, &in->module->body, infer_add_imports, NULL);
+  note_module_code(in);
 }
 
 // The top-level function called `name` (the last definition wins).

@@ -276,6 +276,8 @@ static Node *decorated(Parser *P) {
     n = funcdef(P);
   else if (is_op(P, "class"))
     n = classdef(P);
+  else if (is_op(P, "async"))
+    unsupported_syntax(P, P->tok, ASYNC_MESSAGE);
   else
     error_expected(P, "'def' or 'class' after the decorators");
   n->decorators = decorators;
@@ -402,7 +404,7 @@ static Node *expr_stmt(Parser *P) {
     parse_check_target(P, value, "assign to");
     vec_push(P->a, &n->targets, value);
     if (is_op(P, "yield"))
-      diag_error_tok(P->d, P->tok, "'yield' is not supported");
+      unsupported_syntax(P, P->tok, YIELD_MESSAGE);
     value = parse_testlist_star_expr(P);
   }
   n->value = value;
@@ -557,15 +559,76 @@ static void simple_stmt(Parser *P, PtrVec *out) {
   advance(P);
 }
 
+// match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT
+// `match` is a soft keyword: a statement starting with the name `match`
+// is a match statement when its line ends in ':' and a block follows, and
+// the name is not being assigned to or called on its own line.
+static bool is_match_statement(Parser *P) {
+  if (!is_kind(P, TK_NAME) || strcmp(P->tok->text, "match") != 0)
+    return false;
+  Token *t = P->tok->next;
+  if (tok_is(t, "=") || tok_is(t, ".") || tok_is(t, ":") || tok_is(t, ",") ||
+      t->kind == TK_NEWLINE || (t->kind == TK_OP && t->text[0] != '(' &&
+                                t->text[0] != '[' && t->text[0] != '-'))
+    return false;
+  while (t->next->kind != TK_NEWLINE && t->next->kind != TK_EOF)
+    t = t->next;
+  return tok_is(t, ":") && t->next->next->kind == TK_INDENT;
+}
+
+// The rest of a logical line and, when it opens a block, the block.
+static void skip_line_and_block(Parser *P) {
+  while (!is_kind(P, TK_NEWLINE) && !is_kind(P, TK_EOF))
+    advance(P);
+  if (is_kind(P, TK_NEWLINE))
+    advance(P);
+  if (!is_kind(P, TK_INDENT))
+    return;
+  int depth = 0;
+  do {
+    depth += is_kind(P, TK_INDENT) - is_kind(P, TK_DEDENT);
+    advance(P);
+  } while (depth > 0 && !is_kind(P, TK_EOF));
+}
+
+// After a construct outside the kernel language: the rest of its
+// statement, with the clauses (elif, else, except, finally) that follow
+// a compound statement's block.
+static void skip_statement(Parser *P) {
+  skip_line_and_block(P);
+  while (is_op(P, "elif") || is_op(P, "else") || is_op(P, "except") ||
+         is_op(P, "finally"))
+    skip_line_and_block(P);
+}
+
 // stmt: simple_stmt | compound_stmt
+// A construct outside the kernel language anywhere in the statement
+// (unsupported_syntax) makes the whole statement one Unsupported node.
 static void stmt(Parser *P, PtrVec *out) {
   if (is_kind(P, TK_INDENT))
     diag_error_tok(P->d, P->tok, "unexpected indent");
+  jmp_buf here, *outer = P->defer;
+  int depth = P->depth, len = out->len;
+  P->defer = &here;
+  if (setjmp(here)) {
+    P->defer = outer;
+    P->depth = depth;
+    out->len = len;  // a statement of `a; yield b` goes as a whole
+    Node *n = new_node(P->a, ND_UNSUPPORTED, P->deferred_at);
+    n->name = P->deferred;
+    vec_push(P->a, out, n);
+    skip_statement(P);
+    return;
+  }
+  if (is_match_statement(P))
+    unsupported_syntax(P, P->tok, "match statements are not supported in "
+                       "kernels; use if and elif");
   Node *n = compound_stmt(P);
   if (n)
     vec_push(P->a, out, n);
   else
     simple_stmt(P, out);
+  P->defer = outer;
 }
 
 // file_input: (NEWLINE | stmt)* ENDMARKER

@@ -241,7 +241,7 @@ static Node *bracket_atom(Parser *P) {
   else if (c == '{')
     n = dictorsetmaker(P, open);
   else if (is_op(P, "yield"))
-    diag_error_tok(P->d, P->tok, "'yield' is not supported");
+    unsupported_syntax(P, P->tok, YIELD_MESSAGE);
   else
     n = testlist_comp(P, open, c == '(' ? ND_TUPLE : ND_LIST, closer);
   expect(P, closer, arena_sprintf(P->a, "to close '%c' on line %d", c,
@@ -260,6 +260,10 @@ static Node *atom(Parser *P) {
   case TK_NAME:
     n = new_node(P->a, ND_NAME, advance(P));
     n->name = t->text;
+    if (is_op(P, ":="))
+      unsupported_syntax(P, P->tok, "assignment expressions (:=) are not "
+                         "supported in kernels; assign the value on a line "
+                         "of its own");
     return n;
   case TK_INT:
     n = new_constant(P, advance(P), CONST_INT);
@@ -288,8 +292,10 @@ static Node *atom(Parser *P) {
     n->cval.ival = t->text[0] == 'T';
     return n;
   }
-  if (is_op(P, "yield") || is_op(P, "await") || is_op(P, "async"))
-    diag_error_tok(P->d, t, "'%s' is not supported", t->text);
+  if (is_op(P, "yield"))
+    unsupported_syntax(P, t, YIELD_MESSAGE);
+  if (is_op(P, "await") || is_op(P, "async"))
+    unsupported_syntax(P, t, ASYNC_MESSAGE);
   error_expected(P, "an expression");
 }
 
@@ -598,6 +604,6 @@ static void comp_for(Parser *P, PtrVec *generators) {
     vec_push(P->a, generators, c);
   }
   if (is_op(P, "async"))
-    diag_error_tok(P->d, P->tok, "'async' is not supported");
+    unsupported_syntax(P, P->tok, ASYNC_MESSAGE);
 }
 

@@ -16,6 +16,11 @@ typedef struct {
   Diag *d;
   Token *tok;  // the current token; the list always ends in TK_EOF
   int depth;   // nested blocks and expressions, capped at PARSE_MAX_DEPTH
+  // The statement being parsed (parse.c, stmt): where a construct outside
+  // the kernel language (yield, async, match, :=) jumps, and what it said.
+  jmp_buf *defer;
+  const char *deferred;
+  Token *deferred_at;
 } Parser;
 
 typedef Node *ParseFn(Parser *P);
@@ -88,6 +93,17 @@ static inline Token *expect_name(Parser *P, const char *what) {
   return advance(P);
 }
 
+// Valid Python outside the kernel language (yield, await, async, match,
+// :=): the statement that holds it becomes an Unsupported node carrying
+// the message, reported only if a compiled function reaches it, so such
+// code elsewhere in the file does not refuse the file.
+_Noreturn static inline void unsupported_syntax(Parser *P, Token *at,
+                                                const char *msg) {
+  P->deferred = msg;
+  P->deferred_at = at;
+  longjmp(*P->defer, 1);
+}
+
 static inline void enter(Parser *P) {
   if (++P->depth > PARSE_MAX_DEPTH)
     diag_error_tok(P->d, P->tok,
@@ -131,6 +147,11 @@ static inline bool starts_expression(Parser *P) {
       return true;
   return false;
 }
+
+#define YIELD_MESSAGE                                                      \
+  "generators (yield) are not supported in kernels; return a list instead"
+#define ASYNC_MESSAGE                                                      \
+  "async functions and await are not supported in kernels"
 
 // ---- parse_expr.c ----------------------------------------------------------
 

@@ -431,6 +431,15 @@ class Errors(unittest.TestCase):
             self.assertRegex(r.stderr, r"div_zero\.py:11: ZeroDivisionError: ")
             self.assertEqual(r.stdout, "Total elements: 2500\n")
 
+    def test_module_level_code_is_said_once(self):
+        r = mandelc(kernel("module_code.py"), "100", "30")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, "mandelc: module-level code at line 9 "
+                         "is not run\n")
+        self.assertRegex(r.stdout, THREE_LINES)
+        r = mandelc(kernel("div_zero.py"), "100", "30")  # defs only: silent
+        self.assertNotIn("module-level", r.stderr)
+
     def test_compile_error(self):
         r = mandelc(kernel("syntax_error.py"))
         self.assertEqual(r.returncode, 1)
