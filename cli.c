@@ -138,6 +138,9 @@ static void print_version(void) {
 #else
   printf("built without LLVM: --target=llvm is unavailable\n");
 #endif
+#ifndef MANDELC_CUDA
+  printf("built without CUDA: --target=cuda is unavailable\n");
+#endif
 }
 
 // A usage error: the message, a hint, exit 2.

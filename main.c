@@ -241,6 +241,14 @@ static int build_llvm(const Options *o, Session *s) {
 
 // CUDA: the typed program to CUDA C; stops early for --emit=cuda.
 static int lower_cuda(const Options *o, Session *s) {
+#ifndef MANDELC_CUDA  // CMake found no CUDA toolkit: CUDA C is all there is
+  if (o->emit != EMIT_CUDA) {
+    fprintf(stderr, "mandelc: error: --target=cuda is unavailable: this "
+            "mandelc was built without CUDA (no CUDA toolkit under "
+            "CUDA_ROOT when it was configured)\n");
+    return RT_UNAVAILABLE;
+  }
+#endif
   s->code = cuda_emit(s->arena, &s->diag, s->prog, &o->copt);
   if (!s->code)
     return RT_COMPILE_ERROR;
