@@ -114,8 +114,10 @@ static void print_help(FILE *out) {
     print_wrapped(out, opt->help, HELP_COLUMN);
   }
   fputs("\nstages of --emit:\n", out);
-  for (int e = EMIT_NONE + 1; e < EMIT_COUNT; e++)
-    fprintf(out, "  %-20s  %s\n", stages[e].name, stages[e].help);
+  for (int e = EMIT_NONE + 1; e < EMIT_COUNT; e++) {
+    fprintf(out, "  %-*s", HELP_COLUMN - 2, stages[e].name);
+    print_wrapped(out, stages[e].help, HELP_COLUMN);
+  }
   fputs(
     "\n"
     "exit status: 0 success, 1 compile error, 2 bad command line,\n"
@@ -298,6 +300,8 @@ static void apply_option(Options *o, OptionId id, const char *v) {
     o->emit = (Emit)parse_choice("--emit stage", v, names, EMIT_COUNT);
     break;
   }
+  case OPT_OUTPUT: o->output = v; break;
+  case OPT_HEADER: o->header = v; break;
   case OPT_ANNOTATE: o->annotate = v; break;
   case OPT_IMAGE: o->image = v; break;
   case OPT_PROFILE: o->profile = true; break;
@@ -416,7 +420,11 @@ static void check_applies(const Options *o) {
     int where = options[id].where;
     if (id == OPT_THREADS && o->compare)
       where |= FOR_CUDA;  // --compare's C kernels run on the CPU
-    if (o->emit != EMIT_NONE && !(where & FOR_EMIT))
+    if (id == OPT_HEADER && o->emit != EMIT_OBJ && o->emit != EMIT_HEADER)
+      fprintf(stderr, "mandelc: warning: -H writes a header beside -o "
+              "FILE.o; it does nothing with --emit=%s\n",
+              stages[o->emit].name);
+    else if (o->emit != EMIT_NONE && !(where & FOR_EMIT))
       fprintf(stderr, "mandelc: warning: --%s does nothing with --emit=%s, "
               "which stops before the run\n", options[id].name,
               stages[o->emit].name);
@@ -424,6 +432,14 @@ static void check_applies(const Options *o) {
       fprintf(stderr, "mandelc: warning: --%s does nothing with %s\n",
               options[id].name, target);
   }
+}
+
+// FILE.so or FILE.so.1: a shared library for -o.
+static bool is_shared_library(const char *path) {
+  const char *dot = strstr(path, ".so");
+  while (dot && dot[3] && dot[3] != '.')
+    dot = strstr(dot + 1, ".so");
+  return dot != NULL;
 }
 
 Options cli_parse(int argc, char **argv) {
@@ -450,6 +466,12 @@ Options cli_parse(int argc, char **argv) {
   if (!o.file)
     usage_error("no kernel file given (usage: mandelc KERNEL.py "
                 "[W [MAXITER]] [options])");
+  // -o FILE alone writes the compiled kernel; -H FILE alone the header.
+  if (o.emit == EMIT_NONE && o.output)
+    o.emit = EMIT_OBJ;
+  else if (o.emit == EMIT_NONE && o.header)
+    o.emit = EMIT_HEADER;
+  o.shared = o.emit == EMIT_OBJ && o.output && is_shared_library(o.output);
   // A stage of one target selects it: --emit=cuda, --emit=asm.
   if (stages[o.emit].target != FOR_ALL) {
     bool cuda = stages[o.emit].target == FOR_CUDA;

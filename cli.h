@@ -48,7 +48,11 @@ enum {
   X(EMIT_LLVM, "llvm", FOR_LLVM, "LLVM IR after optimisation")               \
   X(EMIT_ASM, "asm", FOR_LLVM, "the host's assembly, with source lines")     \
   X(EMIT_CUDA, "cuda", FOR_CUDA, "the CUDA C given to NVRTC")                \
-  X(EMIT_PTX, "ptx", FOR_CUDA, "NVRTC's PTX")
+  X(EMIT_PTX, "ptx", FOR_CUDA, "NVRTC's PTX")                                \
+  X(EMIT_OBJ, "obj", FOR_LLVM,                                               \
+    "the kernel for this CPU with its runtime, an object file")              \
+  X(EMIT_HEADER, "header", FOR_LLVM,                                         \
+    "the C header declaring the kernel (mandelc.h's types)")
 
 typedef enum {
 #define X(id, name, target, help) id,
@@ -71,6 +75,12 @@ typedef enum {
     "driver can bind)")                                                      \
   X(OPT_EMIT, "emit", 0, "STAGE", FOR_ALL,                                   \
     "print one stage (below) and stop")                                      \
+  X(OPT_OUTPUT, "output", 'o', "FILE", FOR_ALL,                              \
+    "write the stage to FILE, not stdout; without --emit, the kernel "       \
+    "compiled for this CPU with its runtime: an object file (FILE.o), or "   \
+    "a shared library (FILE.so)")                                            \
+  X(OPT_HEADER, "header", 'H', "FILE", FOR_LLVM | FOR_EMIT,                  \
+    "also write the C header declaring the kernel (alone: --emit=header)")   \
   X(OPT_ANNOTATE, "annotate", 0, "FILE.html", FOR_RUN,                       \
     "write a report: each source line with its inferred types and the "     \
     "code generated for it")                                                 \
@@ -129,6 +139,9 @@ typedef struct {
   Emit emit;
   const char *image;      // --image
   const char *annotate;   // --annotate
+  const char *output;     // -o
+  const char *header;     // -H
+  bool shared;            // -o FILE.so: a shared library
   bool compare, json, verbose;
   bool profile;           // --profile
   bool no_cache;          // --no-cache

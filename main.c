@@ -153,6 +153,79 @@ static void store_cached(const Options *o, Session *s) {
 }
 #endif
 
+#ifdef MANDELC_LLVM
+// --emit=header or -H: the C header declaring the kernel, into -H's file
+// or stdout. False after a message.
+static bool write_header(const Options *o, Session *s) {
+  char err[512];
+  const char *path = o->header ? o->header : o->output;
+  char *text = rt_aot_header(s->arena, s->prog, path ? path : "kernel.h",
+                             err, sizeof err);
+  if (!text) {
+    fprintf(stderr, "mandelc: error: %s: no C header: %s\n", o->file, err);
+    return false;
+  }
+  if (!o->header)
+    return emit_text(text);
+  FILE *f = fopen(o->header, "w");
+  bool ok = f && fputs(text, f) >= 0;
+  if (f && fclose(f) != 0)
+    ok = false;
+  if (!ok)
+    fprintf(stderr, "mandelc: error: cannot write %s: %s\n", o->header,
+            strerror(errno));
+  return ok;
+}
+
+// Copies the file at path to stdout (--emit=obj without -o).
+static bool copy_to_stdout(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return false;
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    fwrite(buf, 1, n, stdout);
+  bool ok = !ferror(f);
+  fclose(f);
+  return ok;
+}
+
+// -o FILE (--emit=obj): the kernel compiled for this CPU and the runtime
+// it calls, as one object file or a shared library, then -H's header.
+// Returns -1 (done) or an exit status.
+static int write_object(const Options *o, Session *s) {
+  if (!o->output && isatty(STDOUT_FILENO)) {
+    fprintf(stderr, "mandelc: error: --emit=obj writes an object file: "
+            "give -o FILE.o or redirect stdout\n");
+    return RT_USAGE;
+  }
+  size_t len = 0;
+  void *obj = rt_aot_object(&s->diag, s->llvm, &len);
+  if (!obj)
+    return RT_COMPILE_ERROR;
+  char err[512], tmp[] = "/tmp/mandelc-obj-XXXXXX";
+  const char *path = o->output;
+  if (!path) {  // stdout, through a temporary file the linker writes
+    int fd = mkstemp(tmp);
+    if (fd >= 0)
+      close(fd);
+    path = tmp;
+  }
+  bool ok = rt_aot_write(path, obj, len, o->shared, err, sizeof err);
+  free(obj);
+  if (!o->output) {
+    ok = ok && copy_to_stdout(tmp);
+    unlink(tmp);
+  }
+  if (!ok) {
+    fprintf(stderr, "mandelc: error: %s: %s\n", path, err);
+    return RT_COMPILE_ERROR;
+  }
+  return o->header && !write_header(o, s) ? RT_USAGE : -1;
+}
+#endif
+
 // LLVM: lower and optimise; stops early for --emit=llvm-raw/llvm/asm.
 // Returns RT_OK, or an exit status (-1: emitted, done).
 static int lower_llvm(const Options *o, Session *s) {
@@ -160,6 +233,8 @@ static int lower_llvm(const Options *o, Session *s) {
   Arena *a = s->arena;
   if (load_cached(o, s))
     return RT_OK;
+  if (o->emit == EMIT_HEADER)
+    return write_header(o, s) ? -1 : RT_USAGE;
   s->llvm = llvm_lower(a, &s->diag, s->prog, &o->copt);
   if (!s->llvm)
     return RT_COMPILE_ERROR;
@@ -171,6 +246,8 @@ static int lower_llvm(const Options *o, Session *s) {
     return RT_COMPILE_ERROR;
   if (!llvm_optimize(s->llvm, &s->diag, &o->copt))
     return RT_COMPILE_ERROR;
+  if (o->emit == EMIT_OBJ)
+    return write_object(o, s);
   if (o->emit == EMIT_LLVM)
     return emit_text(llvm_emit_ir(s->llvm, a)) ? -1 : RT_COMPILE_ERROR;
   if (o->emit == EMIT_ASM) {
@@ -552,6 +629,12 @@ int main(int argc, char **argv) {
   // in the middle of a run.
   signal(SIGPIPE, SIG_IGN);
   Options o = cli_parse(argc, argv);
+  // -o FILE with a text stage: the text goes there instead of stdout.
+  if (o.output && o.emit != EMIT_OBJ && !freopen(o.output, "w", stdout)) {
+    fprintf(stderr, "mandelc: error: cannot write %s: %s\n", o.output,
+            strerror(errno));
+    return RT_USAGE;
+  }
   Watch w;
   watch_start(&w, &o);
   Session s = {0};

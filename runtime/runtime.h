@@ -154,6 +154,23 @@ const char *rt_jit_code_notes(const void *code, size_t len, size_t *n);
 // (for optional entry points such as a SIMD variant).
 void *rt_jit_find(RtJit *j, const char *name);
 
+// ---- aot.c -----------------------------------------------------------------
+
+// The unit's module (optimised, not split; taken from u) as one
+// position-independent ELF object for the CPU it was tuned for, malloc'd,
+// *len bytes; NULL after a message through d.
+void *rt_aot_object(Diag *d, LlvmUnit *u, size_t *len);
+// Writes that object and the runtime it calls to path: one relocatable
+// object, or a shared library when `shared`, linked by $CC (else cc).
+// False with a message in err.
+bool rt_aot_write(const char *path, const void *obj, size_t len, bool shared,
+                  char *err, size_t errlen);
+// The C header declaring p's kernel in include/mandelc.h's types (name: the
+// header's file name, for its guard); NULL with a message in err when a
+// type has no C form (a tuple).
+char *rt_aot_header(Arena *a, const Program *p, const char *name,
+                    char *err, size_t errlen);
+
 // ---- cache.c ---------------------------------------------------------------
 
 // Machine code of compiled kernels (rt_jit_emit_object's objects) kept

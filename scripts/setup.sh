@@ -14,6 +14,9 @@ cd "$(dirname "$0")/.."
 packages=(llvm-22-dev check libffi-dev libpng-dev pkg-config cmake make gcc
           g++ python3 chromium)
 
+# mandoc lints the man page (docs/mandelc.1) in the install test.
+packages+=(mandoc)
+
 # clang 14 and its libFuzzer runtime: .ci/run's sanitizer-fuzz build
 # (tests/fuzz/README.md).
 packages+=(clang-14 libclang-rt-14-dev)

@@ -235,7 +235,8 @@ VALUE_SAMPLES = {
     "emit": "tokens", "annotate": "/nonexistent/a.html",
     "image": "/nonexistent/m.png", "threads": "2", "precision": "float64",
     "simd": "off", "region": "-1,1,-1,1", "diagnostics-format": "sarif",
-    "timeout": "60",
+    "timeout": "60", "output": "/nonexistent/out.txt",
+    "header": "/nonexistent/k.h",
 }
 
 
@@ -335,6 +336,38 @@ class CommandLine(unittest.TestCase):
                           r.stderr)
         r = mandelc(EXAMPLE, "100", "30")
         self.assertEqual(r.stderr, "")  # no warning where all applies
+
+    def test_output_files(self):
+        with tempfile.TemporaryDirectory() as d:
+            ll, h = os.path.join(d, "k.ll"), os.path.join(d, "k.h")
+            r = mandelc(EXAMPLE, "--emit=llvm", "-o", ll)
+            self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+            with open(ll) as f:
+                self.assertIn("define", f.read())
+            r = mandelc(EXAMPLE, "-H", h)  # alone: the header only
+            self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+            with open(h) as f:
+                self.assertIn("mandelc_list *calculate_z_serial_purepython("
+                              "mandelc_context *ctx", f.read())
+            self.assertEqual(mandelc(EXAMPLE, "--emit=header").stdout,
+                             open(h).read().replace("k.h", "kernel.h")
+                             .replace("K_H_", "KERNEL_H_"))
+            # ELF type: 1 relocatable object, 3 shared library.
+            for name, etype in (("k.o", 1), ("libk.so", 3)):
+                path = os.path.join(d, name)
+                r = mandelc(EXAMPLE, "-o", path)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                with open(path, "rb") as f:
+                    head = f.read(18)
+                self.assertEqual(head[:4], b"\x7fELF")
+                self.assertEqual(struct.unpack("<H", head[16:18])[0], etype)
+            r = subprocess.run([MANDELC, EXAMPLE, "--emit=obj"],
+                               capture_output=True, timeout=120)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stdout[:4], b"\x7fELF")
+        r = mandelc(EXAMPLE, "-o", "k.o", "--target=cuda")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--emit=obj is a stage of --target=llvm", r.stderr)
 
     def test_help_fits_80_columns(self):
         for line in mandelc("--help").stdout.splitlines():
