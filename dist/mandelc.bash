@@ -45,8 +45,8 @@ _mandelc() {
     while read -r name value; do
       [[ $name == "${prev#--}" && -n $value ]] && opt=$name
     done < <(_mandelc_options "$help")
-  elif [[ $prev == -j ]]; then
-    return 0  # a number
+  elif [[ $prev == -? ]]; then  # a short option: its long name
+    opt=$(sed -n "s/^  $prev, --\([a-z0-9-]*\)=.*/\1/p" <<<"$help")
   fi
   if [[ -n $opt ]]; then
     local values

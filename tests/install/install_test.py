@@ -123,6 +123,10 @@ class Installed(unittest.TestCase):
                          ["llvm", "cuda"])
         self.assertEqual(self.complete("mandelc", "k.py", "--emit", "ll"),
                          ["llvm-raw", "llvm"])
+        # -o FILE completes file names; -j N nothing
+        os.chdir(TMP)
+        self.assertIn("prefix", self.complete("mandelc", "k.py", "-o", "pre"))
+        self.assertEqual(self.complete("mandelc", "k.py", "-j", ""), [])
 
 
 class CExample(unittest.TestCase):
