@@ -20,7 +20,8 @@ files only (the build tree is neither on PATH nor named to the builds):
   object file (-o kernel.o), and against a shared library (-o libk.so);
   two kernels' objects link into one program; a kernel's exception
   reaches C as CPython's exception, line and message;
-* tests/install/api_check.c links against the library alone.
+* tests/install/api_check.c links against the library alone, and
+  point_check.c calls a point kernel (a complex parameter) as CPython.
 """
 
 import os
@@ -196,6 +197,20 @@ class CExample(unittest.TestCase):
                 "-DKERNEL_FUNCTION=calculate_z",
                 '-DKERNEL_FILE="div_zero.py"', "driver.c", "dz.o")
         self.assert_like_cpython(["./drv_dz"], "div_zero.py", "100", "30")
+
+    def test_point_kernel_with_a_complex_parameter(self):
+        src = self.copy_example("point_src")
+        os.chdir(src)
+        run(["mandelc", "point.py", "-o", "point.o", "-H", "point.h"],
+            env=env())
+        self.cc("point_check", "-I.", os.path.join(
+            SOURCE, "tests", "install", "point_check.c"), "point.o")
+        want = run([sys.executable, "-c", "import sys; sys.path[0] = '.'; "
+                    "from point import escape_count as f; "
+                    "[print(f(complex(x, y), 300)) for x, y in "
+                    "((0.0, 0.0), (-0.75, 0.1), (0.3, 0.5), (-2.1, 0.0), "
+                    "(0.25, 0.0))]"]).stdout
+        self.assertEqual(run(["./point_check"]).stdout, want)
 
     def test_api_alone(self):
         out = os.path.join(TMP, "api_check")
