@@ -287,6 +287,68 @@ static bool is_ordering(Operator op) {
 }
 
 // Every operand of a chain is compared in the chain's joined type.
+// Operands that may be read more than once: names and number literals.
+static bool is_simple(const Node *n) {
+  if (n->kind == ND_UNARYOP && (n->op == OP_USUB || n->op == OP_UADD))
+    n = n->value;
+  return n->kind == ND_NAME || (n->kind == ND_CONSTANT &&
+                                n->cval.kind <= CONST_COMPLEX);
+}
+
+// The items `x in ITEMS` searches: a tuple or list display, or a module
+// list (whose items are Constants); NULL for anything else.
+static PtrVec *searched_items(Infer *in, Node *c) {
+  if (c->kind == ND_TUPLE || c->kind == ND_LIST)
+    return &c->elts;
+  if (c->kind != ND_NAME || infer_lookup_local(in, c->name))
+    return NULL;
+  VarInfo *v = infer_module_const(in, c);
+  return v && v->var.value->kind == ND_LIST ? &v->var.value->elts : NULL;
+}
+
+// `x in (a, b, c)` is `x == a or x == b or x == c` and `x not in ...` is
+// `x != a and ...` (list.__contains__ compares with == in order and stops
+// at the first match). Rewritten in place into that BoolOp, which the
+// caller then types; only where reading x and the items again changes
+// nothing: x a name or a number, the items names and numbers.
+static bool rewrite_in(Infer *in, Node *n) {
+  Operator op = (Operator)(intptr_t)n->ops.data[0];
+  if (op != OP_IN && op != OP_NOTIN)
+    return false;
+  PtrVec *items = n->ops.len == 1 ? searched_items(in, n->comparators.data[0])
+                                  : NULL;
+  bool simple = items && is_simple(n->left);
+  for (int i = 0; simple && i < items->len; i++)
+    simple = is_simple(items->data[i]);
+  if (!simple)
+    diag_error_node(in->d, n, "'%s' is only supported in kernels on a name "
+                    "or number and a tuple, list display or module list of "
+                    "names and numbers; write the loop that searches",
+                    operator_names[op]);
+  if (items->len == 0) {  // x in () is False
+    n->kind = ND_CONSTANT;
+    n->cval = (ConstValue){.kind = CONST_BOOL, .ival = op == OP_NOTIN};
+    return true;
+  }
+  PtrVec tests = {0};
+  for (int i = 0; i < items->len; i++) {
+    Node *eq = new_node(in->a, ND_COMPARE, n->tok);
+    eq->left = i == 0 ? n->left : arena_alloc(in->a, sizeof *eq->left);
+    if (i > 0)
+      *eq->left = *n->left;  // a name or number: a copy reads the same
+    vec_push(in->a, &eq->ops, (void *)(intptr_t)(op == OP_IN ? OP_EQ
+                                                             : OP_NOTEQ));
+    Node *item = arena_alloc(in->a, sizeof *item);
+    *item = *(Node *)items->data[i];  // module lists are shared: copy
+    vec_push(in->a, &eq->comparators, item);
+    vec_push(in->a, &tests, eq);
+  }
+  n->kind = ND_BOOLOP;
+  n->op = op == OP_IN ? OP_OR : OP_AND;
+  n->values = tests;
+  return true;
+}
+
 static Type *compare(Infer *in, Node *n) {
   Type *t = infer_expr(in, &n->left);
   bool unknown = !t;
@@ -458,7 +520,7 @@ Type *infer_expr(Infer *in, Node **slot) {
     t = ifexp(in, n);
     break;
   case ND_COMPARE:
-    t = compare(in, n);
+    t = rewrite_in(in, n) ? infer_expr(in, slot) : compare(in, n);
     break;
   case ND_CALL:
     t = infer_call(in, slot);

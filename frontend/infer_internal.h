@@ -38,6 +38,7 @@ typedef struct {
   PtrVec call_names;      // Name nodes called in the body (reach step)
   PtrVec callees;         // FuncInfo* called directly
   int ncomp;              // comprehension targets named so far
+  int nsugar;             // hidden locals of rewritten loops so far
 } FuncInfo;
 
 // A name the module binds to a module or something imported from one.
@@ -175,6 +176,12 @@ VarInfo *infer_module_const(Infer *in, Node *use);
 // or tuple display its elements each made one. A computation that raises
 // in CPython is a compile error.
 Node *infer_fold_constant(Infer *in, const char *name, Node *value);
+
+// ---- infer_sugar.c: loops over enumerate, zip and reversed -----------------
+
+// Replaces each such loop of body (not of nested blocks) by the statements
+// that run it in the kernel language.
+void infer_rewrite_loops(Infer *in, PtrVec *body);
 
 // ---- infer_reach.c: step 1 -------------------------------------------------
 

@@ -306,11 +306,7 @@ static void check_compare(Infer *in, Node *n) {
                   "with ==");
       return;
     }
-    if (op == OP_IN || op == OP_NOTIN) {
-      unsupported(in, n, "'in' is not supported in kernels; write the loop "
-                  "that searches");
-      return;
-    }
+    // 'in' and 'not in' are typed (and rewritten) by infer_expr.c
   }
 }
 
@@ -484,6 +480,7 @@ static void check_stmt(Infer *in, Node *s) {
 }
 
 static void check_block(Infer *in, PtrVec *body) {
+  infer_rewrite_loops(in, body);
   for (int i = 0; i < body->len; i++)
     check_stmt(in, body->data[i]);
 }

@@ -24,7 +24,10 @@ functions (each helper calls only earlier ones, so no recursion). Module
 constants computed at compile time (arithmetic, powers, math functions,
 complex(), abs, min/max, int/float, .real/.imag/.conjugate(), earlier
 constants) and read-only module lists of ints and floats (indexed, len,
-sum, looped over) are read by every function (docs/language.md).
+sum, looped over) are read by every function; loops over enumerate(),
+zip(), enumerate(zip()) with a nested target, reversed() of lists and
+ranges, ranges with negative steps, and `in` / `not in` on tuple displays
+and module lists (docs/language.md).
 
 What the generator avoids, because CPython's behaviour there is outside
 SPEC 4 or would make every point fail the same way:
@@ -353,6 +356,14 @@ class Gen:
                 return "(%s %s %s < %s)" % (a, op, b,
                                             self.float_expr(s, depth - 1))
             return "(%s %s %s)" % (a, op, b)
+        if k == 7 and self.chance(0.3) and s.vars["int"]:
+            items = [str(r.randrange(-5, 9)) for _ in range(r.randint(0, 4))]
+            display = "(%s)" % (", ".join(items) + ("," if len(items) == 1
+                                                    else ""))
+            return "(%s %s %s)" % (r.choice(sorted(s.vars["int"])),
+                                   r.choice(["in", "not in"]),
+                                   r.choice(sorted(self.const_lists) +
+                                            [display]))
         if k == 7:
             return "(not %s)" % self.bool_expr(s, depth - 1)
         if k == 8:
@@ -468,20 +479,62 @@ class Gen:
         else:
             self.assign(s, indent)
 
+    def sequence_loop(self, s, var):
+        """The header and the value variables (name, type) of a loop over
+        enumerate(), zip() or reversed() of the lists that never grow."""
+        r = self.r
+        lists = [n for n, t in sorted(s.lists.items()) if t in ("int",
+                                                                "float")]
+        lists += sorted(self.const_lists)
+        kind = lambda n: s.lists.get(n) or self.const_lists[n][0]
+        k = r.randrange(4)
+        a, b = r.choice(lists), r.choice(lists)
+        va, vb = var + "a", var + "b"
+        if k == 0:
+            start = r.choice(["", ", 1", ", -3"])
+            return ("for %s, %s in enumerate(%s%s):" % (var, va, a, start),
+                    [(va, kind(a))])
+        if k == 1:
+            return ("for %s, %s in zip(%s, %s):" % (va, vb, a, b),
+                    [(va, kind(a)), (vb, kind(b))])
+        if k == 2:
+            return ("for %s, (%s, %s) in enumerate(zip(%s, %s)):" % (
+                var, va, vb, a, b), [(va, kind(a)), (vb, kind(b))])
+        return "for %s in reversed(%s):" % (va, a), [(va, kind(a))]
+
     def for_loop(self, s, indent, depth):
         r = self.r
         var = self.name("k")
         n = r.randint(0, 6)
-        if r.random() < 0.5:
-            rng = "range(%d)" % n
+        values = []
+        if r.random() < 0.25 and (self.const_lists or "li" in s.lists):
+            header, values = self.sequence_loop(s, var)
+        elif r.random() < 0.5:
+            header = "for %s in %s:" % (var, r.choice([
+                "range(%d)" % n, "reversed(range(%d))" % n,
+                "range(%d, -3, -2)" % n]))
         else:
-            rng = "range(%s %% 5, %d)" % (self.int_expr(s, 2)[0], n)
-        self.emit(indent, "for %s in %s:" % (var, rng))
-        s.vars["int"][var] = 6
+            header = "for %s in range(%s %% 5, %d):" % (
+                var, self.int_expr(s, 2)[0], n)
+        self.emit(indent, header)
+        bound = header.startswith(("for %s," % var, "for %s in" % var))
+        if bound:
+            s.vars["int"][var] = 6
+        for name, ty in values:
+            if ty == "int":
+                s.vars["int"][name] = VAR_BOUND
+            else:
+                s.vars["float"].append(name)
         s.loop_depth += 1
         self.block(s, indent + 1, r.randint(1, 3), depth - 1)
         s.loop_depth -= 1
-        del s.vars["int"][var]
+        if bound:
+            del s.vars["int"][var]
+        for name, ty in values:
+            if ty == "int":
+                del s.vars["int"][name]
+            else:
+                s.vars["float"].remove(name)
         if r.random() < 0.2:
             self.emit(indent, "else:")
             self.assign(s, indent + 1)

@@ -1,0 +1,301 @@
+// infer_sugar.c - loops over enumerate(), zip() and reversed(), written in
+// the kernel language before step 1 declares anything.
+//
+// `for i, (z, c) in enumerate(zip(zs, cs)):` becomes the loop CPython's
+// iterators run, spelled with an index, len() and subscripts, which every
+// back end already lowers:
+//
+//     k = 0                       (k, and s for an iterable that is not a
+//     while k < len(zs) and k < len(cs):          name, are hidden locals)
+//         i, (z, c) = k, (zs[k], cs[k])
+//         k += 1
+//         BODY
+//     else:
+//         ORELSE
+//
+// A list iterator reads the list's length at every step, so does the
+// rewrite (a body that appends is iterated as in CPython); `continue`
+// goes to the test, after k has moved on. reversed(L) counts k down from
+// len(L) - 1; reversed(range(a, b)) is range(b - 1, a - 1, -1). Each
+// rewritten loop's statements replace it in its block, so later steps
+// and --emit=ast see ordinary Python.
+#include <string.h>
+
+#include "infer_internal.h"
+
+typedef struct {
+  Infer *in;
+  Token *at;      // the for statement's token, for every new node
+  PtrVec before;  // statements that go before the loop
+  int serial;     // hidden names made so far
+} Sugar;
+
+static Node *name(Sugar *s, const char *id) {
+  Node *n = new_node(s->in->a, ND_NAME, s->at);
+  n->name = arena_intern(s->in->a, id, strlen(id));
+  return n;
+}
+
+static Node *int_constant(Sugar *s, int64_t v) {
+  Node *n = new_node(s->in->a, ND_CONSTANT, s->at);
+  n->cval = (ConstValue){.kind = CONST_INT, .ival = v};
+  return n;
+}
+
+static Node *binop(Sugar *s, Node *l, Operator op, Node *r) {
+  Node *n = new_node(s->in->a, ND_BINOP, s->at);
+  n->left = l;
+  n->op = op;
+  n->right = r;
+  return n;
+}
+
+static Node *compare(Sugar *s, Node *l, Operator op, Node *r) {
+  Node *n = new_node(s->in->a, ND_COMPARE, s->at);
+  n->left = l;
+  vec_push(s->in->a, &n->ops, (void *)(intptr_t)op);
+  vec_push(s->in->a, &n->comparators, r);
+  return n;
+}
+
+static Node *call(Sugar *s, const char *fn, Node *arg) {
+  Node *n = new_node(s->in->a, ND_CALL, s->at);
+  n->func = name(s, fn);
+  vec_push(s->in->a, &n->args, arg);
+  return n;
+}
+
+static Node *subscript(Sugar *s, Node *value, Node *index) {
+  Node *n = new_node(s->in->a, ND_SUBSCRIPT, s->at);
+  n->value = value;
+  n->index = index;
+  return n;
+}
+
+static Node *assign(Sugar *s, Node *target, Node *value) {
+  Node *n = new_node(s->in->a, ND_ASSIGN, s->at);
+  vec_push(s->in->a, &n->targets, target);
+  n->value = value;
+  return n;
+}
+
+// A hidden local: "k.loop3" cannot clash with a Python name.
+static const char *hidden(Sugar *s, const char *stem) {
+  return arena_sprintf(s->in->a, "%s.loop%d", stem, ++s->serial);
+}
+
+// The iterable, evaluated once before the loop: a name is read where it
+// stands (a module list may only be read, never aliased), anything else
+// is stored in a hidden local first.
+static const char *sequence(Sugar *s, Node *iter) {
+  if (iter->kind == ND_NAME)
+    return iter->name;
+  const char *seq = hidden(s, "seq");
+  vec_push(s->in->a, &s->before, assign(s, name(s, seq), iter));
+  return seq;
+}
+
+// Is `n` a call of the builtin `fn`, not shadowed by a def of the file?
+static bool is_builtin_call(Infer *in, const Node *n, const char *fn) {
+  return n->kind == ND_CALL && n->func->kind == ND_NAME &&
+         !strcmp(n->func->name, fn) && n->keywords.len == 0 &&
+         !infer_find_def(in, fn) && !infer_lookup_local(in, fn);
+}
+
+// zip(a, b, ...) or one list: the item at k of each, and the loop's test.
+static Node *items_at(Sugar *s, Node *iter, const char *k, Node **test) {
+  bool zip = is_builtin_call(s->in, iter, "zip");
+  if (zip && iter->args.len == 0)
+    diag_error_node(s->in->d, iter, "zip() of nothing is not supported in "
+                    "kernels");
+  int n = zip ? iter->args.len : 1;
+  Node *tuple = new_node(s->in->a, ND_TUPLE, s->at);
+  *test = NULL;
+  for (int i = 0; i < n; i++) {
+    const char *seq = sequence(s, zip ? iter->args.data[i] : iter);
+    Node *in_range = compare(s, name(s, k), OP_LT,
+                             call(s, "len", name(s, seq)));
+    if (!*test) {
+      *test = in_range;
+    } else {
+      Node *both = new_node(s->in->a, ND_BOOLOP, s->at);
+      both->op = OP_AND;
+      vec_push(s->in->a, &both->values, *test);
+      vec_push(s->in->a, &both->values, in_range);
+      *test = both;
+    }
+    vec_push(s->in->a, &tuple->elts, subscript(s, name(s, seq), name(s, k)));
+  }
+  return zip ? tuple : tuple->elts.data[0];
+}
+
+// Does target store to a name that `value` reads?
+static bool stores_read_name(const Node *target, const Node *value) {
+  if (target->kind == ND_TUPLE || target->kind == ND_LIST) {
+    for (int i = 0; i < target->elts.len; i++)
+      if (stores_read_name(target->elts.data[i], value))
+        return true;
+    return false;
+  }
+  if (target->kind != ND_NAME)
+    return true;  // a subscript target: keep Python's order, to be safe
+  if (value->kind == ND_NAME)
+    return same_name(value->name, target->name);
+  const Node *kids[] = {value->left, value->right, value->value,
+                        value->index};
+  for (size_t i = 0; i < sizeof kids / sizeof *kids; i++)
+    if (kids[i] && stores_read_name(target, kids[i]))
+      return true;
+  for (int i = 0; i < value->elts.len; i++)
+    if (stores_read_name(target, value->elts.data[i]))
+      return true;
+  return false;
+}
+
+// `target = item`: one assignment per name where the shapes match and no
+// target is read by an item (so storing them one by one is the same as
+// Python's all-at-once; the GPU takes no nested unpacking), else one
+// unpacking assignment.
+static void assign_item(Sugar *s, PtrVec *head, Node *target, Node *item) {
+  bool split = target->kind == ND_TUPLE && item->kind == ND_TUPLE &&
+               target->elts.len == item->elts.len &&
+               !stores_read_name(target, item);
+  if (!split) {
+    vec_push(s->in->a, head, assign(s, target, item));
+    return;
+  }
+  for (int i = 0; i < target->elts.len; i++)
+    assign_item(s, head, target->elts.data[i], item->elts.data[i]);
+}
+
+static Node *new_while(Sugar *s, Node *test, Node *loop, PtrVec head) {
+  Node *w = new_node(s->in->a, ND_WHILE, s->at);
+  w->test = test;
+  w->body = head;
+  for (int i = 0; i < loop->body.len; i++)
+    vec_push(s->in->a, &w->body, loop->body.data[i]);
+  w->orelse = loop->orelse;
+  return w;
+}
+
+// for t in enumerate(it[, start]) / zip(...) / enumerate(zip(...)).
+static Node *forward_loop(Sugar *s, Node *loop) {
+  Node *iter = loop->iter, *start = NULL;
+  bool numbered = is_builtin_call(s->in, iter, "enumerate");
+  if (numbered) {
+    if (iter->args.len < 1 || iter->args.len > 2)
+      diag_error_node(s->in->d, iter, "enumerate() takes 1 or 2 arguments "
+                      "but %d were given", iter->args.len);
+    if (iter->args.len == 2) {  // evaluated once, after the iterable
+      start = name(s, hidden(s, "start"));
+      iter = iter->args.data[0];
+    } else {
+      iter = iter->args.data[0];
+    }
+  }
+  const char *k = hidden(s, "k");
+  vec_push(s->in->a, &s->before, assign(s, name(s, k), int_constant(s, 0)));
+  Node *test;
+  Node *item = items_at(s, iter, k, &test);
+  if (start)
+    vec_push(s->in->a, &s->before,
+             assign(s, name(s, start->name), loop->iter->args.data[1]));
+  if (numbered) {
+    Node *pair = new_node(s->in->a, ND_TUPLE, s->at);
+    vec_push(s->in->a, &pair->elts,
+             start ? binop(s, name(s, k), OP_ADD, name(s, start->name))
+                   : name(s, k));
+    vec_push(s->in->a, &pair->elts, item);
+    item = pair;
+  }
+  PtrVec head = {0};
+  assign_item(s, &head, loop->target, item);
+  Node *step = new_node(s->in->a, ND_AUGASSIGN, s->at);
+  step->target = name(s, k);
+  step->op = OP_ADD;
+  step->value = int_constant(s, 1);
+  vec_push(s->in->a, &head, step);
+  return new_while(s, test, loop, head);
+}
+
+// for t in reversed(L): k from len(L) - 1 down to 0.
+static Node *reversed_loop(Sugar *s, Node *loop, Node *list) {
+  const char *seq = sequence(s, list), *k = hidden(s, "k");
+  vec_push(s->in->a, &s->before,
+           assign(s, name(s, k), binop(s, call(s, "len", name(s, seq)),
+                                       OP_SUB, int_constant(s, 1))));
+  PtrVec head = {0};
+  vec_push(s->in->a, &head,
+           assign(s, loop->target, subscript(s, name(s, seq), name(s, k))));
+  Node *step = new_node(s->in->a, ND_AUGASSIGN, s->at);
+  step->target = name(s, k);
+  step->op = OP_SUB;
+  step->value = int_constant(s, 1);
+  vec_push(s->in->a, &head, step);
+  Node *test = compare(s, name(s, k), OP_GTE, int_constant(s, 0));
+  return new_while(s, test, loop, head);
+}
+
+// reversed(range(n)) and reversed(range(a, b)): range(b - 1, a - 1, -1).
+static void reverse_range(Sugar *s, Node *loop, Node *range) {
+  int n = range->args.len;
+  if (n < 1 || n > 2)
+    diag_error_node(s->in->d, loop->iter, "reversed(range(...)) with a step "
+                    "is not supported in kernels; write the range with a "
+                    "negative step");
+  Node *lo = n == 2 ? range->args.data[0] : int_constant(s, 0);
+  Node *hi = range->args.data[n - 1];
+  range->args = (PtrVec){0};
+  vec_push(s->in->a, &range->args, binop(s, hi, OP_SUB, int_constant(s, 1)));
+  vec_push(s->in->a, &range->args, binop(s, lo, OP_SUB, int_constant(s, 1)));
+  vec_push(s->in->a, &range->args, int_constant(s, -1));
+  loop->iter = range;
+}
+
+// The statements that replace `loop` (appended to out), or false when it
+// is an ordinary loop.
+static bool rewrite_loop(Infer *in, Node *loop, PtrVec *out, int *serial) {
+  Sugar s = {.in = in, .at = loop->tok, .serial = *serial};
+  Node *iter = loop->iter, *w;
+  if (is_builtin_call(in, iter, "reversed")) {
+    if (iter->args.len != 1)
+      diag_error_node(in->d, iter, "reversed() takes 1 argument but %d "
+                      "were given", iter->args.len);
+    Node *arg = iter->args.data[0];
+    if (arg->kind == ND_CALL && arg->func->kind == ND_NAME &&
+        (!strcmp(arg->func->name, "range") ||
+         !strcmp(arg->func->name, "xrange"))) {
+      reverse_range(&s, loop, arg);
+      vec_push(in->a, out, loop);
+      return true;
+    }
+    w = reversed_loop(&s, loop, arg);
+  } else if (is_builtin_call(in, iter, "enumerate") ||
+             is_builtin_call(in, iter, "zip")) {
+    w = forward_loop(&s, loop);
+  } else {
+    return false;
+  }
+  for (int i = 0; i < s.before.len; i++)
+    vec_push(in->a, out, s.before.data[i]);
+  vec_push(in->a, out, w);
+  *serial = s.serial;
+  return true;
+}
+
+void infer_rewrite_loops(Infer *in, PtrVec *body) {
+  bool any = false;
+  for (int i = 0; i < body->len && !any; i++) {
+    Node *n = body->data[i];
+    any = n->kind == ND_FOR && n->iter->kind == ND_CALL;
+  }
+  if (!any)
+    return;
+  PtrVec out = {0};
+  for (int i = 0; i < body->len; i++) {
+    Node *n = body->data[i];
+    if (n->kind != ND_FOR || !rewrite_loop(in, n, &out, &in->fn->nsugar))
+      vec_push(in->a, &out, n);
+  }
+  *body = out;
+}
