@@ -15,6 +15,7 @@ an unavailable target. CPython's sums (SPEC 2) are the expected values.
 import ctypes
 import json
 import os
+import pty
 import re
 import signal
 import struct
@@ -365,6 +366,14 @@ class CommandLine(unittest.TestCase):
                                capture_output=True, timeout=120)
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertEqual(r.stdout[:4], b"\x7fELF")
+        # An object file is not for a terminal.
+        master, slave = pty.openpty()
+        p = subprocess.run([MANDELC, EXAMPLE, "--emit=obj"], stdout=slave,
+                           stderr=subprocess.PIPE, text=True, timeout=120)
+        os.close(slave)
+        os.close(master)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("give -o FILE.o or redirect stdout", p.stderr)
         r = mandelc(EXAMPLE, "-o", "k.o", "--target=cuda")
         self.assertEqual(r.returncode, 2)
         self.assertIn("--emit=obj is a stage of --target=llvm", r.stderr)
