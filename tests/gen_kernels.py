@@ -13,7 +13,12 @@ lines and the difference, for minimisation. The closing line is
 `N passed, N failed`; the exit status is 1 on any failure.
 
 What the kernels contain: int, float, complex and bool variables (each with
-one type, set before any use), a list of ints and a list of floats; + - *
+one type, set before any use), a list of ints and a list of floats, in
+about half the kernels lists of tuples of int/float/complex/bool (items
+that are tuples too; displays, `[t] * n`, comprehensions, appends; read by
+index, unpacked from items, `for a, b in lt` loops), rows of such tuples
+(`pixels[y][x] = (r, g, b)`, rows shared by `[row] * n` too) and rows of
+ints or floats (issue 12: they catch a list element laid out wrong); + - *
 / // % on all numeric types, bit operators, unary - ~ not, comparisons and
 chains, and/or, if/else expressions, abs, min, max, sum, len, int, float,
 complex, round, divmod, append, list comprehensions, tuple swaps,
@@ -85,6 +90,14 @@ class Scope:
     def __init__(self):
         self.vars = {"int": {}, "float": [], "complex": [], "bool": []}
         self.lists = {}  # name -> element type
+        # lists of tuples (name -> shape, a tuple of item types, an item
+        # that is itself a tuple being a nested tuple), lists of rows of
+        # tuples (name -> (shape, rows, cols)) and lists of rows of numbers
+        # (name -> (type, rows, cols)); rows and cols are lower bounds
+        self.tuple_lists = {}
+        self.pixels = {}
+        self.grids = {}
+        self.iterating = set()  # lists a loop runs over: no appends
         self.loop_depth = 0
         self.ret = "int"         # the function's return type
         self.bounded_c = True    # c is the kernel's point (|c| < 3)
@@ -177,6 +190,10 @@ class Gen:
 
     def int_call_or_list(self, s, depth):
         r = self.r
+        if r.random() < 0.4:
+            item = self.aggregate_read(s, "int", depth)
+            if item:
+                return item
         mlists = sorted(self.const_lists)
         if mlists and r.random() < 0.3:
             name = r.choice(mlists)
@@ -258,6 +275,10 @@ class Gen:
             return "(%s if %s else %s)" % (self.float_expr(s, depth - 1),
                                            test,
                                            self.float_expr(s, depth - 1))
+        if r.random() < 0.4:
+            item = self.aggregate_read(s, "float", depth)
+            if item:
+                return item[0]
         lists = [n for n, t in sorted(s.lists.items()) if t == "float"]
         if lists and r.random() < 0.6:
             i = self.int_expr(s, depth - 1)[0]
@@ -328,6 +349,10 @@ class Gen:
             if r.random() < 0.5 and s.bounded_c:
                 return "(c ** %d)" % r.choice([2, 3])
             return "(%s).conjugate()" % self.complex_expr(s, depth - 1)
+        if r.random() < 0.4:
+            item = self.aggregate_read(s, "complex", depth)
+            if item:
+                return item[0]
         return self.call(s, "complex", depth) or self.complex_leaf(s)
 
     def complex_leaf(self, s):
@@ -341,6 +366,10 @@ class Gen:
     def bool_expr(self, s, depth):
         r = self.r
         k = r.randrange(10)
+        if k == 0 and r.random() < 0.5:
+            item = self.aggregate_read(s, "bool", depth)
+            if item:
+                return item[0]
         if k == 0 and s.vars["bool"]:
             return r.choice(s.vars["bool"])
         if k <= 3 or depth <= 0:
@@ -432,6 +461,9 @@ class Gen:
 
     def statement(self, s, indent, depth):
         r = self.r
+        if self.has_aggregates(s) and self.chance(0.15):
+            self.aggregate_statement(s, indent, depth)
+            return
         k = r.randrange(10)
         if depth <= 0 or k <= 4:
             self.assign(s, indent)
@@ -549,6 +581,297 @@ class Gen:
         self.block(s, indent + 1, r.randint(1, 3), depth - 1)
         s.loop_depth -= 1
 
+    # ---- lists of tuples and nested lists (issue 12) ---------------------
+    #
+    # A list's items may be tuples of int, float, complex and bool (an item
+    # may be a tuple itself), laid out by compiler/layout.c; lists nest
+    # (rows of tuples, rows of numbers, rows shared by `[row] * n`). Made
+    # by displays, `[t] * n`, comprehensions and appends; read by index
+    # (`lt[i % len(lt)][1]`, `lp[y % 2][x % 3][0]`), unpacked from an item
+    # (`a, (b, z) = lt[k]`, `for ka, kb in lt:`), stored and appended to.
+    # Indices are reduced modulo a length the list never goes below, so
+    # no IndexError is made; ints in items are wrapped like assignments.
+
+    SCALARS = ("int", "float", "complex", "bool")
+
+    def shape(self, nested=True):
+        r = self.r
+        return tuple(self.shape(False) if nested and r.random() < 0.15
+                     else r.choice(self.SCALARS)
+                     for _ in range(r.randint(2, 3)))
+
+    def item_value(self, s, ty, depth):
+        if isinstance(ty, tuple):
+            return "(%s)" % ", ".join(self.item_value(s, t, depth)
+                                      for t in ty)
+        if ty == "int":
+            return "(%s) %s" % (self.int_expr(s, depth)[0], WRAP)
+        if ty == "bool":
+            return self.bool_expr(s, depth)
+        return self.expr(s, ty, depth)
+
+    def has_aggregates(self, s):
+        return bool(s.tuple_lists or s.pixels or s.grids)
+
+    def declare_aggregates(self, s, indent):
+        """Lists of tuples in about half the kernels (the GPU target
+        refuses them, so the others still run on the shim), rows of
+        numbers in about a third."""
+        r = self.r
+        if r.random() < 0.5:
+            for _ in range(r.randint(1, 2)):
+                self.declare_tuple_list(s, indent)
+            if r.random() < 0.5:
+                self.declare_pixels(s, indent)
+        if r.random() < 0.35:
+            self.declare_grid(s, indent)
+
+    def declare_tuple_list(self, s, indent):
+        r = self.r
+        name, shape, n = self.name("lt"), self.shape(), r.randint(1, 4)
+        k = r.randrange(4)
+        if k == 0:
+            self.emit(indent, "%s = [%s]" % (name, ", ".join(
+                self.item_value(s, shape, 1) for _ in range(n))))
+        elif k == 1:
+            self.emit(indent, "%s = [%s] * %d" % (
+                name, self.item_value(s, shape, 1), n))
+        elif k == 2:
+            var = self.name("k")
+            s.vars["int"][var] = n
+            item = self.item_value(s, shape, 1)
+            del s.vars["int"][var]
+            self.emit(indent, "%s = [%s for %s in range(%d)]" % (
+                name, item, var, n))
+        else:
+            var = self.name("k")
+            self.emit(indent, "%s = []" % name)
+            self.emit(indent, "for %s in range(%d):" % (var, n))
+            s.vars["int"][var] = n
+            self.emit(indent + 1, "%s.append(%s)" % (
+                name, self.item_value(s, shape, 1)))
+            del s.vars["int"][var]
+        s.tuple_lists[name] = shape
+
+    def declare_pixels(self, s, indent):
+        """Numba's `[[(0, 0, 0) for j in range(w)] for i in range(w)]`."""
+        r = self.r
+        name, shape = self.name("lp"), self.shape()
+        rows, cols = r.randint(1, 3), r.randint(1, 4)
+        item = self.item_value(s, shape, 0)
+        k = r.randrange(3)
+        if k == 0:
+            a, b = self.name("k"), self.name("k")
+            init = "[[%s for %s in range(%d)] for %s in range(%d)]" % (
+                item, a, cols, b, rows)
+        elif k == 1:
+            init = "[[%s] * %d for %s in range(%d)]" % (
+                item, cols, self.name("k"), rows)
+        else:  # one row shared rows times, as in Python
+            init = "[[%s] * %d] * %d" % (item, cols, rows)
+        self.emit(indent, "%s = %s" % (name, init))
+        s.pixels[name] = (shape, rows, cols)
+
+    def declare_grid(self, s, indent):
+        r = self.r
+        name, ty = self.name("lg"), r.choice(["int", "float"])
+        rows, cols = r.randint(1, 3), r.randint(1, 3)
+        k = r.randrange(3)
+        if k == 0:
+            a, b = self.name("k"), self.name("k")
+            s.vars["int"][a] = cols
+            init = "[[%s for %s in range(%d)] for %s in range(%d)]" % (
+                self.item_value(s, ty, 1), a, cols, b, rows)
+            del s.vars["int"][a]
+        elif k == 1:
+            init = "[[%s] * %d] * %d" % (self.item_value(s, ty, 1), cols,
+                                         rows)
+        else:
+            init = "[%s]" % ", ".join(
+                "[%s]" % ", ".join(self.item_value(s, ty, 0)
+                                   for _ in range(cols))
+                for _ in range(rows))
+        self.emit(indent, "%s = %s" % (name, init))
+        s.grids[name] = (ty, rows, cols)
+
+    @staticmethod
+    def paths(shape, ty):
+        """The index paths to the items of type ty in a tuple shape."""
+        out = []
+        for i, t in enumerate(shape):
+            if isinstance(t, tuple):
+                out += [[i] + p for p in Gen.paths(t, ty)]
+            elif t == ty:
+                out.append([i])
+        return out
+
+    def list_index(self, s, name, depth):
+        i = self.int_expr(s, depth - 1)[0]
+        if self.r.random() < 0.7:
+            return "%s[%s %% len(%s)]" % (name, i, name)
+        return "%s[-1 - %s %% len(%s)]" % (name, i, name)
+
+    def row_index(self, s, name, rows, cols, depth):
+        return "%s[%s %% %d][%s %% %d]" % (
+            name, self.int_expr(s, depth - 1)[0], rows,
+            self.int_expr(s, depth - 1)[0], cols)
+
+    def aggregate_read(self, s, ty, depth):
+        """(code, bound) of a value of type ty read from a list of tuples
+        or a nested list, or None when there is none."""
+        r = self.r
+        if depth <= 0:
+            return None
+        cands = [(n, None, p) for n, shape in sorted(s.tuple_lists.items())
+                 for p in self.paths(shape, ty)]
+        cands += [(n, d[1:], p) for n, d in sorted(s.pixels.items())
+                  for p in self.paths(d[0], ty)]
+        cands += [(n, d[1:], []) for n, d in sorted(s.grids.items())
+                  if d[0] == ty]
+        if ty == "int" and self.has_aggregates(s) and r.random() < 0.2:
+            names = sorted(s.tuple_lists) + sorted(s.pixels)
+            names += sorted(s.grids)
+            name = r.choice(names)
+            if name in s.tuple_lists or r.random() < 0.5:
+                return "len(%s)" % name, 10 ** 4
+            rows = (s.pixels.get(name) or s.grids[name])[1]
+            return "len(%s[%s %% %d])" % (
+                name, self.int_expr(s, depth - 1)[0], rows), 10 ** 4
+        if not cands:
+            return None
+        name, dims, path = r.choice(cands)
+        if dims is None and len(path) == 1 and r.random() < 0.15:
+            # a comprehension over the list, reading one item of each
+            t = self.name("k")
+            fn = {"int": r.choice(["min", "max"]), "float": "sum"}.get(ty)
+            if fn:
+                return "%s([%s[%d] for %s in %s])" % (
+                    fn, t, path[0], t, name), VAR_BOUND
+        if dims is None:
+            code = self.list_index(s, name, depth)
+        else:
+            code = self.row_index(s, name, dims[0], dims[1], depth)
+        return code + "".join("[%d]" % i for i in path), VAR_BOUND
+
+    def unpack_target(self, s, shape, used):
+        """A target for unpacking a tuple of this shape into distinct
+        variables of the kernel (loop variables excluded), or None."""
+        parts = []
+        for t in shape:
+            if isinstance(t, tuple):
+                sub = self.unpack_target(s, t, used)
+                if sub is None:
+                    return None
+                parts.append("(%s)" % sub)
+                continue
+            if t == "int":
+                names = [v for v in sorted(s.vars["int"])
+                         if not v.startswith("k") and v != "n"]
+            else:
+                names = [v for v in s.vars[t] if not v.startswith("k")]
+            names = [v for v in names if v not in used]
+            if not names:
+                return None
+            v = self.r.choice(names)
+            used.add(v)
+            parts.append(v)
+        return ", ".join(parts)
+
+    def aggregate_statement(self, s, indent, depth):
+        """A store, an append, an unpacking, or a loop over a list of
+        tuples or a nested list."""
+        r = self.r
+        names = sorted(s.tuple_lists) + sorted(s.pixels) + sorted(s.grids)
+        name = r.choice(names)
+        k = r.randrange(5)
+        if name in s.grids:
+            ty, rows, cols = s.grids[name]
+            if k == 0 and name not in s.iterating:
+                self.emit(indent, "%s[%s %% %d].append(%s)" % (
+                    name, self.int_expr(s, 2)[0], rows,
+                    self.item_value(s, ty, 2)))
+            elif k == 1 and name not in s.iterating:
+                self.emit(indent, "%s.append([%s] * %d)" % (
+                    name, self.item_value(s, ty, 2), cols))
+            elif k == 2 and depth > 0:
+                row = "%s[%s %% %d]" % (name, self.int_expr(s, 2)[0], rows)
+                self.loop_over(s, indent, depth, name, row, ty)
+            else:
+                self.emit(indent, "%s = %s" % (
+                    self.row_index(s, name, rows, cols, 2),
+                    self.item_value(s, ty, 2)))
+            return
+        if name in s.pixels:
+            shape, rows, cols = s.pixels[name]
+            if k <= 1:  # the Numba kernel's pixels[y][x] = (r, g, b)
+                self.emit(indent, "%s = %s" % (
+                    self.row_index(s, name, rows, cols, 2),
+                    self.item_value(s, shape, 2)))
+                return
+            item = self.row_index(s, name, rows, cols, 2)
+        else:
+            shape = s.tuple_lists[name]
+            if k == 0:
+                self.emit(indent, "%s = %s" % (self.list_index(s, name, 2),
+                                               self.item_value(s, shape, 2)))
+                return
+            if k == 1 and name not in s.iterating:
+                self.emit(indent, "%s.append(%s)" % (
+                    name, self.item_value(s, shape, 2)))
+                return
+            item = self.list_index(s, name, 2)
+        if k == 2 and depth > 0:
+            if name in s.pixels:
+                row = "%s[%s %% %d]" % (name, self.int_expr(s, 2)[0],
+                                        s.pixels[name][1])
+                self.loop_over(s, indent, depth, name, row, shape)
+            else:
+                self.loop_over(s, indent, depth, name, name, shape)
+            return
+        target = self.unpack_target(s, shape, set())
+        if target is None:
+            self.assign(s, indent)
+        elif r.random() < 0.3:  # through a variable of the tuple's type
+            t = self.name("tv")
+            self.emit(indent, "%s = %s" % (t, item))
+            self.emit(indent, "%s = %s" % (target, t))
+        else:
+            self.emit(indent, "%s = %s" % (target, item))
+
+    def loop_over(self, s, indent, depth, name, iterable, ty):
+        """`for ka, kb in lt:` (the items unpacked into fresh loop
+        variables), or `for kv in row:`; no append to `name` inside."""
+        made = []
+
+        def target(t):
+            if isinstance(t, tuple):
+                return "(%s)" % ", ".join(target(u) for u in t)
+            v = self.name("k")
+            made.append((t, v))
+            return v
+
+        tgt = target(ty)
+        if tgt.startswith("("):
+            tgt = tgt[1:-1]
+        self.emit(indent, "for %s in %s:" % (tgt, iterable))
+        for t, v in made:
+            if t == "int":
+                s.vars["int"][v] = VAR_BOUND
+            else:
+                s.vars[t].append(v)
+        was_iterating = name in s.iterating
+        s.iterating.add(name)
+        s.loop_depth += 1
+        self.block(s, indent + 1, self.r.randint(1, 3), depth - 1)
+        s.loop_depth -= 1
+        if not was_iterating:
+            s.iterating.discard(name)
+        for t, v in made:
+            if t == "int":
+                del s.vars["int"][v]
+            else:
+                s.vars[t].remove(v)
+
     # ---- functions -------------------------------------------------------
 
     def declare(self, s, indent, ty, name, init):
@@ -578,6 +901,8 @@ class Gen:
             else:
                 s.vars[ty].append(p)
         self.declare(s, 1, "float", "t0", "0.25")
+        if self.chance(0.2):
+            self.declare_aggregates(s, 1)
         self.block(s, 1, r.randint(1, 4), 1)
         if ret == "int":
             self.emit(1, "return (%s) %s" % (self.int_expr(s, 3)[0], WRAP))
@@ -602,6 +927,7 @@ class Gen:
         self.emit(1, "lf = [0.5] * 3")
         self.emit(1, "la = [i1]")
         s.lists = {"li": "int", "lf": "float", "la": "append-only"}
+        self.declare_aggregates(s, 1)
         self.block(s, 1, r.randint(1, 4), 2)
         self.escape_loop(s)
         if self.chance(0.05):  # a deliberate 64-bit overflow
