@@ -7,10 +7,13 @@ CPython.
 gen_kernels.py's random kernels mostly fall outside the vector form (they
 call int(), index tuples, ...), so they test the scalar code. These are
 made from the statements the vector form takes: complex and float steps,
-`abs(z) > C` and `x*x + y*y > 4.0` escapes whose bodies break, continue,
-return or count, inner loops with their own break, int counters with % and
-//, conditional expressions, for and while escape loops with or without an
-else. Each seed gives a point kernel (c, maxiter) and the same body as a
+tuple assignments of complex, float and int items (`z, k = z * z + c,
+k + 1`), `abs(z) > C` and `x*x + y*y > 4.0` escapes whose bodies break,
+continue, return or count, inner loops with their own break, int counters
+with % and //, conditional expressions, for and while escape loops with or
+without an else (a list of tuples or of lists is not a number, which the
+vector form refuses: gen_kernels.py makes those). Each seed gives a point
+kernel (c, maxiter) and the same body as a
 list kernel (q, maxiter, z; z[i] and q[i] for z and c), and each runs at
 four sizes, maxiter 0 and 1 among them (a lane that never steps, or
 steps once), with --threads=1 (lanes refill in one order). The oracle is
@@ -39,7 +42,7 @@ def act(r):
 
 def stmt(r, inloop):
     """One statement (as lines) of the vector subset."""
-    c = r.randrange(16)
+    c = r.randrange(20)
     if c == 3 and inloop:
         limit = r.choice(["2.0", "2", "1.5", "4.0"])
         return ["if abs(z) > %s:" % limit] + ["    " + s for s in act(r)]
@@ -65,6 +68,11 @@ def stmt(r, inloop):
         12: ["z = z * z * z + c"],
         13: ["k = k + it // 3"],
         15: ["x = x * x", "s = s + x * x + y * y"],
+        # tuples of complex, float and int, packed and unpacked at once
+        16: ["z, k = z * z + c, k + 1"],
+        17: ["x, s, z = z.real, s + x * y, z * z + c"],
+        18: ["k, s, w = k + it %% %d, s * 0.5, z" % r.randrange(2, 5)],
+        19: ["y, x = x, y"],
     }
     return simple.get(c, ["k = k + 2"])
 
