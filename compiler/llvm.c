@@ -249,6 +249,21 @@ LLVMTargetMachineRef llvm_host_machine(int opt_level, char **err) {
   return new_host_machine(opt_level, err);
 }
 
+// An LLVM twin of one of rtabi.h's structs must sit in memory as the C
+// compiler puts the original, which the runtime reads and writes: the same
+// size and field offsets under the module's data layout, or an internal
+// error (checked on every compilation, whatever the build type).
+static void check_twin(Lower *L, LLVMTypeRef t, const char *name, size_t size,
+                       const size_t *offsets, unsigned n) {
+  LLVMTargetDataRef td = LLVMGetModuleDataLayout(L->m);
+  bool same = LLVMABISizeOfType(td, t) == size;
+  for (unsigned i = 0; i < n; i++)
+    same = same && LLVMOffsetOfElement(td, t, i) == offsets[i];
+  if (!same)
+    diag_error_at(L->d, 1, 1, "internal error: LLVM lays out %s other "
+                  "than rtabi.h", name);
+}
+
 static void init_types(Lower *L) {
   LLVMContextRef c = L->c;
   L->t_void = LLVMVoidTypeInContext(c);
@@ -267,6 +282,15 @@ static void init_types(Lower *L) {
   LLVMTypeRef str[2] = {L->t_i64, L->t_ptr};
   L->t_str = LLVMStructCreateNamed(c, "RtStr");
   LLVMStructSetBody(L->t_str, str, 2, false);
+  const size_t complex_at[] = {offsetof(RtComplex, re),
+                               offsetof(RtComplex, im)};
+  const size_t list_at[] = {offsetof(RtList, len), offsetof(RtList, cap),
+                            offsetof(RtList, elem_size),
+                            offsetof(RtList, data)};
+  const size_t str_at[] = {offsetof(RtStr, len), offsetof(RtStr, data)};
+  check_twin(L, L->t_cplx, "RtComplex", sizeof(RtComplex), complex_at, 2);
+  check_twin(L, L->t_list, "RtList", sizeof(RtList), list_at, 4);
+  check_twin(L, L->t_str, "RtStr", sizeof(RtStr), str_at, 2);
 }
 
 // One scalar TBAA type (and its access tag) under mandelc's root.
