@@ -52,7 +52,8 @@ enum {
   X(EMIT_OBJ, "obj", FOR_LLVM,                                               \
     "the kernel for this CPU with its runtime, an object file")              \
   X(EMIT_HEADER, "header", FOR_LLVM,                                         \
-    "the C header declaring the kernel (mandelc.h's types)")
+    "the C header declaring the kernel (mandelc.h's types)")                 \
+  X(EMIT_C, "c", FOR_ALL, "the kernel and its driver as one C program")
 
 typedef enum {
 #define X(id, name, target, help) id,

@@ -559,6 +559,10 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
     return RT_COMPILE_ERROR;
   if (o->emit == EMIT_TYPES)
     return infer_dump(stdout, s->arena, s->prog), RT_OK;
+  if (o->emit == EMIT_C) {  // the kernel and the driver as a C program
+    char *c = c_emit(s->arena, &s->diag, s->prog, &o->copt, o->region);
+    return !c ? RT_COMPILE_ERROR : emit_text(c) ? RT_OK : RT_COMPILE_ERROR;
+  }
   // 6. mark the outer loop parallel when its iterations are independent
   say_parallel(o, s->prog);
   // 7. lower for the target: optimised LLVM IR, or CUDA C

@@ -145,6 +145,9 @@ void cg_line(CudaGen *g, const char *fmt, ...) {
 }
 
 _Noreturn void cg_unsupported(CudaGen *g, const Node *n, const char *what) {
+  if (g->host)
+    diag_error_node(g->d, n, "%s is not supported by the C target "
+                    "(--emit=c); run it with --target=llvm", what);
   diag_error_node(g->d, n, "%s is not supported on the GPU target; "
                   "run it with --target=llvm", what);
 }
@@ -156,7 +159,8 @@ _Noreturn void cg_unsupported(CudaGen *g, const Node *n, const char *what) {
 // (hypot, sqrt, floor, fmod and the like are exact: pymath.h or IEEE.)
 void cg_require_inexact_libm(CudaGen *g, const Node *at,
                              const char *what) {
-  if (g->opt && (g->opt->fast_math || g->opt->float32))
+  // The C target calls the host's libm, CPython's own: exact
+  if (g->host || (g->opt && (g->opt->fast_math || g->opt->float32)))
     return;
   diag_error_node(g->d, at, "%s on the GPU would call CUDA's libm, whose "
                   "results may differ from CPython's (glibc's) in the last "
@@ -182,6 +186,19 @@ static const char *const reserved_names[] = {
     "xor_eq", "not_eq", "threadIdx", "blockIdx", "blockDim", "gridDim",
     "warpSize", "ts", "main", "NAN", "INFINITY", "NULL", "assert", NULL};
 
+// The C target's too: C's keywords and the macros and objects of the
+// headers it includes, which a local would hide or meet.
+static const char *const host_reserved_names[] = {
+    "_Bool", "_Complex", "_Generic", "_Noreturn", "_Static_assert",
+    "_Thread_local", "_Alignas", "_Alignof", "_Atomic", "_Imaginary",
+    "errno", "stdin", "stdout", "stderr", "EOF", "BUFSIZ", "HUGE_VAL",
+    "EDOM", "ERANGE", "EILSEQ", "M_PI", "M_E", "TIME_UTC", "CLOCKS_PER_SEC",
+    "EXIT_SUCCESS", "EXIT_FAILURE", "RAND_MAX", "MB_CUR_MAX", "FILENAME_MAX",
+    "L_tmpnam", "TMP_MAX", "SEEK_SET", "SEEK_CUR", "SEEK_END", "FOPEN_MAX",
+    "HUGE_VALF", "HUGE_VALL", "FP_NAN", "FP_INFINITE", "FP_ZERO",
+    "FP_SUBNORMAL", "FP_NORMAL", "MATH_ERRNO", "MATH_ERREXCEPT",
+    "math_errhandling", "FP_ILOGB0", "FP_ILOGBNAN", "offsetof", NULL};
+
 // A Python name as a C name: kept, unless it is reserved or could meet a
 // name of the prelude (py_*, mandelc_*, def_*), then with a trailing _.
 static const char *c_name(CudaGen *g, const char *name) {
@@ -190,6 +207,8 @@ static const char *c_name(CudaGen *g, const char *name) {
                name[0] == '_';
   for (int k = 0; !clash && reserved_names[k]; k++)
     clash = !strcmp(name, reserved_names[k]);
+  for (int k = 0; g->host && !clash && host_reserved_names[k]; k++)
+    clash = !strcmp(name, host_reserved_names[k]);
   if (strchr(name, '.')) {  // infer.c's names of comprehension variables
     char *c = fmt(g, "%s", name);
     for (char *d = strchr(c, '.'); d; d = strchr(d, '.'))
@@ -248,9 +267,9 @@ const char *cg_c_type(CudaGen *g, const Node *at, const Type *t) {
   case TY_COMPLEX:
     return "struct pycomplex";
   case TY_LIST:
-    return list_type(g, at, t);
+    return g->host ? c_list_type(g, at, t) : list_type(g, at, t);
   case TY_TUPLE:
-    return tuple_type(g, at, t);
+    return g->host ? c_tuple_type(g, at, t) : tuple_type(g, at, t);
   default:
     cg_unsupported(g, at, fmt(g, "a value of type %s", type_name(g->a, t)));
   }
@@ -286,6 +305,8 @@ const char *cg_new_temp(CudaGen *g, const char *stem) {
 const char *cg_fail_return(CudaGen *g) {
   if (g->in_entry || !g->fn || g->fn->ret->kind == TY_NONE)
     return "return;";
+  if (g->host)
+    return fmt(g, "return %s;", cg_zero(g, g->fn->def, g->fn->ret));
   return "return {};";
 }
 
@@ -314,16 +335,18 @@ static const char *source_text(CudaGen *g, int lineno) {
   return arena_strndup(g->a, s, (size_t)(e - s));
 }
 
+// (The C target, for people to read and change, keeps only the comment.)
 void cg_mark_line(CudaGen *g, const Node *s) {
-  cg_emit(g, "#line %d \"%s\"\n", s->line,
-          g->p->file ? g->p->file : "kernel.py");
+  if (!g->host)
+    cg_emit(g, "#line %d \"%s\"\n", s->line,
+            g->p->file ? g->p->file : "kernel.py");
   cg_line(g, "// %s", source_text(g, s->line));
 }
 
 // ---- functions --------------------------------------------------------------
 
 static const char *params(CudaGen *g, Func *f) {
-  const char *s = "struct mandelc_thread *ts";
+  const char *s = g->host ? "pyts *ts" : "struct mandelc_thread *ts";
   for (int k = 0; k < f->nparams; k++) {
     Var *v = f->params[k];
     s = fmt(g, "%s, %s %s", s, cg_c_type(g, v->def ? v->def : f->def, v->ty),
@@ -333,7 +356,7 @@ static const char *params(CudaGen *g, Func *f) {
 }
 
 static const char *signature(CudaGen *g, Func *f) {
-  return fmt(g, "static __device__ %s def_%s(%s)",
+  return fmt(g, "static %s%s def_%s(%s)", g->host ? "" : "__device__ ",
              cg_c_type(g, f->def, f->ret), f->name, params(g, f));
 }
 
@@ -349,7 +372,10 @@ void cg_declare_locals(CudaGen *g, Func *f) {
     const char *t = cg_c_type(g, v->def ? v->def : f->def, v->ty);
     bool scalar = v->ty->kind != TY_COMPLEX && v->ty->kind != TY_LIST &&
                   v->ty->kind != TY_TUPLE;
-    cg_line(g, "%s %s = %s;", t, cg_var_name(g, v), scalar ? "0" : "{}");
+    cg_line(g, "%s %s = %s;", t, cg_var_name(g, v),
+            scalar ? "0" : g->host ? "{0}" : "{}");
+    if (g->host && v->needs_flag)  // UnboundLocalError until a store
+      cg_line(g, "bool py_set_%s = false;", cg_var_name(g, v));
   }
 }
 
@@ -360,8 +386,8 @@ static void function(CudaGen *g, Func *f) {
   g->indent = 1;
   cg_declare_locals(g, f);
   cg_stmts(g, &f->def->body);
-  if (f->ret->kind != TY_NONE)
-    cg_line(g, "return {};");  // not reached: infer.c sees every path return
+  if (f->ret->kind != TY_NONE)  // not reached: infer.c sees every path return
+    cg_line(g, "return %s;", g->host ? cg_zero(g, f->def, f->ret) : "{}");
   g->indent = 0;
   cg_emit(g, "}\n");
   g->fn = NULL;
@@ -415,7 +441,43 @@ static void header(CudaGen *g) {
   for (int k = 0; libm_names[k][0]; k++)
     cg_emit(g, "#define PY_LIBC_%s %s\n", libm_names[k][0], libm_names[k][1]);
   cg_emit(g, "\n#define PYM_FN static __device__ inline\n");
-  cg_emit(g, "%s\n%s", cuda_pymath_text, cuda_prelude);
+  cg_write_prelude(g);
+}
+
+// The host's C has no __device__ and says inline as C does.
+static void emit_as_host_c(CudaGen *g, const char *text) {
+  static const char *const from[] = {"static __device__ __forceinline__ ",
+                                     "static __device__ __noinline__ ",
+                                     "static __device__ ", NULL};
+  static const char *const to[] = {"static inline ", "static ", "static "};
+  while (*text) {
+    int k = 0;
+    while (from[k] && strncmp(text, from[k], strlen(from[k])))
+      k++;
+    if (from[k]) {
+      cg_emit(g, "%s", to[k]);
+      text += strlen(from[k]);
+      continue;
+    }
+    const char *end = strstr(text, "static __device__ ");
+    size_t n = end ? (size_t)(end - text) : strlen(text);
+    cg_emit(g, "%.*s", (int)n, text);
+    text += n;
+  }
+}
+
+// pymath.h and the prelude: for the GPU all four parts; for the C target
+// the numeric parts (c.c writes the state, lists and print in C).
+void cg_write_prelude(CudaGen *g) {
+  if (!g->host) {
+    cg_emit(g, "%s\n%s\n%s\n%s\n%s", cuda_pymath_text, cuda_prelude_state,
+            cuda_prelude, cuda_prelude_lists, cuda_prelude_round);
+    return;
+  }
+  cg_emit(g, "%s\n", cuda_pymath_text);
+  emit_as_host_c(g, cuda_prelude);
+  cg_emit(g, "\n");
+  emit_as_host_c(g, cuda_prelude_round);
 }
 
 static void prototypes(CudaGen *g, bool with_kernel) {
@@ -460,10 +522,29 @@ static void module_lists(CudaGen *g) {
     const char *name = cg_const_list_name(g, v);
     int n = v->value->elts.len;
     cg_emit(g, "\n// %s, line %d\n", v->name, v->def->line);
+    if (g->host) {  // the C target: a global of the list's own type
+      cg_emit(g, "static %s %s_items[%d] = {%s};\n", elem, name, n, items);
+      cg_emit(g, "static %s %s = {%s_items, %d, %d};\n",
+              c_list_name(g, v->def, v->ty), name, name, n, n);
+      continue;
+    }
     cg_emit(g, "static __device__ %s %s_items[%d] = {%s};\n", elem, name, n,
             items);
     cg_emit(g, "static __device__ pylist<%s> %s = {%s_items, %d, %d};\n",
             elem, name, name, n, n);
+  }
+}
+
+// The module lists, the prototypes and the functions, the kernel among
+// them when asked.
+void cg_write_functions(CudaGen *g, bool with_kernel) {
+  Program *p = g->p;
+  module_lists(g);
+  prototypes(g, with_kernel);
+  for (int k = 0; k < p->funcs.len; k++) {
+    Func *f = p->funcs.data[k];
+    if (f != p->kernel || with_kernel)
+      function(g, f);
   }
 }
 
@@ -472,13 +553,7 @@ static void write_file(CudaGen *g) {
   bool point = p->choice.form == FORM_POINT_C ||
                p->choice.form == FORM_POINT_XY;
   header(g);
-  module_lists(g);
-  prototypes(g, point);
-  for (int k = 0; k < p->funcs.len; k++) {
-    Func *f = p->funcs.data[k];
-    if (f != p->kernel || point)
-      function(g, f);
-  }
+  cg_write_functions(g, point);
   g->ntemps = 0;
   cg_emit(g, "\n// the launch's shape: %s\n",
           p->choice.form == FORM_LIST ? "one thread an iteration of the loop"

@@ -29,6 +29,9 @@ const char *cg_list_literal(CudaGen *g, Node *e) {
                to_storage(g, e->ty->elem, cg_expr(g, v)));
   }
   g->raises = true;
+  if (g->host)
+    return fmt(g, "({ %s l = %s(ts, %d, %d); if (l) {%s } l; })", type,
+               cg_list_fn(g, e, e->ty, "new"), e->elts.len, e->line, fill);
   return fmt(g, "[&]() -> %s { %s l = py_list_new<%s>(ts, %d, %d); "
              "if (l) {%s } return l; }()", type, type, elem, e->elts.len,
              e->line, fill);
@@ -80,6 +83,12 @@ const char *cg_listcomp(CudaGen *g, Node *e) {
     }
   }
   g->raises = true;
+  if (g->host)
+    return fmt(g, "({ %s r = %s(ts, 0, %d);%s %s(ts, r, %s, %d);%s r; })",
+               type, cg_list_fn(g, e, e->ty, "new"), e->line, body,
+               cg_list_fn(g, e, e->ty, "append"),
+               to_storage(g, e->ty->elem, cg_expr(g, e->elt)), e->line,
+               close);
   return fmt(g, "[&]() -> %s { %s r = py_list_new<%s>(ts, 0, %d);%s "
              "py_list_append<%s>(ts, r, %s, %d);%s return r; }()", type,
              type, elem, e->line, body, elem,
@@ -94,7 +103,9 @@ static const char *append(CudaGen *g, Node *e) {
   cg_operand(g, &o, arg(e, 0));
   const char *decl = cg_needs_order(&o) ? cg_order_operands(g, &o) : NULL;
   g->raises = true;
-  const char *c = fmt(g, "py_list_append<%s>(ts, %s, %s, %d)", elem,
+  const char *c = fmt(g, "%s(ts, %s, %s, %d)",
+                      g->host ? cg_list_fn(g, e, l->ty, "append")
+                              : fmt(g, "py_list_append<%s>", elem),
                       o.val[0], to_storage(g, l->ty->elem, o.val[1]),
                       e->line);
   return decl ? cg_in_order(g, "void", decl, c) : c;
@@ -108,6 +119,13 @@ static const char *list_reduce(CudaGen *g, Node *e) {
     cg_unsupported(g, e, fmt(g, "%s() of %s", builtin_names[e->builtin],
                              type_name(g->a, l->ty)));
   g->raises = true;
+  if (g->host)
+    return fmt(g, "%s(ts, %s, %s%d)",
+               cg_list_fn(g, e, l->ty, e->builtin == BI_SUM ? "sum"
+                                                             : "min_max"),
+               cg_expr(g, l), e->builtin == BI_SUM ? ""
+                              : e->builtin == BI_MIN ? "true, " : "false, ",
+               e->line);
   if (e->builtin == BI_SUM)
     return fmt(g, "py_list_sum(ts, %s, %d)", cg_expr(g, l), e->line);
   return fmt(g, "py_list_min_max<%s>(ts, %s, %s, %d)",
@@ -308,6 +326,17 @@ static const char *user_call(CudaGen *g, Node *e) {
                k < MAX_ORDERED ? o.val[k] : cg_expr(g, arg(e, k)));
   g->raises = true;
   const char *c = fmt(g, "def_%s(%s)", f->name, args);
+  if (g->host && f->recursive) {  // py_leave(ts, v) is a C++ template
+    const char *t = cg_new_temp(g, "r");
+    if (f->ret->kind == TY_NONE)
+      c = fmt(g, "({ if (py_enter(ts, %d)) { %s; py_leave(ts); } })",
+              e->line, c);
+    else
+      c = fmt(g, "({ %s %s = %s; if (py_enter(ts, %d)) { %s = %s; "
+              "py_leave(ts); } %s; })", cg_c_type(g, e, f->ret), t,
+              cg_zero(g, e, f->ret), e->line, t, c, t);
+    return decl ? cg_in_order(g, cg_c_type(g, e, f->ret), decl, c) : c;
+  }
   if (f->recursive && f->ret->kind == TY_NONE)
     c = fmt(g, "(py_enter(ts, %d) ? (%s, py_leave(ts)) : (void)0)", e->line,
             c);

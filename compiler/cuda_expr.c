@@ -118,8 +118,20 @@ bool cg_needs_order(const Operands *o) {
 }
 
 // Replaces each operand by its slot of the ordered struct `o_`; returns
-// the struct's declaration, to go before the use in a lambda.
+// the struct's declaration, to go before the use in a lambda. (C orders
+// neither a braced list nor the arguments of a call, but it does order
+// declarations: the C target declares one temporary an operand.)
 const char *cg_order_operands(CudaGen *g, Operands *o) {
+  if (g->host) {
+    const char *decls = "";
+    for (int k = 0; k < o->n; k++) {
+      const char *t = cg_new_temp(g, "o");
+      decls = fmt(g, "%s%s%s %s = %s;", decls, k ? " " : "", o->type[k], t,
+                  o->val[k]);
+      o->val[k] = t;
+    }
+    return decls;
+  }
   const char *fields = "", *init = "";
   for (int k = 0; k < o->n; k++) {
     fields = fmt(g, "%s %s v%d;", fields, o->type[k], k);
@@ -129,9 +141,12 @@ const char *cg_order_operands(CudaGen *g, Operands *o) {
   return fmt(g, "struct {%s } o_{%s};", fields, init);
 }
 
-// `use` (written with the o_.vK slots) inside a lambda after the struct.
+// `use` (written with the o_.vK slots) inside a lambda after the struct;
+// in the C target a GNU statement expression, the lambda's C spelling.
 const char *cg_in_order(CudaGen *g, const char *type, const char *decl,
                         const char *use) {
+  if (g->host)
+    return fmt(g, "({ %s %s; })", decl, use);
   return fmt(g, "[&]() -> %s { %s return %s; }()", type, decl, use);
 }
 
@@ -208,7 +223,8 @@ const char *cg_binop_of(CudaGen *g, Node *e, const char *l,
     if (e->op == OP_MUL) {  // [a, b] * n or n * [a, b]
       bool left = is_kind(e->left, TY_LIST);
       g->raises = true;
-      return fmt(g, "py_list_repeat(ts, %s, %s, %d)", left ? l : r,
+      return fmt(g, "%s(ts, %s, %s, %d)",
+                 cg_list_fn(g, e, e->ty, "repeat"), left ? l : r,
                  left ? r : l, e->line);
     }
     break;
@@ -276,6 +292,11 @@ static const char *boolop(CudaGen *g, Node *e) {
                            ? fmt(g, "py_complex_truth(%s)", t)
                            : fmt(g, "(%s != 0)", t);
     // and: cg_truth(v) ? rest : v;  or: cg_truth(v) ? v : rest
+    if (g->host) {
+      s = fmt(g, "({ %s %s = %s; %s ? %s : %s; })", type, t, cg_expr(g, v),
+              test, e->op == OP_AND ? s : t, e->op == OP_AND ? t : s);
+      continue;
+    }
     s = fmt(g, "[&]() -> %s { %s %s = %s; return %s ? %s : %s; }()", type,
             type, t, cg_expr(g, v), test, e->op == OP_AND ? s : t,
             e->op == OP_AND ? t : s);
@@ -324,6 +345,21 @@ static const char *compare_pair(CudaGen *g, Node *at, Operator op, Node *l,
   return fmt(g, "(%s %s %s)", ls, sym, rs);
 }
 
+// The C target's chain from link k on, l (text ls) on its left: each
+// link a statement expression `({ T c = right; left OP c && rest; })`.
+static const char *compare_chain(CudaGen *g, Node *e, int k, Node *l,
+                                 const char *ls) {
+  Node *r = e->comparators.data[k];
+  const char *t = cg_new_temp(g, "c");
+  const char *link = compare_pair(g, e, (Operator)(intptr_t)e->ops.data[k],
+                                  l, ls, r, t);
+  const char *rest = k + 1 < e->comparators.len
+                         ? fmt(g, " && %s", compare_chain(g, e, k + 1, r, t))
+                         : "";
+  return fmt(g, "({ %s %s = %s; %s%s; })", cg_c_type(g, r, r->ty), t,
+             cg_expr(g, r), link, rest);
+}
+
 // A comparison operand: abs(z) against a float becomes py_complex_abs_cmp.
 static const char *compare(CudaGen *g, Node *e) {
   Node *first = e->comparators.data[0];
@@ -347,6 +383,8 @@ static const char *compare(CudaGen *g, Node *e) {
   const char *ls = cg_expr(g, l);
   // a < b < c: each middle operand evaluated once, and the chain stops at
   // the first false link, as Python's does
+  if (g->host)
+    return compare_chain(g, e, 0, l, ls);
   const char *body = "";
   for (int k = 0; k < e->comparators.len; k++) {
     Node *r = e->comparators.data[k];
@@ -378,6 +416,12 @@ const char *cg_element(CudaGen *g, Node *e, CudaError msg) {
   cg_operand(g, &o, e->index);
   g->raises = true;
   const char *decl = cg_needs_order(&o) ? cg_order_operands(g, &o) : NULL;
+  if (g->host) {  // the element's address, so that stores go through it
+    const char *at = fmt(g, "%s(ts, %s, %s, %s, %d)",
+                         cg_list_fn(g, e, e->value->ty, "item"), o.val[0],
+                         o.val[1], cg_error_name(msg), e->line);
+    return fmt(g, "(*%s)", decl ? cg_in_order(g, "", decl, at) : at);
+  }
   const char *item = fmt(g, "py_item(ts, %s, %s, %s, %d)", o.val[0],
                          o.val[1], cg_error_name(msg), e->line);
   if (!decl)
@@ -398,8 +442,24 @@ static const char *tuple_item(CudaGen *g, Node *e) {
                        t->items[i], e->ty);
 }
 
-// (a, b): the tuple, its items evaluated in order (a braced list).
+// (a, b): the tuple, its items evaluated in order (a braced list; in C,
+// which orders no braced list, a compound literal of ordered operands).
 static const char *tuple_display(CudaGen *g, Node *e) {
+  if (g->host) {
+    Operands o = {0};
+    for (int k = 0; k < e->elts.len; k++)
+      cg_operand(g, &o, e->elts.data[k]);
+    const char *decl = cg_needs_order(&o) ? cg_order_operands(g, &o) : NULL;
+    const char *items = "";
+    for (int k = 0; k < e->elts.len; k++) {
+      Node *x = e->elts.data[k];
+      items = fmt(g, "%s%s%s", items, k ? ", " : "",
+                  cg_convert_to(g, x, o.val[k], x->ty, e->ty->items[k]));
+    }
+    const char *t = cg_c_type(g, e, e->ty);
+    const char *lit = fmt(g, "(%s){%s}", t, items);
+    return decl ? cg_in_order(g, t, decl, lit) : lit;
+  }
   const char *items = "";
   for (int k = 0; k < e->elts.len; k++) {
     Node *x = e->elts.data[k];
@@ -473,6 +533,8 @@ static const char *name(CudaGen *g, Node *e) {
   }
   // CPython's message names the variable, and the GPU's error key carries
   // only a message number, so the GPU could not say UnboundLocalError's
+  if (e->maybe_unbound && g->host)
+    return c_unbound_check(g, e, cg_var_name(g, v));
   if (e->maybe_unbound)
     cg_unsupported(g, e, fmt(g, "reading '%s' where it may be unassigned "
                              "(UnboundLocalError)", v->name));

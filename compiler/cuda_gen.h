@@ -66,6 +66,15 @@ typedef struct {
   Diag *d;
   Program *p;
   const CompileOptions *opt;
+  // The C target (c.c): the same lowering written as plain C for the host,
+  // with glibc's libm, a list type a Python list type, GNU statement
+  // expressions where the CUDA C has lambdas, print straight to stdout
+  // and a main() with the tutorial's driver.
+  bool host;
+  char *types;         // the C target: list and tuple types, as needed
+  size_t tlen, tcap;
+  PtrVec type_names;   // the types written so far
+  PtrVec unbound;      // the C target: names with an UnboundLocalError
   char *out;           // the text so far (malloc'd; copied to the arena)
   size_t len, cap;
   int indent;
@@ -134,6 +143,8 @@ const char *cg_fail_return(CudaGen *g);
 void cg_check_raised(CudaGen *g);
 void cg_mark_line(CudaGen *g, const Node *s);
 void cg_declare_locals(CudaGen *g, Func *f);
+void cg_write_functions(CudaGen *g, bool with_kernel);
+void cg_write_prelude(CudaGen *g);
 
 // ---- cuda_expr.c: expressions -----------------------------------------------
 
@@ -163,6 +174,18 @@ bool cg_is_result_store(CudaGen *g, Node *t);
 void cg_stmt(CudaGen *g, Node *s);
 void cg_stmts(CudaGen *g, PtrVec *body);
 void cg_emit_print_table(CudaGen *g);
+
+// ---- the C target's differences (c.c) ---------------------------------------
+
+const char *c_list_type(CudaGen *g, const Node *at, const Type *t);
+const char *c_tuple_type(CudaGen *g, const Node *at, const Type *t);
+const char *c_list_name(CudaGen *g, const Node *at, const Type *list);
+const char *cg_list_fn(CudaGen *g, const Node *at, const Type *list,
+                       const char *op);
+const char *cg_zero(CudaGen *g, const Node *at, const Type *t);
+void c_print_values(CudaGen *g, Node *at, PtrVec *values, bool nl,
+                    bool softspace);
+const char *c_unbound_check(CudaGen *g, Node *e, const char *name);
 
 // ---- cuda_kernel.c: the kernel entry ----------------------------------------
 

@@ -8,7 +8,12 @@
 #ifndef MANDELC_CUDA_PRELUDE_H
 #define MANDELC_CUDA_PRELUDE_H
 
-static const char cuda_prelude[] =
+// The text comes in four parts, so that the C target (c.c, the same
+// generator for the host) can take the ones valid in C: the thread's
+// state and print records (CUDA only), the numeric rules (C and C++),
+// the list and tuple templates (CUDA only: C++ templates) and round().
+
+static const char cuda_prelude_state[] =
     "// ---- mandelc prelude: Python's numeric rules as CUDA C ---- A run-\n"
     "// time error is a value: py_raise records it in the thread's state and,\n"
     "// with atomicMin on (point index, message, line), in the launch's error\n"
@@ -75,8 +80,10 @@ static const char cuda_prelude[] =
     "  } s;\n"
     "  s.d = x;\n"
     "  return s.u;\n"
-    "}\n"
-    "\n"
+    "}\n";
+
+// Python's numeric rules: valid C and C++ (the C target pastes them too).
+static const char cuda_prelude[] =
     "// Scalars: Python's float is pyfloat (double unless\n"
     "// --precision=float32), complex is two of them. Lists keep doubles\n"
     "// whatever the precision.\n"
@@ -85,13 +92,6 @@ static const char cuda_prelude[] =
     "};\n"
     "struct pycomplex_d {\n"
     "  double re, im;\n"
-    "};\n"
-    "\n"
-    "// A Python list: a header shared by every name bound to it (reference\n"
-    "// semantics), elements stored as E (doubles, whatever the precision).\n"
-    "template <typename E> struct pylist {\n"
-    "  E *data;\n"
-    "  long long len, cap;\n"
     "};\n"
     "\n"
     "static __device__ __forceinline__ struct pycomplex\n"
@@ -476,7 +476,7 @@ static const char cuda_prelude[] =
     "      py_raise(ts, PYM_COMPLEX_POW_ZERO, line);\n"
     "    return py_complex(0., 0.);\n"
     "  }\n"
-    "  pyfloat vabs = pym_libc_hypot(a.re, a.im);\n"
+    "  pyfloat vabs = PY_LIBC_HYPOT(a.re, a.im);\n"
     "  pyfloat len = PY_LIBC_POW(vabs, b.re);\n"
     "  pyfloat at = PY_LIBC_ATAN2(a.im, a.re);\n"
     "  pyfloat phase = at * b.re;\n"
@@ -704,13 +704,6 @@ static const char cuda_prelude[] =
     "  ts->depth--;\n"
     "}\n"
     "\n"
-    "template <typename T>\n"
-    "static __device__ __forceinline__ T py_leave(pyts *ts, T value)\n"
-    "{\n"
-    "  ts->depth--;\n"
-    "  return value;\n"
-    "}\n"
-    "\n"
     "// ---- lists made on the device ----\n"
     "\n"
     "// Every allocation of a thread starts with a link to the previous\n"
@@ -742,6 +735,22 @@ static const char cuda_prelude[] =
     "    ts->blocks = block[0];\n"
     "    free(block);\n"
     "  }\n"
+    "}\n";
+
+// Lists and tuples as C++ templates (the C target writes its own).
+static const char cuda_prelude_lists[] =
+    "// A Python list: a header shared by every name bound to it (reference\n"
+    "// semantics), elements stored as E (doubles, whatever the precision).\n"
+    "template <typename E> struct pylist {\n"
+    "  E *data;\n"
+    "  long long len, cap;\n"
+    "};\n"
+    "\n"
+    "template <typename T>\n"
+    "static __device__ __forceinline__ T py_leave(pyts *ts, T value)\n"
+    "{\n"
+    "  ts->depth--;\n"
+    "  return value;\n"
     "}\n"
     "\n"
     "// A new list of n zeroed elements (n < 0: empty, as [0] * -3 is).\n"
@@ -882,8 +891,10 @@ static const char cuda_prelude[] =
     "  t.v0 = (pyfloat)q;\n"
     "  t.v1 = (pyfloat)r;\n"
     "  return t;\n"
-    "}\n"
-    "\n"
+    "}\n";
+
+// round(x, n): valid C and C++.
+static const char cuda_prelude_round[] =
     "// ---- round(x, n), 0 <= n <= 22 (cuda.c checks n) ----\n"
     "// CPython rounds the exact value of x half-to-even at 10^-n and reads\n"
     "// the digits back correctly rounded. |x| = m * 2^-k exactly, so\n"

@@ -51,11 +51,18 @@ static void store_result(CudaGen *g, Node *t, const char *v) {
   cg_line(g, "mandelc_counts[mandelc_point] = %s;", v);
 }
 
+// The C target: a store makes a name that may be read unassigned bound.
+static void set_flag(CudaGen *g, const Var *v) {
+  if (g->host && v->needs_flag && v->kind == VAR_LOCAL)
+    cg_line(g, "py_set_%s = true;", cg_var_name(g, v));
+}
+
 static void store(CudaGen *g, Node *t, const char *v) {
   if (t->kind == ND_NAME) {
     if (!t->var || t->var->kind == VAR_CONST)
       cg_unsupported(g, t, "assigning to a module constant");
     cg_line(g, "%s = %s;", cg_var_name(g, t->var), v);
+    set_flag(g, t->var);
   } else if (t->kind == ND_SUBSCRIPT) {
     if (cg_is_result_store(g, t) && g->grid_i) {
       store_result(g, t, v);
@@ -232,6 +239,7 @@ static void for_range(CudaGen *g, Node *s) {
   }
   g->indent++;
   cg_line(g, "%s = %s;", target, k);
+  set_flag(g, s->target->var);
   cg_stmts(g, &s->body);
   g->indent--;
   cg_line(g, "}");
@@ -260,6 +268,7 @@ static void for_list(CudaGen *g, Node *s) {
   cg_line(g, "%s = %s%s->data[%s]%s;", target,
           is_kind(t, TY_COMPLEX) ? "py_complex_load(" : "", list, k,
           is_kind(t, TY_COMPLEX) ? ")" : "");
+  set_flag(g, t->var);
   cg_stmts(g, &s->body);
   g->indent--;
   cg_line(g, "}");
@@ -443,6 +452,10 @@ static int count_slots(const PtrVec *values) {
 // Python 2's trailing comma a separator (as llvm.c does).
 static void print_values(CudaGen *g, Node *at, PtrVec *values, bool nl,
                          bool softspace) {
+  if (g->host) {
+    c_print_values(g, at, values, nl, softspace);
+    return;
+  }
   if (g->print_gate && !*g->print_gate)
     diag_error_node(g->d, at, "on the GPU a grid kernel may not print "
                     "after the loop over a row's points; print inside it "

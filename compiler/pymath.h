@@ -274,6 +274,13 @@ PYM_FN double pym_libc_hypot(double x, double y) {
   return pym_libc_hypot_kernel(ax, ay);
 }
 
+// The C library's hypot, which abs(complex) calls: by default glibc's
+// algorithm above (CUDA's libm rounds otherwise); the C target, compiled
+// for the host, defines it as hypot itself, the function CPython calls.
+#ifndef PY_LIBC_HYPOT
+#define PY_LIBC_HYPOT pym_libc_hypot
+#endif
+
 // _Py_c_abs and complex_abs: an infinite part gives inf even beside a NaN,
 // and an infinite result from finite parts is an OverflowError.
 PYM_FN double pym_complex_abs(double re, double im, int *err) {
@@ -284,7 +291,7 @@ PYM_FN double pym_complex_abs(double re, double im, int *err) {
       return fabs(im);
     return pym_nan();
   }
-  double r = pym_libc_hypot(re, im);
+  double r = PY_LIBC_HYPOT(re, im);
   if (!isfinite(r))
     *err = PYM_ABS_RANGE;
   return r;

@@ -542,6 +542,18 @@ class Stages(unittest.TestCase):
                 self.assertIn(mark.lower(), r.stdout.lower())
                 self.assertNotIn("Total elements", r.stdout)
 
+    def test_c_stage_is_one_program(self):
+        """--emit=c: the kernel with its names and lines, the driver, and
+        the file's own ban on FMA contraction."""
+        r = mandelc(EXAMPLE, "--emit=c")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for mark in ("#pragma STDC FP_CONTRACT OFF",
+                     '#pragma GCC optimize("fp-contract=off")',
+                     "def_calculate_z_serial_purepython(",
+                     "// output = [0] * len(q)", "int main(int argc"):
+            self.assertIn(mark, r.stdout)
+        self.assertNotIn("static __device__", r.stdout)  # C, not CUDA C
+
     def test_float64_ir_has_no_fast_math(self):
         r = mandelc(EXAMPLE, "--emit=llvm")
         self.assertEqual(r.returncode, 0, r.stderr)
