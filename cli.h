@@ -91,8 +91,9 @@ typedef enum {
     "sample the run and print the time spent on each line of the kernel "   \
     "on stderr (llvm)")                                                      \
   X(OPT_COMPARE, "compare", 0, "", FOR_RUN,                                  \
-    "also run the hand-written C kernels and print a table on stderr: "     \
-    "variant, time, validation sum, time ratio to the compiled kernel")      \
+    "also run the hand-written C kernels, and the program of --emit=c "     \
+    "built by cc, and print a table on stderr: variant, time, validation "  \
+    "sum, time ratio to the compiled kernel")                                \
   X(OPT_THREADS, "threads", 'j', "N", FOR_LLVM,                              \
     "CPU worker threads (default: all cores); with --target=cuda only "     \
     "--compare's C kernels use them")                                        \
@@ -200,7 +201,8 @@ typedef struct {
   double gpu_total_seconds;  // cuda: the run with its copies (--json)
   const char *cache;      // the compile cache: "hit", "miss" or "off"
   const char *simd;       // llvm: which form runs, or why not the vector
-  RtReference refs[RT_REFERENCES + 1];  // + the CUDA one (target cuda)
+  // + the generated C program's, + the CUDA one (target cuda)
+  RtReference refs[RT_REFERENCES + 2];
   const RtProfile *profile;  // --profile, once mapped to lines
   int nrefs;
 } Report;

@@ -509,6 +509,27 @@ static void report_profile(const Options *o, Session *s) {
 #endif
 }
 
+// The kernel as the C program of --emit=c, built by cc and run: false,
+// with the reason in err (the C target's diagnostic among them), when
+// there is no row to show.
+static bool run_c_program(const Options *o, Session *s, RtReference *out,
+                          char *err, size_t errlen) {
+  char *msg = NULL;
+  size_t len = 0;
+  FILE *msgs = open_memstream(&msg, &len);
+  if (!msgs)
+    return snprintf(err, errlen, "out of memory"), false;
+  FILE *diag_out = s->diag.out;
+  s->diag.out = msgs;  // a refusal is a warning here, not an error
+  char *c = c_emit(s->arena, &s->diag, s->prog, &o->copt, o->region);
+  s->diag.out = diag_out;
+  fclose(msgs);
+  if (!c)
+    snprintf(err, errlen, "%.*s", (int)strcspn(msg, "\n"), msg);
+  free(msg);
+  return c && rt_cprogram_run(c, &s->report.grid, out, err, errlen);
+}
+
 static void run_references(const Options *o, Session *s) {
   Report *r = &s->report;
   RtContext ctx;
@@ -517,6 +538,10 @@ static void run_references(const Options *o, Session *s) {
   for (int i = 0; i < RT_REFERENCES; i++)
     rt_reference_run(i, &r->grid, &ctx, &r->refs[r->nrefs++]);
   char err[512];
+  if (!run_c_program(o, s, &r->refs[r->nrefs], err, sizeof err))
+    fprintf(stderr, "mandelc: warning: the generated C: %s\n", err);
+  else
+    r->nrefs++;
   if (o->cuda && s->cuda &&
       !rt_reference_cuda_run(s->cuda, s->arena, &s->diag, &r->grid, &ctx,
                              &r->refs[r->nrefs++], err, sizeof err)) {

@@ -306,6 +306,16 @@ typedef struct {
 void rt_reference_run(int which, const RtGrid *g, RtContext *ctx,
                       RtReference *out);
 
+// ---- cprogram.c -----------------------------------------------------------
+
+// --compare's row for the C program of --emit=c (c_text): built by the
+// system's `cc -O2`, run over g's W and MAXITER on one thread; its own
+// time of the kernel call and its validation sum in *out. False, with the
+// reason in err, when cc is missing, the build fails or the program did
+// not end with its sum (a run-time error).
+bool rt_cprogram_run(const char *c_text, const RtGrid *g, RtReference *out,
+                     char *err, size_t errlen);
+
 // ---- annotate.c ------------------------------------------------------------
 
 // --annotate=FILE.html: each line of the kernel file (src, len) with the

@@ -389,6 +389,8 @@ class Compare(unittest.TestCase):
         sums = {n: int(s) for n, _, s, _ in rows}
         self.assertEqual(sums["mandelc --target=llvm"], 36170)
         self.assertEqual(sums["C complex, cabs"], 36170)
+        # the program of --emit=c, built by the system's cc: CPython's sum
+        self.assertEqual(sums["generated C (cc -O2)"], 36170)
 
     def test_every_example(self):
         for path in EXAMPLES:
@@ -417,10 +419,14 @@ class Json(unittest.TestCase):
                 obj = json.loads(r.stdout)
                 self.assertEqual((obj["width"], obj["height"]),
                                  grid_size(100))
-                self.assertEqual(len(obj["compare"]), 2)
+                # the two hand-written kernels and the generated C program
+                self.assertEqual(len(obj["compare"]), 3)
                 for row in obj["compare"]:
                     self.assertEqual(set(row),
                                      {"variant", "seconds", "sum", "ratio"})
+                generated = obj["compare"][2]
+                self.assertEqual(generated["variant"], "generated C (cc -O2)")
+                self.assertEqual(generated["sum"], obj["sum"])
                 self.assertIsInstance(obj["sum"], int)
 
 
