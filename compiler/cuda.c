@@ -234,6 +234,10 @@ const char *cg_storage_type(CudaGen *g, const Node *at, const Type *t) {
   case TY_FLOAT: return "double";
   case TY_COMPLEX: return "struct pycomplex_d";
   case TY_LIST: return cg_c_type(g, at, t);
+  case TY_TUPLE:  // the C target's tuples are plain structs
+    if (g->host)
+      return cg_c_type(g, at, t);
+    cg_unsupported(g, at, fmt(g, "a list of %s", type_name(g->a, t)));
   default:
     cg_unsupported(g, at, fmt(g, "a list of %s", type_name(g->a, t)));
   }

@@ -79,6 +79,27 @@ static void store(CudaGen *g, Node *t, const char *v) {
   }
 }
 
+// The items of the tuple v (of type t, evaluated once already) stored
+// into target's names, left to right; the C target also unpacks a nested
+// tuple, (p, q), r = ...
+static void store_items(CudaGen *g, Node *target, const char *v,
+                        const Type *t) {
+  if (t->nitems != target->elts.len)
+    diag_error_node(g->d, target, "cannot unpack %d values into %d names",
+                    t->nitems, target->elts.len);
+  for (int k = 0; k < target->elts.len; k++) {
+    Node *n = target->elts.data[k];
+    const char *item = fmt(g, "%s.v%d", v, k);
+    if (n->kind == ND_TUPLE || n->kind == ND_LIST) {
+      if (!g->host || t->items[k]->kind != TY_TUPLE)
+        cg_unsupported(g, n, "nested unpacking");
+      store_items(g, n, item, t->items[k]);
+      continue;
+    }
+    store(g, n, cg_convert_to(g, n, item, t->items[k], n->ty));
+  }
+}
+
 // a, b = x, y: every value first, into temporaries, then the stores.
 // a, b = f(x): the tuple once, into a temporary, then its items stored.
 static void unpack_tuple(CudaGen *g, Node *target, Node *value) {
@@ -89,13 +110,7 @@ static void unpack_tuple(CudaGen *g, Node *target, Node *value) {
   const char *tmp = cg_new_temp(g, "t");
   cg_line(g, "%s %s = %s;", cg_c_type(g, value, t), tmp, cg_expr(g, value));
   cg_check_raised(g);
-  for (int k = 0; k < target->elts.len; k++) {
-    Node *n = target->elts.data[k];
-    if (n->kind == ND_TUPLE || n->kind == ND_LIST)
-      cg_unsupported(g, n, "nested unpacking");
-    store(g, n, cg_convert_to(g, n, fmt(g, "%s.v%d", tmp, k), t->items[k],
-                              n->ty));
-  }
+  store_items(g, target, tmp, t);
   cg_check_raised(g);
 }
 
@@ -251,10 +266,12 @@ static void for_range(CudaGen *g, Node *s) {
 // for x in xs: over a list's elements, by index.
 static void for_list(CudaGen *g, Node *s) {
   Node *t = s->target;
-  if (t->kind != ND_NAME)
+  const Type *elem = s->iter->ty->elem;
+  bool unpack = g->host && (t->kind == ND_TUPLE || t->kind == ND_LIST) &&
+                elem->kind == TY_TUPLE;  // the C target: for a, b in pairs
+  if (t->kind != ND_NAME && !unpack)
     cg_unsupported(g, t, "unpacking in a for loop");
   const char *list = cg_new_temp(g, "list");
-  const char *target = cg_var_name(g, t->var);
   CudaLoop l;
   cg_line(g, "{");
   g->indent++;
@@ -265,10 +282,18 @@ static void for_list(CudaGen *g, Node *s) {
   const char *k = cg_new_temp(g, "k");
   cg_line(g, "for (long long %s = 0; %s < %s->len; %s++) {", k, k, list, k);
   g->indent++;
-  cg_line(g, "%s = %s%s->data[%s]%s;", target,
-          is_kind(t, TY_COMPLEX) ? "py_complex_load(" : "", list, k,
-          is_kind(t, TY_COMPLEX) ? ")" : "");
-  set_flag(g, t->var);
+  if (unpack) {
+    const char *item = cg_new_temp(g, "t");
+    cg_line(g, "%s %s = %s->data[%s];", cg_c_type(g, t, elem), item, list,
+            k);
+    store_items(g, t, item, elem);
+    cg_check_raised(g);
+  } else {
+    cg_line(g, "%s = %s%s->data[%s]%s;", cg_var_name(g, t->var),
+            is_kind(t, TY_COMPLEX) ? "py_complex_load(" : "", list, k,
+            is_kind(t, TY_COMPLEX) ? ")" : "");
+    set_flag(g, t->var);
+  }
   cg_stmts(g, &s->body);
   g->indent--;
   cg_line(g, "}");
