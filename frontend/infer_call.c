@@ -132,6 +132,32 @@ bool infer_is_math_name(const char *name) {
   return find_math_func(name) || find_math_const(name, &unused);
 }
 
+// Every public name of CPython 3.11's math module (dir(math)).
+static const char *const cpython_math_names[] = {
+    "acos",  "acosh",    "asin",     "asinh",    "atan",    "atan2",
+    "atanh", "cbrt",     "ceil",     "comb",     "copysign", "cos",
+    "cosh",  "degrees",  "dist",     "e",        "erf",     "erfc",
+    "exp",   "exp2",     "expm1",    "fabs",     "factorial", "floor",
+    "fmod",  "frexp",    "fsum",     "gamma",    "gcd",     "hypot",
+    "inf",   "isclose",  "isfinite", "isinf",    "isnan",   "isqrt",
+    "lcm",   "ldexp",    "lgamma",   "log",      "log10",   "log1p",
+    "log2",  "modf",     "nan",      "nextafter", "perm",   "pi",
+    "pow",   "prod",     "radians",  "remainder", "sin",    "sinh",
+    "sqrt",  "tan",      "tanh",     "tau",      "trunc",   "ulp",
+};
+
+// A math name mandelc lacks: CPython's AttributeError, with its
+// did-you-mean, for a name math does not have; else what kernels lack.
+_Noreturn static void math_unknown(Infer *in, Node *n, const char *name) {
+  for (int i = 0; i < COUNT(cpython_math_names); i++)
+    if (!strcmp(cpython_math_names[i], name))
+      diag_error_node(in->d, n, "'math.%s' is not supported in kernels",
+                      name);
+  diag_error_node(in->d, n, "module 'math' has no attribute '%s'%s", name,
+                  infer_did_you_mean(in, infer_suggest(
+                      name, cpython_math_names, COUNT(cpython_math_names))));
+}
+
 // Rewrites a math constant (math.pi, or pi from `from math import pi`) in
 // place into a float Constant.
 Type *infer_math_constant(Infer *in, Node *n, const char *name) {
@@ -139,8 +165,7 @@ Type *infer_math_constant(Infer *in, Node *n, const char *name) {
   if (!find_math_const(name, &value)) {
     if (find_math_func(name))
       diag_error_node(in->d, n, "'math.%s' is a function; call it", name);
-    diag_error_node(in->d, n, "'math.%s' is not supported in kernels",
-                    name);
+    math_unknown(in, n, name);
   }
   n->kind = ND_CONSTANT;
   n->cval = (ConstValue){.kind = CONST_FLOAT, .fval = value};
@@ -258,7 +283,7 @@ static Type *math_call(Infer *in, Node **slot, const char *name) {
   if (!mf && find_math_const(name, &unused))
     diag_error_node(in->d, n, "'math.%s' is a number, not a function", name);
   if (!mf)
-    diag_error_node(in->d, n, "'math.%s' is not supported in kernels", name);
+    math_unknown(in, n, name);
   n->builtin = mf->builtin;
   const char *full = arena_sprintf(in->a, "math.%s", name);
   check_arity(in, n, full, mf->min_args, mf->max_args);
@@ -535,7 +560,11 @@ Type *infer_call(Infer *in, Node **slot) {
     return builtin_call(in, n, b);
   if (is_unsupported_builtin(f->name))
     diag_error_node(in->d, f, "'%s' is not supported in kernels", f->name);
-  diag_error_node(in->d, f, "name '%s' is not defined", f->name);
+  if (infer_find_class(in, f->name))
+    diag_error_node(in->d, f, "'%s' is a class; classes are not supported "
+                    "in kernels (use numbers, tuples and lists)", f->name);
+  diag_error_node(in->d, f, "name '%s' is not defined%s", f->name,
+                  infer_did_you_mean(in, infer_suggest_name(in, f->name)));
 }
 
 // x.real and x.imag. On a complex value they stay an Attribute (a float);

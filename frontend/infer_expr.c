@@ -44,7 +44,9 @@ static Type *constant_type(Infer *in, Node *n) {
     diag_error_node(in->d, n, "strings are only supported as arguments of "
                     "print in kernels");
   default:
-    diag_error_node(in->d, n, "'...' is not supported in kernels");
+    diag_error_node(in->d, n, "the Ellipsis constant '...' is not "
+                    "supported in kernels; write pass, or the value it "
+                    "stands for");
   }
 }
 
@@ -81,7 +83,11 @@ static Type *global_name(Infer *in, Node *n) {
                     "'%s' is a builtin function; kernels can only "
                     "call it",
                     n->name);
-  diag_error_node(in->d, n, "name '%s' is not defined", n->name);
+  if (infer_find_class(in, n->name))
+    diag_error_node(in->d, n, "'%s' is a class; classes are not supported "
+                    "in kernels (use numbers, tuples and lists)", n->name);
+  diag_error_node(in->d, n, "name '%s' is not defined%s", n->name,
+                  infer_did_you_mean(in, infer_suggest_name(in, n->name)));
 }
 
 // A local is unknown until a store types it; only the final pass, when
@@ -543,7 +549,8 @@ Type *infer_expr(Infer *in, Node **slot) {
   case ND_CONVERT:
     return n->ty;
   default:
-    diag_error_node(in->d, n, "this expression is not supported in kernels");
+    diag_error_node(in->d, n, "%s expressions are not supported in kernels",
+                    node_kind_names[n->kind]);
   }
   if (*slot != n && t && in->final && !(*slot)->ty)
     (*slot)->ty = t;

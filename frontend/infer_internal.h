@@ -167,8 +167,18 @@ void infer_scan_module(Infer *in);
 void infer_add_imports(Infer *in, Node *s, void *unused);
 ModuleName *infer_find_modname(Infer *in, const char *name);
 Node *infer_find_def(Infer *in, const char *name);
+// The top-level class called `name`, for a message; NULL when none.
+Node *infer_find_class(Infer *in, const char *name);
 VarInfo *infer_lookup_local(Infer *in, const char *name);
 VarInfo *infer_module_const(Infer *in, Node *use);
+// The candidate closest to name by CPython's rule (Python/suggestions.c),
+// NULL when none is close enough; over the names in scope where a name is
+// used (locals, comprehension variables, defs, imports, module variables,
+// builtins); "; did you mean 'x'?" for a message, or "".
+const char *infer_suggest(const char *name, const char *const *cands,
+                          int n);
+const char *infer_suggest_name(Infer *in, const char *name);
+const char *infer_did_you_mean(Infer *in, const char *suggestion);
 
 // ---- infer_fold.c: module constants computed at compile time -------------
 

@@ -261,6 +261,16 @@ static void check_call(Infer *in, Node *n) {
     check_print_keyword(in, n->keywords.data[i]);
   if (n->keywords.len == 0 || print)
     return;
+  // np.zeros(n, dtype=float): the module is the problem, not the keyword
+  Node *f = n->func;
+  ModuleName *m = f->kind == ND_ATTRIBUTE && f->value->kind == ND_NAME
+                      ? infer_find_modname(in, f->value->name) : NULL;
+  if (m && strcmp(m->module, "math") != 0) {
+    unsupported(in, f, arena_sprintf(in->a, "'%s.%s' is not available in "
+                                     "kernels; use lists and the math "
+                                     "module", m->module, f->name));
+    return;
+  }
   Node *k = n->keywords.data[0];
   if (!k->name)
     unsupported(in, k, "**kwargs is not supported in kernels; pass each "
@@ -320,7 +330,8 @@ static void check_expr(Infer *in, Node *n) {
     break;
   case ND_CONSTANT:
     if (n->cval.kind == CONST_ELLIPSIS)
-      unsupported(in, n, "'...' is not supported in kernels");
+      unsupported(in, n, "the Ellipsis constant '...' is not supported in "
+                  "kernels; write pass, or the value it stands for");
     break;
   case ND_BOOLOP:
     check_each(in, &n->values);
@@ -379,7 +390,9 @@ static void check_expr(Infer *in, Node *n) {
                 "argument by position");
     break;
   default:
-    unsupported(in, n, "this expression is not supported in kernels");
+    unsupported(in, n, arena_sprintf(in->a, "%s expressions are not "
+                                     "supported in kernels",
+                                     node_kind_names[n->kind]));
   }
 }
 
@@ -412,7 +425,7 @@ static const char *unsupported_stmt(const Node *s) {
   case ND_ASSERT:
     return "assert is not supported in kernels; use if";
   default:
-    return "this statement is not supported in kernels";
+    return NULL;  // named by its kind (check_stmt)
   }
 }
 
@@ -475,7 +488,10 @@ static void check_stmt(Infer *in, Node *s) {
                     "'%s' at module level", s->name);
     break;
   default:
-    unsupported(in, s, unsupported_stmt(s));
+    unsupported(in, s, unsupported_stmt(s) ? unsupported_stmt(s)
+                       : arena_sprintf(in->a, "%s statements are not "
+                                       "supported in kernels",
+                                       node_kind_names[s->kind]));
   }
 }
 

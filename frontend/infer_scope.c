@@ -157,6 +157,15 @@ Node *infer_find_def(Infer *in, const char *name) {
   return NULL;
 }
 
+Node *infer_find_class(Infer *in, const char *name) {
+  for (int i = 0; i < in->module->body.len; i++) {
+    Node *s = in->module->body.data[i];
+    if (s->kind == ND_CLASSDEF && same_name(s->name, name))
+      return s;
+  }
+  return NULL;
+}
+
 // The variable `name` names in the function being typed: a comprehension
 // variable in scope, else a parameter or local. NULL in a module constant.
 VarInfo *infer_lookup_local(Infer *in, const char *name) {
@@ -373,4 +382,94 @@ VarInfo *infer_module_const(Infer *in, Node *use) {
   v->var.index = in->p->consts.len;
   vec_push(in->a, &in->p->consts, &v->var);
   return v;
+}
+
+// ---- did you mean ----------------------------------------------------------
+
+// CPython's levenshtein_distance (Python/suggestions.c): an insertion,
+// deletion or substitution costs 2, a change of case only 1.
+static int distance(const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  if (la > 40 || lb > 40)
+    return 1 << 20;
+  int row[41];
+  for (size_t j = 0; j <= lb; j++)
+    row[j] = (int)j * 2;
+  for (size_t i = 1; i <= la; i++) {
+    int diag = row[0];
+    row[0] = (int)i * 2;
+    for (size_t j = 1; j <= lb; j++) {
+      int up = row[j];
+      char x = a[i - 1], y = b[j - 1];
+      int cost = x == y ? 0
+                 : (x | 0x20) == (y | 0x20) && ((x | 0x20) >= 'a' &&
+                                               (x | 0x20) <= 'z') ? 1 : 2;
+      int best = diag + cost;
+      if (up + 2 < best)
+        best = up + 2;
+      if (row[j - 1] + 2 < best)
+        best = row[j - 1] + 2;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[lb];
+}
+
+const char *infer_suggest(const char *name, const char *const *cands,
+                          int n) {
+  const char *best = NULL;
+  int best_cost = 0;
+  for (int i = 0; i < n; i++) {
+    if (!cands[i] || !strcmp(cands[i], name))
+      continue;
+    // CPython's bound: (len(a) + len(b) + 3) * MOVE_COST / 6
+    int max = ((int)(strlen(name) + strlen(cands[i])) + 3) * 2 / 6;
+    int d = distance(name, cands[i]);
+    if (d <= max && (!best || d < best_cost)) {
+      best = cands[i];
+      best_cost = d;
+    }
+  }
+  return best;
+}
+
+static void push_name(Infer *in, PtrVec *v, const char *name) {
+  if (name && !strchr(name, '.'))
+    vec_push(in->a, v, (void *)name);
+}
+
+static void add_stored_names(Infer *in, Node *s, void *arg) {
+  if (s->kind == ND_ASSIGN && s->targets.len > 0) {
+    Node *t = s->targets.data[0];
+    if (t->kind == ND_NAME)
+      push_name(in, arg, t->name);
+  }
+}
+
+const char *infer_suggest_name(Infer *in, const char *name) {
+  PtrVec names = {0};
+  for (int i = 0; i < in->scope.len; i++)
+    push_name(in, &names, ((VarInfo *)in->scope.data[i])->source_name);
+  for (int i = 0; in->fn && i < in->fn->func.vars.len; i++)
+    push_name(in, &names, ((VarInfo *)in->fn->func.vars.data[i])->source_name);
+  for (int i = 0; i < in->defs.len; i++)
+    push_name(in, &names, ((Node *)in->defs.data[i])->name);
+  for (int i = 0; i < in->modnames.len; i++)
+    push_name(in, &names, ((ModuleName *)in->modnames.data[i])->name);
+  each_module_stmt(in, &in->module->body, add_stored_names, &names);
+  static const char *const builtins[] = {"abs", "len", "range", "min", "max",
+                                         "sum", "int", "float", "complex",
+                                         "bool", "round", "pow", "divmod",
+                                         "print", "enumerate", "zip",
+                                         "reversed"};
+  for (int i = 0; i < COUNT(builtins); i++)
+    push_name(in, &names, builtins[i]);
+  return infer_suggest(name, (const char *const *)names.data, names.len);
+}
+
+// ", did you mean 'x'?" or "", for a message about `name`.
+const char *infer_did_you_mean(Infer *in, const char *suggestion) {
+  return suggestion ? arena_sprintf(in->a, "; did you mean '%s'?",
+                                    suggestion) : "";
 }

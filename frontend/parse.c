@@ -601,6 +601,32 @@ static void skip_statement(Parser *P) {
     skip_line_and_block(P);
 }
 
+// Cython (the tutorial's chapter after this one) reads like Python but
+// is not: a `cdef` or `cpdef` declaration, `cimport`, and typed parameters
+// (`def f(list q, int maxiter)`) get a message that says what to remove,
+// rather than CPython's "invalid syntax" at the second name.
+static void reject_cython(Parser *P) {
+  Token *t = P->tok;
+  if (t->kind == TK_NAME && t->next->kind == TK_NAME &&
+      (!strcmp(t->text, "cdef") || !strcmp(t->text, "cpdef")))
+    diag_error_tok(P->d, t, "'%s' is Cython, not Python; remove the "
+                   "declaration (mandelc infers types; annotate as in "
+                   "x: int = 0 where needed)", t->text);
+  for (Token *u = t; u->kind != TK_NEWLINE && u->kind != TK_EOF; u = u->next)
+    if (u->kind == TK_NAME && !strcmp(u->text, "cimport"))
+      diag_error_tok(P->d, u, "'cimport' is Cython, not Python; use "
+                     "import, or remove the line");
+  if (!tok_is(t, "def") || t->next->kind != TK_NAME ||
+      !tok_is(t->next->next, "("))
+    return;
+  for (Token *u = t->next->next->next; u->kind != TK_NEWLINE &&
+       u->kind != TK_EOF && !tok_is(u, ")"); u = u->next)
+    if (u->kind == TK_NAME && u->next->kind == TK_NAME)
+      diag_error_tok(P->d, u, "'%s %s' is a Cython typed parameter, not "
+                     "Python; write '%s' (or annotate it: %s: %s)", u->text,
+                     u->next->text, u->next->text, u->next->text, u->text);
+}
+
 // stmt: simple_stmt | compound_stmt
 // A construct outside the kernel language anywhere in the statement
 // (unsupported_syntax) makes the whole statement one Unsupported node.
@@ -620,6 +646,7 @@ static void stmt(Parser *P, PtrVec *out) {
     skip_statement(P);
     return;
   }
+  reject_cython(P);
   if (is_match_statement(P))
     unsupported_syntax(P, P->tok, "match statements are not supported in "
                        "kernels; use if and elif");
