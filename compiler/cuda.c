@@ -154,8 +154,8 @@ _Noreturn void cg_unsupported(CudaGen *g, const Node *n, const char *what) {
 
 // CUDA's libm (libdevice) rounds exp, log, pow, sin, cos, ... differently
 // from glibc, and so from CPython, in the last bit for some inputs. Sums
-// must be CPython's in float64 (SPEC 5), so code that would call them is
-// refused, unless --fast-math or --precision=float32 gave up exactness.
+// must be CPython's in float64 (docs/language.md §5), so code that would call
+// them is refused, unless --fast-math or --precision=float32 gave up exactness.
 // (hypot, sqrt, floor, fmod and the like are exact: pymath.h or IEEE.)
 void cg_require_inexact_libm(CudaGen *g, const Node *at,
                              const char *what) {
@@ -583,7 +583,8 @@ char *cuda_emit(Arena *a, Diag *d, Program *p, const CompileOptions *opt) {
     free(g->out);
     return NULL;
   }
-  if (opt && opt->float32 && d->out)  // SPEC 1: said, since sums change
+  // docs/language.md §1: said, since sums change
+  if (opt && opt->float32 && d->out)
     fprintf(d->out, "mandelc: warning: --precision=float32: the GPU "
             "computes in float, so results are no longer exact and may "
             "differ from CPython's\n");

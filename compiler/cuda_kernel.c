@@ -2,13 +2,13 @@
 //
 // One thread computes one point. A point kernel (c, or x and y, a call)
 // stays a __device__ function, which mandelc_kernel calls with the
-// driver's values bound to its parameters (SPEC 3). A list kernel's outer
-// loop, which parallel.c found and checked (no iteration reads what
-// another writes), becomes the threads: every thread runs the statements
-// before it, then its own iteration, with the loop variable set to its
-// point, and the result list is mandelc_counts itself. A grid kernel's
-// loops over ys and xs become the thread's (j, i) on a two-dimensional
-// launch, and its stores into the rows go straight to mandelc_counts.
+// driver's values bound to its parameters (docs/language.md §3). A list
+// kernel's outer loop, which parallel.c found and checked (no iteration reads
+// what another writes), becomes the threads: every thread runs the statements
+// before it, then its own iteration, with the loop variable set to its point,
+// and the result list is mandelc_counts itself. A grid kernel's loops over ys
+// and xs become the thread's (j, i) on a two-dimensional launch, and its stores
+// into the rows go straight to mandelc_counts.
 // What a form cannot map onto threads is refused with a message that
 // says how to write it.
 #include "cuda_gen.h"
@@ -84,7 +84,7 @@ static void close_body(CudaGen *g, bool two_d) {
                   "mandelc_print, mandelc_print_cap);");
 }
 
-// The value the driver binds to parameter k (SPEC 3).
+// The value the driver binds to parameter k (docs/language.md §3).
 static const char *bound_value(CudaGen *g, Var *v, char binding) {
   bool list = v->ty->kind == TY_LIST;
   switch (binding) {

@@ -24,7 +24,7 @@ static int build_options(Arena *a, const char *arch, const CompileOptions *opt,
   if (opt && opt->fast_math) {
     out[n++] = "--use_fast_math";
   } else {
-    out[n++] = "-fmad=false";  // every product rounded alone (SPEC 5)
+    out[n++] = "-fmad=false";  // products rounded alone (docs/language.md §5)
     out[n++] = "-ftz=false";
     out[n++] = "-prec-div=true";
     out[n++] = "-prec-sqrt=true";

@@ -1,8 +1,9 @@
 // parallel.c - may the list kernel's outer loop run one iteration a thread?
 //
-// A list kernel (SPEC 3) walks the points with `for i in range(len(q))` at
-// the top of its body. Its iterations may run in any order, on CPU worker
-// threads or one GPU thread each, when no iteration sees another's effects.
+// A list kernel (docs/language.md §3) walks the points with `for i in
+// range(len(q))` at the top of its body. Its iterations may run in any order,
+// on CPU worker threads or one GPU thread each, when no iteration sees
+// another's effects.
 // parallel_mark proves that in two passes over the loop body:
 //   1. collect what the body writes: the locals it assigns (each thread gets
 //      a private copy of them) and the lists it stores into or appends to;

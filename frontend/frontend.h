@@ -484,7 +484,7 @@ const char *type_name(Arena *a, const Type *t);
 
 // ---- select.c --------------------------------------------------------------
 
-// The kernel forms of SPEC §3, recognised by parameter names.
+// The kernel forms of docs/language.md §3, recognised by parameter names.
 typedef enum {
   FORM_LIST,         // f(q, maxiter, z) any order -> list[int]
   FORM_GRID,         // f(xs, ys, maxiter) -> list[list[int]]

@@ -74,7 +74,7 @@ static Type *binding_type(Infer *in, KernelForm form, char b) {
   }
 }
 
-// What the driver expects back from each kernel form (SPEC 3).
+// What the driver expects back from each kernel form (docs/language.md §3).
 static Type *kernel_return_type(Infer *in, KernelForm form) {
   switch (form) {
   case FORM_LIST:

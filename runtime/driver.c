@@ -3,13 +3,13 @@
 // rt_grid_build computes the x and y coordinates with the very float
 // operations calc_pure_python performs, so the points - and therefore the
 // validation sum - equal CPython's bit for bit. rt_run_cpu then binds the
-// kernel's parameters by name (SPEC 3) and calls the compiled code through
-// libffi: the list and grid forms once (their outer loop may spread over
-// threads inside, through rt_parallel_for), the point forms once per point,
-// the points spread over threads by rt_parallel_for here. It sums every
-// returned int in 128 bits, so the sum is exact whatever its size, and
-// keeps the counts for --image when asked. Only the kernel call(s) are
-// timed, as the tutorial times calculate_z alone.
+// kernel's parameters by name (docs/language.md §3) and calls the compiled code
+// through libffi: the list and grid forms once (their outer loop may spread
+// over threads inside, through rt_parallel_for), the point forms once per
+// point, the points spread over threads by rt_parallel_for here. It sums every
+// returned int in 128 bits, so the sum is exact whatever its size, and keeps
+// the counts for --image when asked. Only the kernel call(s) are timed, as the
+// tutorial times calculate_z alone.
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdlib.h>

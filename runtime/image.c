@@ -1,9 +1,9 @@
 // image.c - --image=FILE.png: the escape counts as a picture.
 //
 // One pixel per point, len(x) wide and len(y) high, the first row at y2
-// (the top of the plane), as SPEC 2 fixes. The tutorial stores 0 for a
-// point that never escaped, so count 0 is black (the set); other counts go
-// through log(1 + count) / log(1 + maxiter) - escape counts spread over
+// (the top of the plane), as docs/language.md §2 fixes. The tutorial stores 0
+// for a point that never escaped, so count 0 is black (the set); other counts
+// go through log(1 + count) / log(1 + maxiter) - escape counts spread over
 // orders of magnitude - onto a palette of a few colours blended linearly.
 // libpng's simplified API writes the file from one RGB buffer.
 // rt_image_write_grid also tells the two meanings of 0 apart: a point

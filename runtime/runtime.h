@@ -70,7 +70,8 @@ bool rt_context_write(RtContext *ctx, const char *text, size_t len);
 #define RT_MAX_W 100000
 #define RT_MAX_MAXITER ((int64_t)1 << 40)
 
-// The tutorial's grid (SPEC 2): xs = len(x) values, ys = len(y) values.
+// The tutorial's grid (docs/language.md §2): xs = len(x) values, ys = len(y)
+// values.
 typedef struct {
   double x1, x2, y1, y2;
   int64_t w, maxiter;
@@ -120,7 +121,7 @@ RtSum rt_counts_sum(const int64_t *counts, int64_t n);
 // A sum in decimal, as Python prints an int; buf needs 41 bytes.
 void rt_sum_format(RtSum v, char *buf, size_t len);
 
-// Exit statuses shared with main.c (SPEC 1).
+// Exit statuses shared with main.c (docs/language.md §1).
 enum { RT_OK = 0, RT_COMPILE_ERROR = 1, RT_USAGE = 2, RT_KERNEL_ERROR = 3,
        RT_UNAVAILABLE = 4 };
 

@@ -6,7 +6,8 @@
 
 writes N seeded random kernels `def f(c, maxiter):` (kernel i is made from
 the seed S*1000003 + i alone, so any one can be remade by itself), runs each
-through tests/refdriver.py --int64 (CPython with SPEC 5's 64-bit ints) and
+through tests/refdriver.py --int64 (CPython with docs/language.md §5's
+64-bit ints) and
 through MANDELC, and compares them exactly as run_kernels.py does. Failing
 kernels are kept under --keep (default ./random_failures) with the command
 lines and the difference, for minimisation. The closing line is
@@ -35,7 +36,7 @@ ranges, ranges with negative steps, and `in` / `not in` on tuple displays
 and module lists (docs/language.md).
 
 What the generator avoids, because CPython's behaviour there is outside
-SPEC 4 or would make every point fail the same way:
+docs/language.md §4 or would make every point fail the same way:
   * a value whose Python type depends on run-time values (int ** negative
     int is a float; float ** float of a negative base is complex): no **
     except int ** a small non-negative literal on a bounded base, and

@@ -4,8 +4,9 @@
     python3 tests/refdriver.py KERNEL.py [W [MAXITER]] [--kernel=NAME]
                                [--region=X1,X2,Y1,Y2] [--int64]
 
-does under CPython what `mandelc KERNEL.py W MAXITER` does (SPEC.md 1-3),
-with the standard library only, so the conformance tests can diff the two.
+does under CPython what `mandelc KERNEL.py W MAXITER` does
+(docs/language.md §1-3), with the standard library only, so the
+conformance tests can diff the two.
 
 How it works:
 
@@ -14,8 +15,8 @@ How it works:
    statement the same meaning). `xrange` is defined as `range`. The file is
    then executed as a module whose __name__ is not "__main__", so a whole
    tutorial program only defines its functions.
-2. The kernel is chosen as SPEC 3 says: --kernel=NAME, else the one
-   top-level `def` whose parameter names the driver can bind:
+2. The kernel is chosen as docs/language.md §3 says: --kernel=NAME, else
+   the one top-level `def` whose parameter names the driver can bind:
    {q, maxiter, z} (list form), {xs, ys, maxiter} (grid form),
    {c, maxiter} or {x, y, maxiter} (point forms). Arguments are passed by
    name, so parameter order is free.
@@ -26,7 +27,7 @@ How it works:
        Total sum of elements (for validation): S
    with anything the kernel prints between the first two.
 
-Errors, as mandelc reports them (SPEC 1, 5):
+Errors, as mandelc reports them (docs/language.md §1, §5):
   * a Python exception raised by the kernel prints
     `KERNEL.py:LINE: ExcName: message` on stderr and exits 3. KERNEL.py is
     the path as given on the command line; LINE is the line of the
@@ -35,8 +36,8 @@ Errors, as mandelc reports them (SPEC 1, 5):
   * no bindable kernel, several candidates, or a bad --kernel: exit 1.
   * a bad command line: exit 2.
 
---int64 emulates mandelc's 64-bit ints (SPEC 5: "an int result outside
-64 bits raises OverflowError"): every int produced by an operator, an
+--int64 emulates mandelc's 64-bit ints (docs/language.md §5: "an int
+result outside 64 bits raises OverflowError"): every int produced by an operator, an
 augmented assignment or a call is checked, and one outside
 [-2**63, 2**63 - 1] raises OverflowError("int result does not fit in 64
 bits") at its line. Plain CPython would go on with a big int instead.
@@ -55,7 +56,7 @@ EXIT_OK, EXIT_COMPILE, EXIT_USAGE, EXIT_KERNEL = 0, 1, 2, 3
 
 DEFAULT_REGION = (-2.13, 0.77, -1.3, 1.3)  # the tutorial's x1, x2, y1, y2
 
-# The kernel forms of SPEC 3: the set of parameter names -> form.
+# The kernel forms of docs/language.md §3: the set of parameter names -> form.
 FORMS = {
     frozenset(["q", "maxiter", "z"]): "list",
     frozenset(["xs", "ys", "maxiter"]): "grid",
@@ -273,7 +274,8 @@ def bindable_form(fn):
 
 
 def select_kernel(path, tree, name):
-    """(function name, form) of the kernel, as SPEC 3 chooses it."""
+    """(function name, form) of the kernel, as docs/language.md §3
+    chooses it."""
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
     if name is not None:
         for fn in defs:

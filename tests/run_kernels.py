@@ -20,7 +20,8 @@ Header comments of a kernel file (lines starting with `#` before the code):
   # mandelc: OPTIONS         options for both sides (--kernel, --region)
   # targets: llvm cuda       targets the kernel is meant for (default all);
                              on another target the kernel is SKIPPED
-  # expect: EXC LINE         SPEC 5 departs from CPython here: the oracle
+  # expect: EXC LINE         docs/language.md §5 departs from CPython here: the
+  # oracle
                              is refdriver.py --int64 (64-bit ints), which
                              must raise EXC at LINE, and plain CPython must
                              succeed (so the true result does not fit in 64
@@ -32,7 +33,7 @@ Every option that the runner does not know goes to mandelc only (e.g.
 --threads=2). A mandelc exit status 4 (target unavailable) counts as
 SKIPPED, not as a failure; so does, on a target other than llvm, a kernel
 that mandelc refuses to compile (exit 1: the GPU target supports less of
-SPEC 4), with mandelc's reason shown under -v. One line per kernel
+docs/language.md §4), with mandelc's reason shown under -v. One line per kernel
 (PASS, FAIL with a diff, SKIP) and a closing line `N passed, N failed`;
 exit status 1 on any failure.
 """
@@ -65,7 +66,8 @@ class Kernel:
         self.args = list(DEFAULT_ARGS)
         self.options = []
         self.targets = None
-        self.expect = None  # (exception name, line) where SPEC 5 departs
+        # (exception name, line) where docs/language.md §5 departs
+        self.expect = None
         with open(os.path.join(ROOT, path), encoding="utf-8") as f:
             for line in f:
                 if not line.startswith("#"):

@@ -36,7 +36,7 @@ KERNEL = "examples/pure_python_2.py"
 # The same kernel without the progress print (pure_python.py's z[i] form):
 # shows what a print in the outer loop costs mandelc's SIMD path.
 QUIET_KERNEL = "examples/pure_python3.py"
-# CPython's validation sums of pure_python_2.py (SPEC 2).
+# CPython's validation sums of pure_python_2.py (docs/language.md §2).
 KNOWN_SUMS = {(100, 30): 6502, (200, 200): 36170, (300, 100): 75014,
               (1000, 1000): 1148485}
 DEBIAN_PYTHON = "/usr/bin/python3"  # the interpreter Debian's packages use

@@ -11,7 +11,7 @@ flipped byte and one with a foreign header are each detected, the run
 still gives CPython's sum, and the entry is rewritten; --no-cache leaves
 the cache untouched; an unwritable cache only warns (with -v); mandelc
 processes racing on one cache all get the right answer. CPython's sums
-(SPEC 2) are the expected values.
+(docs/language.md §2) are the expected values.
 """
 
 import json

@@ -3,13 +3,15 @@
 
     python3 tests/cli/cli_test.py MANDELC [unittest arguments, e.g. -k Usage]
 
-Runs the mandelc binary as a user would and checks what SPEC 1 promises:
+Runs the mandelc binary as a user would and checks what docs/language.md
+§1 promises:
 exit status 2 for every kind of bad command line, the tutorial's three
 lines on stdout and nothing else, -v and --compare on stderr, --json as
 one JSON object, the same sum for any --threads, --image as a PNG of the
 grid's size (decoded here with zlib and struct only), --emit printing each
 stage, exit 3 with `FILE:LINE: Error: msg` for a kernel's error, exit 4 for
-an unavailable target. CPython's sums (SPEC 2) are the expected values.
+an unavailable target. CPython's sums (docs/language.md §2) are the
+expected values.
 """
 
 import ctypes
@@ -31,7 +33,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
 KERNELS = os.path.join(ROOT, "tests", "cli", "kernels")
 EXAMPLE = os.path.join(KERNELS, "quiet.py")
 
-# CPython's validation sums of the tutorial's kernel (SPEC 2).
+# CPython's validation sums of the tutorial's kernel (docs/language.md §2).
 SUMS = {(100, 30): 6502, (200, 200): 36170, (300, 100): 75014}
 
 

@@ -1,7 +1,7 @@
 // reference_test.c - runtime/reference.c: the hand-written kernels of
-// --compare give the tutorial's validation sums (CPython's, SPEC 2), and
-// the hand-written CUDA kernel is CUDA C that NVRTC compiles (no GPU is
-// needed for that; running it is cli --compare --target=cuda's part).
+// --compare give the tutorial's validation sums (CPython's, docs/language.md
+// §2), and the hand-written CUDA kernel is CUDA C that NVRTC compiles (no GPU
+// is needed for that; running it is cli --compare --target=cuda's part).
 #include <check.h>
 #include <string.h>
 
