@@ -103,6 +103,8 @@ static const char *bound_value(CudaGen *g, Var *v, char binding) {
     return "{mandelc_q, mandelc_n, mandelc_n}";
   case 'z':
     return "{mandelc_z, mandelc_n, mandelc_n}";
+  case 'o':  // the output list the kernel fills: the counts themselves
+    return "{mandelc_counts, mandelc_n, mandelc_n}";
   default:
     unreachable();
   }
@@ -115,6 +117,8 @@ static void check_binding(CudaGen *g, Var *v, char binding) {
     ok = v->ty->kind == TY_LIST && v->ty->elem->kind == TY_COMPLEX;
   if (binding == 'm')
     ok = v->ty->kind == TY_INT;
+  if (binding == 'o')
+    ok = v->ty->kind == TY_LIST && v->ty->elem->kind == TY_INT;
   if (!ok)
     cg_unsupported(g, v->def ? v->def : g->p->kernel->def,
                    fmt(g, "the parameter '%s' as %s", v->name,
@@ -358,6 +362,25 @@ static bool has_post_prints(PtrVec *body, int after) {
   return false;
 }
 
+// The output parameter (binding 'o') of a kernel that fills it, or NULL;
+// only prints may follow its loop over the points.
+static Var *output_param(CudaGen *g, PtrVec *body, int after) {
+  const Func *k = g->p->kernel;
+  Var *out = NULL;
+  for (int n = 0; n < k->nparams; n++)
+    if (g->p->choice.binding[n] == 'o')
+      out = k->params[n];
+  for (int i = after + 1; out && i < body->len; i++) {
+    Node *s = body->data[i];
+    if (s->kind != ND_PASS && s->kind != ND_RETURN &&
+        !(s->kind == ND_EXPR && s->value->kind == ND_CONSTANT) &&
+        !is_print(s))
+      diag_error_node(g->d, s, "on the GPU only print may follow the loop "
+                      "over the points");
+  }
+  return out;
+}
+
 void cg_list_entry(CudaGen *g) {
   const char *why;
   Node *where;
@@ -368,10 +391,13 @@ void cg_list_entry(CudaGen *g) {
   int at = 0;
   while (body->data[at] != g->ploop)
     at++;
-  g->result = returned_list(g, body, at);
+  Var *output = output_param(g, body, at);
+  g->result = output ? output : returned_list(g, body, at);
   if (g->result->ty->elem->kind != TY_INT)
     cg_unsupported(g, p->kernel->def, "a result list that is not of int");
   open_kernel_body(g);
+  if (output)  // the driver's zeros, this thread's element
+    cg_line(g, "mandelc_counts[mandelc_point] = 0;");
   pre_loop(g, body, at);
   g->print_gate = NULL;
   Node *loop = g->ploop;

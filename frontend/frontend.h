@@ -484,28 +484,52 @@ const char *type_name(Arena *a, const Type *t);
 
 // ---- select.c --------------------------------------------------------------
 
-// The kernel forms of docs/language.md §3, recognised by parameter names.
+// The kernel forms of docs/language.md §3. Their parameters are bound by
+// role (type first, then name and position): the binding chars below.
 typedef enum {
-  FORM_LIST,         // f(q, maxiter, z) any order -> list[int]
+  FORM_LIST,         // lists of points (and starts), the limit; returns
+                     // list[int] or fills an output list[int]
   FORM_GRID,         // f(xs, ys, maxiter) -> list[list[int]]
   FORM_POINT_C,      // f(c, maxiter) -> int
   FORM_POINT_XY,     // f(x, y, maxiter) -> int
 } KernelForm;
 
 typedef struct {
-  Node *def;         // the FunctionDef
+  Node *def;         // the FunctionDef (a chunk kernel's, rewritten)
   KernelForm form;
   // For each kernel parameter (in declaration order), the driver value it is
-  // bound to: 'q', 'z', 'm' (maxiter), 'x' (xs or x), 'y' (ys or y), 'c'.
+  // bound to: 'q' (points), 'z' (start), 'm' (maxiter), 'x' (xs or x), 'y'
+  // (ys or y), 'c' (one point), 'o' (an output list[int] of zeros that the
+  // kernel fills and the driver sums).
   char binding[8];
   int nparams;
+  // The kernel took one tuple, `chunk`, unpacked by its first statement:
+  // def now takes the tuple's items as its parameters (NULL otherwise).
+  const char *chunk;
 } KernelChoice;
 
-// Picks the kernel: the function named `name` (may be NULL), else the one
-// top-level function whose parameters the driver can bind. Reports an error
-// naming the candidates when there are none or several.
+// What the command line says about the choice.
+typedef struct {
+  const char *kernel;  // --kernel=NAME, or NULL
+  const char *bind;    // --bind's ROLE=PARAM,... text, or NULL
+} SelectOptions;
+
+typedef enum {
+  SELECT_OK,
+  SELECT_ERROR,       // reported as a compile error (exit 1)
+  SELECT_BAD_OPTION,  // --bind cannot apply: reported, exit 2
+} SelectResult;
+
+// Picks the kernel and binds its parameters. Reports an error naming every
+// function, its parameters' types and why it did not bind when there is
+// none or several.
+SelectResult select_kernel_with(Diag *d, Node *module,
+                                const SelectOptions *opt, KernelChoice *out);
+// select_kernel_with without --bind.
 bool select_kernel(Diag *d, Node *module, const char *name, KernelChoice *out);
 const char *select_form_name(KernelForm form);
+// "zs <- z (start), cs <- q (points), maxiter <- MAXITER", for -v and --json.
+const char *select_binding_text(Arena *a, const KernelChoice *c);
 
 // ---- infer.c ---------------------------------------------------------------
 //

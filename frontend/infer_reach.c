@@ -67,6 +67,8 @@ static Type *binding_type(Infer *in, KernelForm form, char b) {
     return type_list(in->a, &ty_complex);
   case 'm':
     return &ty_int;
+  case 'o':
+    return type_list(in->a, &ty_int);
   case 'c':
     return &ty_complex;
   default:  // 'x', 'y': lists in the grid form, floats in the point form
@@ -75,8 +77,11 @@ static Type *binding_type(Infer *in, KernelForm form, char b) {
 }
 
 // What the driver expects back from each kernel form (docs/language.md §3).
-static Type *kernel_return_type(Infer *in, KernelForm form) {
-  switch (form) {
+// A kernel that fills an output list returns nothing.
+static Type *kernel_return_type(Infer *in, const KernelChoice *kernel) {
+  if (memchr(kernel->binding, 'o', (size_t)kernel->nparams))
+    return &ty_none;
+  switch (kernel->form) {
   case FORM_LIST:
     return type_list(in->a, &ty_int);
   case FORM_GRID:
@@ -120,10 +125,6 @@ static void add_param(Infer *in, FuncInfo *f, Node *arg,
   if (arg->kind != ND_ARG)
     diag_error_node(in->d, arg, "*args and **kwargs parameters are not "
                     "supported in kernels; name each parameter");
-  if (arg->value)
-    diag_error_soft(in->d, arg->value->line, arg->value->col,
-                    "default parameter values are not supported in kernels; "
-                    "pass every argument");
   VarInfo *v = new_var(in, f, arg->name, VAR_PARAM, arg);
   v->var.def = arg;
   Type *ann = arg->annotation ? annotation_type(in, arg->annotation) : NULL;
@@ -155,7 +156,7 @@ static FuncInfo *add_function(Infer *in, Node *def,
     add_param(in, f, def->args.data[i], kernel, i);
   Type *ann = def->returns ? annotation_type(in, def->returns) : NULL;
   if (kernel) {
-    Type *want = kernel_return_type(in, kernel->form);
+    Type *want = kernel_return_type(in, kernel);
     if (ann && !type_equal(ann, want))
       diag_error_node(in->d, def->returns,
                       "a %s kernel returns %s, not %s",
@@ -248,9 +249,78 @@ static void check_print_keyword(Infer *in, Node *k) {
     v->ty = &ty_str;
 }
 
+// A parameter's default value, copied for one call: a constant, or a
+// negated one (Python evaluates it once, so a copy is the same value).
+static Node *default_value(Infer *in, Node *call, Node *arg) {
+  Node *v = arg->value;
+  bool negated = v->kind == ND_UNARYOP &&
+                 (v->op == OP_USUB || v->op == OP_UADD) &&
+                 v->value->kind == ND_CONSTANT;
+  if (v->kind != ND_CONSTANT && !negated)
+    diag_error_node(in->d, v, "the default value of '%s' must be a constant "
+                    "in kernels (it is used by the call at line %d)",
+                    arg->name, call->line);
+  Node *copy = arena_alloc(in->a, sizeof *copy);
+  *copy = *v;
+  copy->ty = NULL;
+  if (negated) {
+    copy->value = arena_alloc(in->a, sizeof *copy->value);
+    *copy->value = *v->value;
+    copy->value->ty = NULL;
+  }
+  return copy;
+}
+
+// A call of the file's own function with keyword arguments or leaving out
+// parameters that have defaults: rewritten to pass every argument by
+// position, as Python binds them, so that nothing after sees keywords.
+static void bind_call_arguments(Infer *in, Node *n, Node *def) {
+  int np = def->args.len;
+  if ((n->keywords.len == 0 && n->args.len >= np) || n->args.len > np)
+    return;  // a count error, if any, is user_call's
+  Node **slots = arena_alloc(in->a, sizeof *slots * (size_t)(np ? np : 1));
+  for (int i = 0; i < np; i++) {
+    Node *arg = def->args.data[i];
+    if (arg->kind != ND_ARG)
+      return;  // *args: reported with the def
+    slots[i] = i < n->args.len ? n->args.data[i] : NULL;
+  }
+  for (int k = 0; k < n->keywords.len; k++) {
+    Node *kw = n->keywords.data[k];
+    if (!kw->name)
+      diag_error_node(in->d, kw, "**kwargs is not supported in kernels; "
+                      "pass each argument by name or position");
+    int at = -1;
+    for (int i = 0; i < np; i++)
+      if (strcmp(((Node *)def->args.data[i])->name, kw->name) == 0)
+        at = i;
+    if (at < 0)
+      diag_error_node(in->d, kw, "%s() got an unexpected keyword argument "
+                      "'%s'", def->name, kw->name);
+    if (slots[at])
+      diag_error_node(in->d, kw, "%s() got multiple values for argument "
+                      "'%s'", def->name, kw->name);
+    slots[at] = kw->value;
+  }
+  PtrVec args = {0};
+  for (int i = 0; i < np; i++) {
+    Node *arg = def->args.data[i];
+    if (!slots[i] && !arg->value)
+      diag_error_node(in->d, n, "%s() missing required argument '%s'",
+                      def->name, arg->name);
+    vec_push(in->a, &args, slots[i] ? slots[i] : default_value(in, n, arg));
+  }
+  n->args = args;
+  n->keywords = (PtrVec){0};
+}
+
 // A call by name is only noted here: whether it names a def, a builtin or
 // a local is known once every local of the function is (reach_function).
 static void check_call(Infer *in, Node *n) {
+  Node *def = n->func->kind == ND_NAME ? infer_find_def(in, n->func->name)
+                                       : NULL;
+  if (def && def->kind == ND_FUNCTIONDEF)
+    bind_call_arguments(in, n, def);
   if (n->func->kind == ND_NAME)
     vec_push(in->a, &in->fn->call_names, n->func);
   else

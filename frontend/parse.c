@@ -33,8 +33,52 @@
 
 // ---- parameters -------------------------------------------------------------
 
+// fpdef: NAME | '(' fplist ')'   fplist: fpdef (',' fpdef)* [',']
+// Python 2's tuple parameter, `def calculate_z((q, maxiter)):`: the
+// Tuple of Name targets that the argument is unpacked into.
+static Node *tuple_pattern(Parser *P) {
+  if (!is_op(P, "(")) {
+    Token *t = expect_name(P, "a parameter name");
+    Node *name = new_node(P->a, ND_NAME, t);
+    name->name = t->text;
+    return name;
+  }
+  Token *open = advance(P);
+  Node *n = new_node(P->a, ND_TUPLE, open);
+  do {
+    if (is_op(P, ")"))
+      break;
+    vec_push(P->a, &n->elts, tuple_pattern(P));
+  } while (accept(P, ","));
+  expect(P, ")", arena_sprintf(P->a, "to close '(' on line %d", open->line));
+  return n;
+}
+
+// "(q, maxiter)": the name a tuple parameter goes by, in messages too.
+static const char *pattern_text(Parser *P, const Node *n) {
+  if (n->kind == ND_NAME)
+    return n->name;
+  const char *s = "(";
+  for (int i = 0; i < n->elts.len; i++)
+    s = arena_sprintf(P->a, "%s%s%s", s, i ? ", " : "",
+                      pattern_text(P, n->elts.data[i]));
+  return arena_sprintf(P->a, "%s)", s);
+}
+
 // tfpdef: NAME [':' test]   (vfpdef: NAME, when !annotations)
+// A Python 2 tuple parameter is an arg named by its pattern, "(q, maxiter)",
+// with the pattern in `target`; funcdef unpacks it first thing, as Python
+// 2 did.
 static Node *parameter(Parser *P, bool annotations) {
+  if (annotations && is_op(P, "(")) {
+    Token *open = P->tok;
+    Node *pattern = tuple_pattern(P);
+    Node *arg = new_node(P->a, ND_ARG, open);
+    const char *text = pattern_text(P, pattern);
+    arg->name = arena_intern(P->a, text, strlen(text));
+    arg->target = pattern;
+    return arg;
+  }
   Token *t = expect_name(P, "a parameter name");
   Node *arg = new_node(P->a, ND_ARG, t);
   arg->name = t->text;
@@ -234,6 +278,27 @@ static Node *with_stmt(Parser *P) {
 
 // funcdef: 'def' NAME parameters ['->' test] ':' suite
 // parameters: '(' [typedargslist] ')'
+// Python 2's tuple parameters: `pattern = arg` before the body, at the
+// def's line.
+static void unpack_tuple_parameters(Parser *P, Node *def) {
+  PtrVec body = {0};
+  for (int i = 0; i < def->args.len; i++) {
+    Node *arg = def->args.data[i];
+    if (arg->kind != ND_ARG || !arg->target)
+      continue;
+    Node *assign = new_node(P->a, ND_ASSIGN, arg->tok);
+    vec_push(P->a, &assign->targets, arg->target);
+    assign->value = new_node(P->a, ND_NAME, arg->tok);
+    assign->value->name = arg->name;
+    vec_push(P->a, &body, assign);
+  }
+  if (!body.len)
+    return;
+  for (int i = 0; i < def->body.len; i++)
+    vec_push(P->a, &body, def->body.data[i]);
+  def->body = body;
+}
+
 static Node *funcdef(Parser *P) {
   Token *t = advance(P);
   Node *n = new_node(P->a, ND_FUNCTIONDEF, t);
@@ -244,6 +309,7 @@ static Node *funcdef(Parser *P) {
   if (accept(P, "->"))
     n->returns = parse_test(P);
   block(P, &n->body, t, "after the function header");
+  unpack_tuple_parameters(P, n);
   return n;
 }
 

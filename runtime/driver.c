@@ -154,6 +154,24 @@ static RtList *new_points(RtContext *ctx, const RtGrid *g) {
   return l;
 }
 
+// [C] * len(q): --julia's constant for every point.
+static RtList *new_constants(RtContext *ctx, const RtGrid *g) {
+  RtList *l = rt_list_new(ctx, sizeof(RtComplex), g->nx * g->ny, 0);
+  RtComplex *q = l ? l->data : NULL;
+  for (int64_t k = 0; l && k < g->nx * g->ny; k++)
+    q[k] = (RtComplex){g->julia_re, g->julia_im};
+  return l;
+}
+
+// The list the driver passes for q or z: the points, zeros, or under
+// --julia the points as z and the constant as q.
+static RtList *new_complex_list(RtContext *ctx, const RtGrid *g, char b) {
+  if (g->julia)
+    return b == 'z' ? new_points(ctx, g) : new_constants(ctx, g);
+  return b == 'q' ? new_points(ctx, g)
+                  : rt_list_new(ctx, sizeof(RtComplex), g->nx * g->ny, 0);
+}
+
 static bool is_list_of(const Type *t, TypeKind elem) {
   return t->kind == TY_LIST && t->elem->kind == elem;
 }
@@ -171,9 +189,11 @@ static bool bind_lists(const Func *f, const KernelChoice *ch,
       ok = bind_number(&args[i], t, 0, g->maxiter, true);
     else if (b == 'q' || b == 'z')
       ok = is_list_of(t, TY_COMPLEX) &&
-           (args[i].l = b == 'q' ? new_points(ctx, g)
-                        : rt_list_new(ctx, sizeof(RtComplex),
-                                      g->nx * g->ny, 0));
+           (args[i].l = new_complex_list(ctx, g, b));
+    else if (b == 'o')  // [0] * len(q), summed after the call
+      ok = is_list_of(t, TY_INT) &&
+           (args[i].l = rt_list_new(ctx, sizeof(int64_t), g->nx * g->ny,
+                                    0));
     else if (b == 'x' || b == 'y')
       ok = is_list_of(t, TY_FLOAT) &&
            (args[i].l = b == 'x' ? new_float_list(ctx, g->xs, g->nx)
@@ -238,10 +258,19 @@ static bool returns_ints(const Type *t) {
          (is_list_of(t, TY_LIST) && is_list_of(t->elem, TY_INT));
 }
 
+// The output list the kernel filled (binding 'o'), or NULL.
+static RtList *output_list(const Func *f, const KernelChoice *ch, Arg *args) {
+  for (int i = 0; i < f->nparams; i++)
+    if (ch->binding[i] == 'o')
+      return args[i].l;
+  return NULL;
+}
+
 static int run_once(const Program *p, void *fn, const RtGrid *g,
                     RtContext *ctx, RtRun *out, char *err, size_t errlen) {
   const Func *f = p->kernel;
-  if (!returns_ints(f->ret)) {
+  bool fills = memchr(p->choice.binding, 'o', (size_t)p->choice.nparams);
+  if (fills ? f->ret->kind != TY_NONE : !returns_ints(f->ret)) {
     snprintf(err, errlen, "a %s-form kernel must return a list of ints",
              select_form_name(p->choice.form));
     return RT_COMPILE_ERROR;
@@ -270,7 +299,8 @@ static int run_once(const Program *p, void *fn, const RtGrid *g,
   out->seconds = now_seconds() - t0;
   if (ctx->exc != RT_EXC_NONE)
     return RT_KERNEL_ERROR;
-  return sum_result(f, res, out, err, errlen);
+  return sum_result(f, fills ? output_list(f, &p->choice, args) : res, out,
+                    err, errlen);
 }
 
 // ---- the point forms -------------------------------------------------------

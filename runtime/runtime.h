@@ -77,6 +77,10 @@ typedef struct {
   int64_t w, maxiter;
   int64_t nx, ny;
   double *xs, *ys;
+  // --julia=C: the grid goes into the starting values z and C into every
+  // point's constant q (the list form; rt_run_cpu refuses it elsewhere)
+  bool julia;
+  double julia_re, julia_im;
 } RtGrid;
 
 // Builds xs and ys exactly as calc_pure_python does; false (with a message

@@ -1,3 +1,3 @@
-# expect error: 2:10: 'c' is annotated as float, but the driver passes a complex
-def f(c: float, maxiter: int) -> int:
-    return 0
+# expect error: 2:11: 'xs' is annotated as list[complex], but the driver passes a list[float]
+def f(xs: list[complex], ys, maxiter: int):
+    return [[0]]
