@@ -302,12 +302,24 @@ static void bind_call_arguments(Infer *in, Node *n, Node *def) {
                       "'%s'", def->name, kw->name);
     slots[at] = kw->value;
   }
+  // CPython's words: missing 2 required positional arguments: 'a' and 'b'
+  int nmissing = 0;
+  const char *names = "";
+  for (int i = 0; i < np; i++) {
+    Node *arg = def->args.data[i];
+    if (slots[i] || arg->value)
+      continue;
+    names = arena_sprintf(in->a, "%s%s'%s'", names, nmissing ? " and " : "",
+                          arg->name);
+    nmissing++;
+  }
+  if (nmissing)
+    diag_error_node(in->d, n, "%s() missing %d required positional "
+                    "argument%s: %s", def->name, nmissing,
+                    nmissing > 1 ? "s" : "", names);
   PtrVec args = {0};
   for (int i = 0; i < np; i++) {
     Node *arg = def->args.data[i];
-    if (!slots[i] && !arg->value)
-      diag_error_node(in->d, n, "%s() missing required argument '%s'",
-                      def->name, arg->name);
     vec_push(in->a, &args, slots[i] ? slots[i] : default_value(in, n, arg));
   }
   n->args = args;

@@ -1,7 +1,7 @@
-# expect error: 7:28: keyword arguments are not supported in kernels; pass 'k' by position
+# expect error: 7:28: helper() got an unexpected keyword argument 'kk'
 def helper(x, k):
     return x * k
 
 
 def f(c, maxiter):
-    return helper(maxiter, k=2)
+    return helper(maxiter, kk=2)
