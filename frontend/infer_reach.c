@@ -278,6 +278,9 @@ static void bind_call_arguments(Infer *in, Node *n, Node *def) {
   int np = def->args.len;
   if ((n->keywords.len == 0 && n->args.len >= np) || n->args.len > np)
     return;  // a count error, if any, is user_call's
+  for (int i = 0; i < n->args.len; i++)
+    if (((Node *)n->args.data[i])->kind == ND_STARRED)
+      return;  // *args: reported as unsupported
   Node **slots = arena_alloc(in->a, sizeof *slots * (size_t)(np ? np : 1));
   for (int i = 0; i < np; i++) {
     Node *arg = def->args.data[i];
