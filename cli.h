@@ -195,6 +195,7 @@ int watch_report_stop(const Watch *w, int reason);
 // What the run found, for the report.
 typedef struct {
   const char *kernel, *form;
+  const char *binding;  // select_binding_text: how the driver binds it
   RtGrid grid;
   RtRun run;
   double compile_seconds;

@@ -119,7 +119,11 @@ static bool load_cached(const Options *o, Session *s) {
   char why[256];
   RtCacheInput in = {.src = s->src, .len = s->len,
                      .kernel = s->prog->kernel->name,
-                     .form = select_form_name(s->prog->choice.form),
+                     // the binding decides which values the code reads
+                     .form = arena_sprintf(
+                         s->arena, "%s: %s",
+                         select_form_name(s->prog->choice.form),
+                         select_binding_text(s->arena, &s->prog->choice)),
                      .opt = &o->copt, .version = MANDELC_VERSION};
   if (o->no_cache || o->emit != EMIT_NONE)
     return false;
@@ -604,11 +608,13 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
   r->compile_seconds = watch_now() - t0;
   r->kernel = s->prog->kernel->name;
   r->form = select_form_name(s->prog->choice.form);
+  r->binding = select_binding_text(s->arena, &s->prog->choice);
   if (o->verbose)
     fprintf(stderr, "mandelc: kernel %s (%s form), target %s, compiled in "
-            "%.1f ms (compile cache %s), %d threads\n", r->kernel, r->form,
-            o->cuda ? "cuda" : "llvm", r->compile_seconds * 1e3,
-            r->cache ? r->cache : "off", o->threads);
+            "%.1f ms (compile cache %s), %d threads\nmandelc: binding: %s\n",
+            r->kernel, r->form, o->cuda ? "cuda" : "llvm",
+            r->compile_seconds * 1e3, r->cache ? r->cache : "off",
+            o->threads, r->binding);
   // 9. run over the grid, 10. report
   if ((status = run_kernel(o, s, w)) != RT_OK)
     return status;

@@ -73,6 +73,10 @@ static void print_json(const Options *o, const Report *r) {
          r->kernel, r->form, r->grid.nx, r->grid.ny, o->maxiter);
   if (o->cuda)  // bench/cuda/: the kernel with its copies to and from
     printf(", \"gpu_total_seconds\": %.6f", r->gpu_total_seconds);
+  if (r->binding) {
+    printf(", \"binding\": ");
+    json_string(stdout, r->binding);
+  }
   if (r->simd) {  // the lowering's words: quoted as a JSON string
     printf(", \"simd\": ");
     json_string(stdout, r->simd);
