@@ -4,6 +4,7 @@
     python3 tests/refdriver.py KERNEL.py [W [MAXITER]] [--kernel=NAME]
                                [--bind=ROLE=PARAM,...] [--julia=C]
                                [--region=X1,X2,Y1,Y2] [--int64]
+                               [--show-binding]
 
 does under CPython what `mandelc KERNEL.py W MAXITER` does
 (docs/language.md §1-3), with the standard library only, so the
@@ -24,6 +25,8 @@ How it works:
    choice, --bind=ROLE=PARAM,... settles roles, --julia=C puts the grid in
    the starting values and C in every point's constant. Python 2 tuple
    parameters (`def f((q, maxiter)):`) are unpacked first, as Python 2 did.
+   --show-binding prints the kernel and its binding, as mandelc -v does,
+   and stops.
 3. The grid is built exactly as the tutorial's calc_pure_python builds it;
    the kernel is called; the three lines of the tutorial are printed:
        Total elements: N
@@ -167,6 +170,7 @@ def convert_one_print(tokens, i, edits):
 # `(q, maxiter) = __tuple_param_0__` first in the body, as Python 2 did.
 # Only a tuple parameter on one line is converted.
 TUPLE_PARAM = "__tuple_param_%d__"
+TUPLE_PATTERNS = {}  # name -> the pattern's text, for this run's file
 
 
 def find_tuple_param_edits(tokens, patterns):
@@ -304,7 +308,7 @@ class StubModule(types.ModuleType):
 
 def load_module(path, source, int64):
     """Executes the converted kernel file; returns (globals, ast module)."""
-    patterns = {}
+    patterns = TUPLE_PATTERNS
     text = convert_python2(source, patterns)
     try:
         tree = unpack_tuple_params(ast.parse(text, filename=path), patterns)
@@ -760,6 +764,24 @@ def preferred(tree, sigs):
     return tops[0] if len(tops) == 1 else None
 
 
+ROLE_TEXT = {"q": "q (points)", "z": "z (start)", "m": "MAXITER",
+             "x": "xs (x axis)", "y": "ys (y axis)",
+             "o": "zeros (output, summed after the call)"}
+POINT_ROLE_TEXT = {"c": "c (points)", "x": "x (points)", "y": "y (points)",
+                   "m": "MAXITER"}
+
+
+def binding_text(sig, patterns):
+    """`zs <- z (start), cs <- q (points), maxiter <- MAXITER`, as
+    docs/language.md section 3 writes a binding."""
+    table = ROLE_TEXT if sig.form in ("list", "grid") else POINT_ROLE_TEXT
+    text = ", ".join("%s <- %s" % (p.name, table[p.role])
+                     for p in sig.params)
+    if sig.chunk is not None:
+        return "%s = (%s)" % (patterns.get(sig.chunk, sig.chunk), text)
+    return text
+
+
 def top_level_functions(tree):
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
     return [d for i, d in enumerate(defs)
@@ -870,7 +892,7 @@ def error_line(path, exc):
 
 def parse_args(argv):
     opts = {"kernel": None, "region": DEFAULT_REGION, "int64": False,
-            "bind": None, "julia": None}
+            "bind": None, "julia": None, "show_binding": False}
     positional = []
     for arg in argv:
         if arg.startswith("--kernel="):
@@ -890,6 +912,8 @@ def parse_args(argv):
                 opts["julia"] = complex(arg[len("--julia="):])
             except ValueError:
                 raise UsageError("bad --julia: " + arg)
+        elif arg == "--show-binding":
+            opts["show_binding"] = True
         elif arg == "--int64":
             opts["int64"] = True
         elif arg.startswith("--"):
@@ -936,6 +960,10 @@ def main(argv):
     except BindError as err:
         print("refdriver.py: " + str(err), file=sys.stderr)
         return EXIT_USAGE
+    if opts["show_binding"]:  # tests/binding_test.py compares it
+        print("kernel %s (%s form)" % (sig.fn.name, sig.form.split("_")[0]))
+        print("binding: " + binding_text(sig, TUPLE_PATTERNS))
+        return EXIT_OK
     x, y, q = build_grid(opts["w"], opts["region"])
     print("Total elements:", len(q))
     start_time = datetime.datetime.now()
