@@ -272,6 +272,46 @@ static void parse_region(Options *o, const char *s) {
     usage_error("--region needs X1 < X2 and Y1 < Y2, not '%s'", s);
 }
 
+// --julia=C: a complex constant as Python's complex() reads one: `-0.8`,
+// `0.156j`, `-0.62772-0.42193j`, optionally in parentheses.
+static void parse_julia(Options *o, const char *s) {
+  size_t n = strlen(s);
+  const char *p = s;
+  if (n >= 2 && s[0] == '(' && s[n - 1] == ')')
+    p = s + 1, n -= 2;
+  char text[128];
+  if (n == 0 || n >= sizeof text)
+    usage_error("--julia needs a complex number such as -0.8+0.156j, not "
+                "'%s'", s);
+  memcpy(text, p, n);
+  text[n] = '\0';
+  double re = 0, im = 0;
+  char *end;
+  double v = strtod(text, &end);
+  bool ok = end != text && isfinite(v);
+  if (ok && (*end == 'j' || *end == 'J') && !end[1]) {
+    im = v;
+  } else if (ok && !*end) {
+    re = v;
+  } else if (ok && (*end == '+' || *end == '-')) {
+    re = v;
+    char *start = end;
+    im = strtod(start, &end);
+    if (end == start + 1 && (*end == 'j' || *end == 'J'))
+      im = *start == '-' ? -1.0 : 1.0;  // 1+j
+    ok = (end != start || im != 0) && isfinite(im) &&
+         (*end == 'j' || *end == 'J') && !end[1];
+  } else {
+    ok = false;
+  }
+  if (!ok)
+    usage_error("--julia needs a complex number such as -0.8+0.156j, not "
+                "'%s'", s);
+  o->julia = true;
+  o->julia_c[0] = re;
+  o->julia_c[1] = im;
+}
+
 static void parse_timeout(Options *o, const char *v) {
   char *end;
   o->timeout = parse_double("--timeout", v, &end);
@@ -293,6 +333,8 @@ static void apply_option(Options *o, OptionId id, const char *v) {
     o->cuda = parse_choice("target", v, targets, COUNT(targets)) == 1;
     break;
   case OPT_KERNEL: o->kernel = v; break;
+  case OPT_BIND: o->bind = v; break;
+  case OPT_JULIA: parse_julia(o, v); break;
   case OPT_EMIT: {
     const char *names[EMIT_COUNT];
     for (int e = 0; e < EMIT_COUNT; e++)
@@ -410,6 +452,9 @@ static void parse_positional(Options *o, const char *arg, int *npos) {
 static void check_applies(const Options *o) {
   if (o->profile && o->cuda)
     usage_error("--profile samples the CPU: it needs --target=llvm");
+  if (o->julia && o->cuda)
+    usage_error("--julia is for --target=llvm: the GPU builds the Mandelbrot "
+                "grid's values on the device");
   if (o->copt.float32 && !o->cuda)
     usage_error("--precision=float32 is for --target=cuda; the LLVM target "
                 "computes in float64 only");

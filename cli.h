@@ -74,6 +74,12 @@ typedef enum {
   X(OPT_KERNEL, "kernel", 0, "NAME", FOR_ALL,                                \
     "the function to compile (default: the one whose parameters the "       \
     "driver can bind)")                                                      \
+  X(OPT_BIND, "bind", 0, "ROLE=PARAM,...", FOR_ALL,                          \
+    "bind the kernel's parameters yourself: ROLE is points, start, "         \
+    "maxiter, output, x or y (docs/language.md 3)")                          \
+  X(OPT_JULIA, "julia", 0, "C", FOR_LLVM,                                    \
+    "a Julia set: the grid in the starting values z, the complex C in "      \
+    "every point's constant (a list kernel with z; llvm)")                   \
   X(OPT_EMIT, "emit", 0, "STAGE", FOR_ALL,                                   \
     "print one stage (below) and stop")                                      \
   X(OPT_OUTPUT, "output", 'o', "FILE", FOR_ALL,                              \
@@ -138,6 +144,9 @@ typedef struct {
   int64_t w, maxiter;
   bool cuda;              // --target=cuda, or a CUDA --emit stage
   const char *kernel;     // --kernel
+  const char *bind;       // --bind's ROLE=PARAM,... (select.c reads it)
+  bool julia;             // --julia=C
+  double julia_c[2];      // C's real and imaginary parts
   Emit emit;
   const char *image;      // --image
   const char *annotate;   // --annotate

@@ -414,7 +414,9 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
   Report *r = &s->report;
   r->grid = (RtGrid){.x1 = o->region[0], .x2 = o->region[1],
                      .y1 = o->region[2], .y2 = o->region[3],
-                     .w = o->w, .maxiter = o->maxiter};
+                     .w = o->w, .maxiter = o->maxiter,
+                     .julia = o->julia, .julia_re = o->julia_c[0],
+                     .julia_im = o->julia_c[1]};
   char err[512];
   if (!rt_grid_build(&r->grid, err, sizeof err)) {
     fprintf(stderr, "mandelc: error: %s\n", err);
@@ -582,8 +584,17 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
     return ast_dump(stdout, module), RT_OK;
   // 4. select the kernel and its form, 5. infer the types
   KernelChoice choice;
-  if (!select_kernel(&s->diag, module, o->kernel, &choice))
-    return RT_COMPILE_ERROR;
+  SelectOptions sel = {.kernel = o->kernel, .bind = o->bind};
+  SelectResult chosen = select_kernel_with(&s->diag, module, &sel, &choice);
+  if (chosen != SELECT_OK)
+    return chosen == SELECT_BAD_OPTION ? RT_USAGE : RT_COMPILE_ERROR;
+  if (o->julia && (choice.form != FORM_LIST ||
+                   !memchr(choice.binding, 'z', (size_t)choice.nparams))) {
+    fprintf(stderr, "mandelc: error: --julia: '%s' takes no starting values "
+            "z, so the grid has nowhere to go (binding: %s)\n",
+            choice.def->name, select_binding_text(s->arena, &choice));
+    return RT_USAGE;
+  }
   if (!(s->prog = infer_program(s->arena, &s->diag, module, &choice)))
     return RT_COMPILE_ERROR;
   if (o->emit == EMIT_TYPES)

@@ -645,8 +645,8 @@ static const char *apply_binds(Arena *a, Sig *s, const char *binds,
       return arena_sprintf(a, "unknown role '%s'; the roles are points, "
                            "start, maxiter, output, x and y", role);
     if (!b)
-      return arena_sprintf(a, "'%s' is %s, which cannot be the %s",
-                           name, param_type_names[par->type], role);
+      return arena_sprintf(a, "'%s' (%s) cannot take the role %s", name,
+                           param_type_names[par->type], role);
     for (int i = 0; i < s->n; i++)
       if (s->p[i].b && (s->p[i].b == b ||
                         (strchr("qc", b) && strchr("qc", s->p[i].b))))

@@ -239,7 +239,8 @@ VALUE_SAMPLES = {
     "image": "/nonexistent/m.png", "threads": "2", "precision": "float64",
     "simd": "off", "region": "-1,1,-1,1", "diagnostics-format": "sarif",
     "timeout": "60", "output": "/nonexistent/out.txt",
-    "header": "/nonexistent/k.h",
+    "header": "/nonexistent/k.h", "bind": "points=q,maxiter=maxiter,start=z",
+    "julia": "-0.8+0.156j",
 }
 
 
@@ -463,6 +464,122 @@ class Forms(unittest.TestCase):
                     self.assertEqual(r.returncode, 0, r.stderr)
                     self.assertEqual(
                         THREE_LINES.match(r.stdout).group(3), "36170")
+
+
+BINDING = os.path.join(ROOT, "tests", "kernels", "binding")
+REFDRIVER = os.path.join(ROOT, "tests", "refdriver.py")
+
+
+def oracle(*args):
+    """tests/refdriver.py (CPython) with these arguments."""
+    return subprocess.run([sys.executable, REFDRIVER, *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+class Binding(unittest.TestCase):
+    """docs/language.md 3: ambiguity, --bind, --julia, the -v line."""
+
+    AMBIGUOUS = os.path.join(BINDING, "ambiguous_lists.py")
+
+    def test_ambiguity_names_the_bind_that_would_choose(self):
+        r = mandelc(self.AMBIGUOUS, "100", "30")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("'a' and 'b' are both list and no name says which "
+                      "holds the grid points and which the starting values; "
+                      "choose with --bind=points=a,start=b or "
+                      "--bind=points=b,start=a (or --kernel=kernel, which "
+                      "binds by position)", r.stderr)
+        for choice in ("--bind=points=a,start=b", "--bind=points=b,start=a",
+                       "--kernel=kernel"):
+            with self.subTest(choice=choice):
+                r = mandelc(self.AMBIGUOUS, "100", "30", choice)
+                want = oracle(self.AMBIGUOUS, "100", "30", choice)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(THREE_LINES.match(r.stdout).group(3),
+                                 THREE_LINES.match(want.stdout).group(3))
+
+    def test_bad_bind_is_exit_2_naming_the_option(self):
+        cases = {
+            "--bind=points=nope": "--bind: 'kernel' has no parameter 'nope'",
+            "--bind=points=a,points=b": "--bind: the role points is given "
+                                        "twice",
+            "--bind=maxiter=a": "--bind: 'a' (list) cannot take the role "
+                                "maxiter",
+            "--bind=colour=a": "--bind: unknown role 'colour'",
+            "--bind=a": "--bind: 'a' is not ROLE=PARAM",
+        }
+        for opt, text in cases.items():
+            with self.subTest(opt=opt):
+                r = mandelc(self.AMBIGUOUS, "100", "30", opt)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn("mandelc: error: " + text, r.stderr)
+                self.assertEqual(r.stdout, "")
+                self.assertEqual(oracle(self.AMBIGUOUS, opt).returncode, 2)
+
+    def test_julia_gives_cpythons_sums(self):
+        region = "--region=-1.8,1.8,-1.8,1.8"
+        for name, c in (("julia_book.py", "-0.62772-0.42193j"),
+                        ("julia_output.py", "-0.8+0.156j"),
+                        ("chunk.py", "(0.285+0.01j)"),
+                        ("book_zs_cs.py", "-0.4+0.6j")):
+            with self.subTest(kernel=name, c=c):
+                path = os.path.join(BINDING, name)
+                args = (path, "120", "50", "--julia=" + c, region)
+                r = mandelc(*args)
+                want = oracle(*args)
+                self.assertEqual(want.returncode, 0, want.stderr)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(THREE_LINES.match(r.stdout).group(3),
+                                 THREE_LINES.match(want.stdout).group(3))
+
+    def test_bad_julia_is_exit_2(self):
+        point = os.path.join(BINDING, "c_max_iter.py")
+        book = os.path.join(BINDING, "book_zs_cs.py")
+        cases = [((point, "--julia=-0.8"), "--julia: 'mandelbrot' takes no "
+                  "starting values z"),
+                 ((book, "--julia=1+2"), "--julia needs a complex number"),
+                 ((book, "--julia=x"), "--julia needs a complex number"),
+                 ((book, "--julia=0.3j", "--target=cuda"),
+                  "--julia is for --target=llvm")]
+        for args, text in cases:
+            with self.subTest(args=args):
+                r = mandelc(*args)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn(text, r.stderr)
+
+    def test_verbose_and_json_say_the_binding_on_a_cache_hit_too(self):
+        book = os.path.join(BINDING, "book_zs_cs.py")
+        line = ("mandelc: binding: maxiter <- MAXITER, zs <- z (start), "
+                "cs <- q (points)")
+        with tempfile.TemporaryDirectory() as cache:
+            env = dict(os.environ, XDG_CACHE_HOME=cache)
+            for state in ("miss", "hit"):
+                with self.subTest(cache=state):
+                    r = mandelc(book, "100", "30", "-v", env=env)
+                    self.assertEqual(r.returncode, 0, r.stderr)
+                    self.assertIn("compile cache %s" % state, r.stderr)
+                    self.assertIn(line, r.stderr.splitlines())
+                    r = mandelc(book, "100", "30", "--json", env=env)
+                    self.assertEqual(json.loads(r.stdout)["binding"],
+                                     line[len("mandelc: binding: "):])
+
+    def test_new_shapes_keep_the_parallel_and_vector_paths(self):
+        for name, paths in (("book_zs_cs.py", ("parallel", "lanes")),
+                            ("output_arg.py", ("parallel", "lanes")),
+                            ("q_maxiter.py", ("parallel", "lanes")),
+                            ("chunk.py", ("parallel", "lanes")),
+                            ("tuple_param.py", ("parallel", "lanes")),
+                            ("numba_xy.py", ("lanes",)),
+                            ("re_im.py", ("lanes",)),
+                            ("julia_fixed.py", ("lanes",))):
+            with self.subTest(kernel=name):
+                r = mandelc(os.path.join(BINDING, name), "100", "30", "-v",
+                            "--no-cache")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                if "parallel" in paths:
+                    self.assertIn("the outer loop runs in parallel",
+                                  r.stderr)
+                self.assertRegex(r.stderr, r"simd: \w+ runs \d+ lanes")
 
 
 class Errors(unittest.TestCase):

@@ -292,8 +292,8 @@ START_TEST(bind_option_settles_and_checks) {
   ck_assert_str_eq(text, "mandelc: error: --bind: the role points is given "
                    "twice\n");
   ck_assert_int_eq(bind_src(src, "maxiter=a", text, &c), SELECT_BAD_OPTION);
-  ck_assert_str_eq(text, "mandelc: error: --bind: 'a' is list, which cannot "
-                   "be the maxiter\n");
+  ck_assert_str_eq(text, "mandelc: error: --bind: 'a' (list) cannot take "
+                   "the role maxiter\n");
 }
 END_TEST
 
