@@ -288,6 +288,8 @@ static void bind_call_arguments(Infer *in, Node *n, Node *def) {
       return;  // *args: reported with the def
     slots[i] = i < n->args.len ? n->args.data[i] : NULL;
   }
+  int last_at = -1;
+  bool out_of_order = false;
   for (int k = 0; k < n->keywords.len; k++) {
     Node *kw = n->keywords.data[k];
     if (!kw->name)
@@ -304,6 +306,23 @@ static void bind_call_arguments(Infer *in, Node *n, Node *def) {
       diag_error_node(in->d, kw, "%s() got multiple values for argument "
                       "'%s'", def->name, kw->name);
     slots[at] = kw->value;
+    if (at < last_at)
+      out_of_order = true;
+    last_at = at;
+  }
+  // Python evaluates arguments in the order they are written; passed by
+  // position they are evaluated in the parameters' order, which is the
+  // same unless keywords come out of order: then each must be a name or a
+  // constant, which cannot raise or print whatever the order.
+  for (int k = 0; out_of_order && k < n->keywords.len; k++) {
+    Node *kw = n->keywords.data[k];
+    Node *v = kw->value;
+    bool simple = v->kind == ND_NAME || v->kind == ND_CONSTANT ||
+                  (v->kind == ND_UNARYOP && v->value->kind == ND_CONSTANT);
+    if (!simple)
+      diag_error_node(in->d, v, "keyword arguments out of the parameters' "
+                      "order must be names or constants in kernels (pass "
+                      "'%s' in order, or compute it first)", kw->name);
   }
   // CPython's words: missing 2 required positional arguments: 'a' and 'b'
   int nmissing = 0;

@@ -4,7 +4,7 @@
     python3 tests/gen_kernels.py MANDELC [--count N] [--seed S] [-j N]
         [--args "W MAXITER"] [--keep DIR] [--write-only DIR] [MANDELC OPTS]
 
-writes N seeded random kernels `def f(c, maxiter):` (kernel i is made from
+writes N seeded random point kernels (kernel i is made from
 the seed S*1000003 + i alone, so any one can be remade by itself), runs each
 through tests/refdriver.py --int64 (CPython with docs/language.md §5's
 64-bit ints) and
@@ -26,14 +26,24 @@ complex, round, divmod, append, list comprehensions, tuple swaps,
 .real/.imag/.conjugate(), math functions; if/elif/else, while
 loops with a counter, for loops over range with break/continue, the escape
 loop over range(maxiter), early returns, and calls of 0-2 generated helper
-functions (each helper calls only earlier ones, so no recursion). Module
-constants computed at compile time (arithmetic, powers, math functions,
-complex(), abs, min/max, int/float, .real/.imag/.conjugate(), earlier
-constants) and read-only module lists of ints and floats (indexed, len,
-sum, looped over) are read by every function; loops over enumerate(),
-zip(), enumerate(zip()) with a nested target, reversed() of lists and
-ranges, ranges with negative steps, and `in` / `not in` on tuple displays
-and module lists (docs/language.md).
+functions (each helper calls only earlier ones, so no recursion), whose
+trailing parameters may have default values, each call passing some
+arguments by keyword (in the parameters' order) and leaving some defaulted
+ones out. Module constants computed at compile time (arithmetic, powers,
+math functions, complex(), abs, min/max, int/float,
+.real/.imag/.conjugate(), earlier constants) and read-only module lists of
+ints and floats (indexed, len, sum, looped over) are read by every
+function; loops over enumerate(), zip(), enumerate(zip()) with a nested
+target, reversed() of lists and ranges, ranges with negative steps, and
+`in` / `not in` on tuple displays and module lists (docs/language.md).
+The kernel takes one of the shapes of docs/language.md §3 (`f(c,
+maxiter)`, `f(maxiter, c)`, `mandelbrot(z, max_iter)`, `mandel(x, y,
+max_iters)`, `mandel(Re, Im, max_iter)`, `mandel(real, imag,
+max_iterations=20)`, `mandel(z)` with the limit fixed inside), and a
+quarter of them are wrapped in a list kernel of another shape (the book's
+`(maxiter, zs, cs)`, an output argument, `(q, maxiter)`, a chunk) that
+calls it once per point; a driver function `calc_pure_python` names the
+kernel, as the tutorial's does.
 
 What the generator avoids, because CPython's behaviour there is outside
 docs/language.md §4 or would make every point fail the same way:
@@ -79,6 +89,8 @@ sys.path.insert(0, HERE)
 import run_kernels  # noqa: E402  (the shared comparison)
 
 INT_LIMIT = 2 ** 40      # no int expression may exceed this magnitude
+# A default value for a parameter of each type (constants, §3).
+DEFAULT_LITERALS = {"int": "3", "float": "0.5", "complex": "0.25j"}
 WRAP = "% 10007 - 5003"  # int assignments land in [-5003, 5003]
 VAR_BOUND = 5003
 CLAMP = "max(-1e6, min(1e6, %s))"
@@ -108,7 +120,8 @@ class Gen:
     def __init__(self, seed):
         self.r = random.Random(seed)
         self.lines = []
-        self.helpers = []  # (name, [param types], return type)
+        # (name, [param types], return type, [param names], {index: default})
+        self.helpers = []
         self.fresh = 0
         # module constants: ints with their bounds, floats, complex; and
         # the module lists, name -> (element type, length)
@@ -414,9 +427,20 @@ class Gen:
         fits = [h for h in self.helpers if h[2] == ty]
         if not fits or depth <= 0:
             return None
-        name, params, _ = self.r.choice(fits)
-        return "%s(%s)" % (name, ", ".join(self.expr(s, p, depth - 1)
-                                           for p in params))
+        name, params, _, names, defaults = self.r.choice(fits)
+        # The first `split` arguments by position, the rest by keyword (in
+        # the parameters' order: mandelc wants names or constants out of
+        # order, §3) or, where the parameter has a default, left out.
+        r = self.r
+        split = len(params) if r.random() < 0.6 else r.randint(1,
+                                                               len(params))
+        args = [self.expr(s, p, depth - 1) for p in params[:split]]
+        for i in range(split, len(params)):
+            if i in defaults and r.random() < 0.5:
+                continue
+            args.append("%s=%s" % (names[i], self.expr(s, params[i],
+                                                        depth - 1)))
+        return "%s(%s)" % (name, ", ".join(args))
 
     # ---- statements ------------------------------------------------------
 
@@ -894,7 +918,16 @@ class Gen:
         s.ret = ret
         s.bounded_c = False
         names = ["c"] + ["p%d" % i for i in range(1, len(params))]
-        self.emit(0, "def %s(%s):" % (name, ", ".join(names)))
+        # trailing parameters may have constant defaults (§3: calls may
+        # leave them out or pass them by keyword)
+        defaults = {}
+        for i in range(len(params) - 1, 0, -1):
+            if r.random() < 0.4:
+                break
+            defaults[i] = DEFAULT_LITERALS[params[i]]
+        self.emit(0, "def %s(%s):" % (name, ", ".join(
+            n + ("=" + defaults[i] if i in defaults else "")
+            for i, n in enumerate(names))))
         for p, ty in zip(names, params):
             if ty == "int":
                 self.emit(1, "%s = %s %s" % (p, p, WRAP))
@@ -911,12 +944,15 @@ class Gen:
             self.emit(1, "return %s" % self.expr(s, ret, 3))
         self.emit(0, "")
         self.emit(0, "")
-        self.helpers.append((name, params, ret))
+        self.helpers.append((name, params, ret, names, defaults))
 
     def kernel(self):
         r = self.r
         s = Scope()
-        self.emit(0, "def f(c, maxiter):")
+        self.shape = r.choice(KERNEL_SHAPES) if self.chance(0.5) else \
+            KERNEL_SHAPES[0]
+        for line in self.shape[0]:
+            self.emit(0 if line.startswith("def") else 1, line)
         self.declare(s, 1, "int", "i0", "int(c.real * 10)")
         self.declare(s, 1, "int", "i1", "int(c.imag * 100) % 7")
         self.declare(s, 1, "float", "f0", "c.real")
@@ -1084,7 +1120,62 @@ class Gen:
         for i in range(self.r.randint(0, 2)):
             self.helper(i)
         self.kernel()
+        if self.chance(0.25):  # a list kernel around the point kernel
+            self.emit(0, "")
+            self.emit(0, "")
+            lines, point = self.r.choice(LIST_SHAPES)
+            call = self.shape[1].format(c=point, m="maxiter")
+            for line in lines:
+                self.emit(0, line.replace("POINT", call))
+        # The file's own driver names the kernel, so a helper that could
+        # bind too (h0(c)) does not make the choice ambiguous (§3).
+        defs = [l for l in self.lines if l.startswith("def ")]
+        kernel = defs[-1][4:defs[-1].index("(")]
+        self.emit(0, "")
+        self.emit(0, "")
+        self.emit(0, "def calc_pure_python():")
+        self.emit(1, "return %s" % kernel)
         return "\n".join(self.lines) + "\n"
+
+
+# How the kernel takes its point and limit: the shapes of docs/language.md
+# §3, each binding by its own rule (name, position, default, one complex,
+# a fixed limit); the body then reads c and maxiter as before.
+KERNEL_SHAPES = [  # (def and first lines, a call with {c} and {m})
+    (["def f(c, maxiter):"], "f({c}, {m})"),
+    (["def f(maxiter, c):"], "f({m}, {c})"),
+    (["def mandelbrot(z, max_iter):", "c = z", "maxiter = max_iter"],
+     "mandelbrot({c}, max_iter={m})"),
+    (["def mandel(x, y, max_iters):", "c = complex(x, y)",
+      "maxiter = max_iters"], "mandel({c}.real, {c}.imag, {m})"),
+    (["def mandel(Re, Im, max_iter):", "c = complex(Re, Im)",
+      "maxiter = max_iter"], "mandel(Re={c}.real, Im={c}.imag, max_iter={m})"),
+    (["def mandel(real, imag, max_iterations=20):",
+      "c = complex(real, imag)", "maxiter = max_iterations"],
+     "mandel({c}.real, {c}.imag)"),
+    (["def mandel(z):", "c = z", "maxiter = 12"], "mandel({c})"),
+]
+
+# A list kernel that calls the point kernel once per point: the driver
+# then binds it (nothing calls it), through one of the list shapes of §3.
+LIST_SHAPES = [  # (lines, the point as the call's {c})
+    (["def calculate_z_serial_purepython(maxiter, zs, cs):",
+      "    output = [0] * len(cs)",
+      "    for i in range(len(cs)):",
+      "        output[i] = POINT",
+      "    return output"], "cs[i]"),
+    (["def calculate_z_serial_purepython(maxiter, zs, cs, output):",
+      "    for i in range(len(cs)):",
+      "        output[i] = POINT"], "cs[i]"),
+    (["def calculate_z(q, maxiter):",
+      "    return [POINT for c in q]"], "c"),
+    (["def calculate_z_serial_purepython(chunk):",
+      "    q, maxiter, z = chunk",
+      "    output = []",
+      "    for i in range(len(q)):",
+      "        output.append(POINT)",
+      "    return output"], "q[i]"),
+]
 
 
 def generate(seed, index):
