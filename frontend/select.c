@@ -176,6 +176,8 @@ static bool stmt_returns_value(Node *s) {
   if (s->kind == ND_RETURN)
     return s->value && !(s->value->kind == ND_CONSTANT &&
                          s->value->cval.kind == CONST_NONE);
+  if (s->kind == ND_UNSUPPORTED)  // a match statement's cases may return:
+    return true;                  // the kernel's diagnostic says why not
   return returns_value(&s->body) || returns_value(&s->orelse) ||
          returns_value(&s->handlers) || returns_value(&s->finalbody);
 }

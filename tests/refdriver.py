@@ -427,6 +427,8 @@ def returns_value(body):
                     and st.value.value is None):
                 return True
             continue
+        if isinstance(st, ast.Match):  # its cases may return
+            return True
         for field in ("body", "orelse", "handlers", "finalbody"):
             if returns_value(getattr(st, field, []) or []):
                 return True
