@@ -6,8 +6,9 @@
         [--start I] [--keep DIR] [--minimise FILE]
 
 Makes N random kernels with tests/gen_kernels.py's generator (statements,
-while and for loops, helper calls, lists, deliberate run-time errors; see
-its docstring) from seeds distinct from the CTest entry's (S defaults to
+while and for loops, helper calls, lists, lists of tuples and nested lists
+(the GPU target refuses lists of tuples: such kernels count as unmapped
+on the shim), deliberate run-time errors; see its docstring) from seeds distinct from the CTest entry's (S defaults to
 2026, so these are kernels the suite never ran), and checks each one
   * with --target=llvm: mandelc's output against CPython's
     (tests/refdriver.py --int64), exactly as gen_kernels.py compares them;
