@@ -215,6 +215,7 @@ typedef struct {
   RtReference refs[RT_REFERENCES + 2];
   const RtProfile *profile;  // --profile, once mapped to lines
   int nrefs;
+  const RtRanks *ranks;   // under mpirun: the ranks' shares (ranks.c)
 } Report;
 
 // The last two of the tutorial's three lines, or the --json object.

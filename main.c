@@ -11,6 +11,7 @@
 // within a grace period the watcher ends the process itself. report.c
 // prints the results. Only cli.c calls exit (and the watcher _exit).
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <poll.h>
 #include <signal.h>
@@ -82,6 +83,9 @@ typedef struct {
   bool ctx_live;
   Report report;
   Diagnostics diagnostics;  // kept for --json and SARIF
+  RtRanks *ranks;       // under mpirun (runtime/ranks.c), else NULL
+  int argc;             // the command line, which every rank must share
+  char **argv;
 } Session;
 
 static void session_free(Session *s) {
@@ -342,7 +346,8 @@ static int lower_cuda(const Options *o, Session *s) {
 // needs no GPU: it compiles for DEFAULT_CUDA_ARCH when there is none.
 static int build_cuda(const Options *o, Session *s) {
   char err[512], arch[32] = DEFAULT_CUDA_ARCH;
-  s->cuda = rt_cuda_open(err, sizeof err);
+  s->cuda = rt_cuda_open_nth(rt_ranks_local_rank(s->ranks), err,
+                             sizeof err);
   if (s->cuda)
     rt_cuda_arch(s->cuda, arch, sizeof arch);
   else if (o->emit != EMIT_PTX) {
@@ -422,9 +427,15 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
     fprintf(stderr, "mandelc: error: %s\n", err);
     return RT_USAGE;
   }
+  int ready = rt_ranks_ready(s->ranks, RT_OK, stderr);
+  if (ready != RT_OK)
+    return ready;
   rt_context_init(&s->ctx, o->json ? stderr : stdout, o->threads);
   s->ctx_live = true;
   s->ctx.cancel = &w->cancel;
+  s->ctx.ranks = s->ranks;
+  if (s->ranks)
+    s->ctx.split = rt_ranks_parallel_for;
   int64_t n = r->grid.nx * r->grid.ny;
   if (!o->json) {
     printf("Total elements: %" PRId64 "\n", n);
@@ -438,6 +449,8 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
   rt_profile_stop(s->profile);
   rt_context_flush(&s->ctx);  // a failed write shows in ferror(stdout)
   int stop = watch_finish(w);
+  if (stop == STOP_NONE && rt_ranks_cancelled(s->ranks))  // by another rank
+    stop = o->timeout > 0 ? STOP_TIMEOUT : STOP_INTERRUPT;
   if (stop != STOP_NONE) {
     return watch_report_stop(w, stop);
   }
@@ -561,7 +574,9 @@ static void run_references(const Options *o, Session *s) {
 static int run_pipeline(const Options *o, Session *s, Watch *w) {
   double t0 = watch_now();
   // 1. read the file (bounded) and set up the compilation's arena
-  if (!(s->src = read_source(o->file, &s->len)))
+  s->src = read_source(o->file, &s->len);
+  if (!rt_ranks_agree(s->ranks, s->src, s->len, s->argc, s->argv, stderr) ||
+      !s->src)
     return RT_USAGE;
   s->arena = arena_new();
   diag_init(&s->diag, o->file, s->src, s->len, o->sarif ? NULL : stderr);
@@ -629,6 +644,9 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
   // 9. run over the grid, 10. report
   if ((status = run_kernel(o, s, w)) != RT_OK)
     return status;
+  r->ranks = s->ranks;
+  if (o->verbose)
+    rt_ranks_report(s->ranks, stderr, false);
   if (o->profile)
     report_profile(o, s);
   if (o->annotate && o->profile && !write_annotation(o, s))
@@ -670,6 +688,18 @@ static int finish(const Options *o, Session *s, int status) {
   return status == RT_OK ? RT_COMPILE_ERROR : status;
 }
 
+// Under mpirun, ranks other than 0 print nothing: rank 0 speaks for the
+// job (their failures reach it through ranks.c's checkpoints).
+static void quiet_output(void) {
+  int fd = open("/dev/null", O_WRONLY);
+  if (fd < 0)
+    return;
+  fflush(stdout);
+  dup2(fd, STDOUT_FILENO);
+  dup2(fd, STDERR_FILENO);
+  close(fd);
+}
+
 int main(int argc, char **argv) {
   // A closed pipe is noticed at the end (finish), not a signal to die of
   // in the middle of a run.
@@ -682,11 +712,20 @@ int main(int argc, char **argv) {
     return RT_USAGE;
   }
   Watch w;
-  watch_start(&w, &o);
-  Session s = {0};
+  watch_start(&w, &o);  // first: MPI's threads inherit the blocked signals
+  Session s = {.argc = argc, .argv = argv};
+  char err[256] = "";
+  s.ranks = rt_ranks_open(&argc, &argv, err, sizeof err);
+  if (!s.ranks && err[0]) {
+    fprintf(stderr, "mandelc: error: %s\n", err);
+    return RT_UNAVAILABLE;
+  }
+  rt_ranks_set_threads(s.ranks, o.threads);
+  if (rt_ranks_rank(s.ranks) > 0)
+    quiet_output();
   int status = run_pipeline(&o, &s, &w);
   watch_finish(&w);
   status = finish(&o, &s, status);
   session_free(&s);
-  return status;
+  return rt_ranks_close(s.ranks, status);
 }

@@ -96,6 +96,7 @@ static void print_json(const Options *o, const Report *r) {
     printf(", \"profile\": ");
     rt_profile_json(stdout, r->profile);
   }
+  rt_ranks_report(r->ranks, stdout, true);
   printf("}\n");
 }
 

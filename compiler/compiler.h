@@ -64,6 +64,11 @@ bool parallel_check_loop(Arena *a, Func *kernel, PtrVec *container,
 // The list kernel's outer loop over the points, `for i in range(len(q))`
 // at the top of its body; NULL when there is none.
 Node *parallel_find_loop(const Program *p);
+// The lists the marked loop `loop` of `kernel` stores into and shares
+// between its iterations (not assigned in its body): stored[v->index] for
+// each variable v, kernel->vars.len entries. A split run ships exactly
+// these elements (runtime/ranks.c).
+void parallel_stored_lists(Func *kernel, Node *loop, bool *stored);
 
 // ---- llvm.c ----------------------------------------------------------------
 

@@ -16,6 +16,7 @@
 // leaves nothing behind for them to read. Needs: a typed Program (Name.var
 // set). Guarantees: For.parallel is set only on a loop proven independent;
 // otherwise *why says what to change and *where points at the statement.
+#include <assert.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,6 +524,21 @@ Node *parallel_find_loop(const Program *p) {
     if (points_param(body->data[k]))
       return body->data[k];
   return NULL;
+}
+
+// The shared lists the loop stores into: pass 1 alone (parallel_mark has
+// already proved that each store is at [i]).
+void parallel_stored_lists(Func *kernel, Node *loop, bool *stored) {
+  LoopCheck c = {.kernel = kernel, .loop = loop};
+  c.written = new_set(&c);
+  c.wlist = new_set(&c);
+  assert(c.written && c.wlist && "no memory for two small sets");
+  collect_target(&c, loop->target);
+  collect_stmts(&c, &loop->body);
+  for (int k = 0; k < nvars(&c); k++)
+    stored[k] = c.wlist[k] && !c.written[k];
+  free(c.written);
+  free(c.wlist);
 }
 
 // ---- entry ------------------------------------------------------------------

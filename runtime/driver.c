@@ -266,6 +266,35 @@ static RtList *output_list(const Func *f, const KernelChoice *ch, Arg *args) {
   return NULL;
 }
 
+static bool is_scalar(const Type *t) {
+  return t->kind == TY_INT || t->kind == TY_FLOAT || t->kind == TY_BOOL ||
+         t->kind == TY_COMPLEX;
+}
+
+// Under mpirun: the lists the kernel's parallel loop stores into, whose
+// elements a split run ships to rank 0 (ranks.c). Pointers cannot travel,
+// so a loop that writes a list of lists is not split.
+static void plan_list_split(const Program *p, RtContext *ctx) {
+  if (!ctx->ranks)
+    return;
+  Node *loop = parallel_find_loop(p);
+  if (!loop || !loop->parallel)
+    return;
+  Func *f = p->kernel;
+  bool *stored = calloc((size_t)f->vars.len + 1, sizeof *stored);
+  bool shippable = stored != NULL;
+  if (stored)
+    parallel_stored_lists(f, loop, stored);
+  for (int k = 0; shippable && k < f->vars.len; k++) {
+    const Var *v = f->vars.data[k];
+    if (stored[v->index] &&
+        (v->ty->kind != TY_LIST || !is_scalar(v->ty->elem)))
+      shippable = false;
+  }
+  rt_ranks_plan_list(ctx->ranks, shippable ? stored : NULL, f->vars.len);
+  free(stored);
+}
+
 static int run_once(const Program *p, void *fn, const RtGrid *g,
                     RtContext *ctx, RtRun *out, char *err, size_t errlen) {
   const Func *f = p->kernel;
@@ -294,6 +323,7 @@ static int run_once(const Program *p, void *fn, const RtGrid *g,
   for (int i = 0; i < f->nparams; i++)
     argp[i] = &args[i];
   RtList *res = NULL;
+  plan_list_split(p, ctx);
   double t0 = now_seconds();
   rt_ffi_call(f, fn, ctx, argp, &res);
   out->seconds = now_seconds() - t0;
@@ -362,6 +392,16 @@ static void run_points(void *env, RtContext *ctx, int64_t lo, int64_t hi) {
   pthread_mutex_unlock(&pl->lock);
 }
 
+// After the point loop: a split run (ranks.c) summed only this rank's
+// chunks, but rank 0 holds every count.
+static int finish_points(RtContext *ctx, RtRun *out) {
+  if (ctx->exc != RT_EXC_NONE)
+    return RT_KERNEL_ERROR;
+  if (rt_ranks_is_split(ctx->ranks))
+    out->sum = rt_counts_sum(out->counts, out->elements);
+  return RT_OK;
+}
+
 static int run_per_point(const Program *p, void *fn, const RtGrid *g,
                          RtContext *ctx, RtRun *out, char *err,
                          size_t errlen) {
@@ -376,12 +416,13 @@ static int run_per_point(const Program *p, void *fn, const RtGrid *g,
     return RT_COMPILE_ERROR;
   }
   pthread_mutex_init(&pl.lock, NULL);
+  rt_ranks_plan_points(ctx->ranks, out->counts, out->elements, 1);
   double t0 = now_seconds();
   rt_parallel_for(ctx, run_points, &pl, out->elements);
   out->seconds = now_seconds() - t0;
   pthread_mutex_destroy(&pl.lock);
   rt_ffi_free(pl.call);
-  return ctx->exc != RT_EXC_NONE ? RT_KERNEL_ERROR : RT_OK;
+  return finish_points(ctx, out);
 }
 
 // ---- the point forms, a block a call ---------------------------------------
@@ -433,6 +474,7 @@ int rt_run_cpu_points(const Program *p, RtPointsFn points, const RtGrid *g,
   if (p->choice.form != FORM_POINT_C && p->choice.form != FORM_POINT_XY)
     return rt_run_cpu(p, NULL, g, ctx, want_counts, out, err, errlen);
   *out = (RtRun){.elements = g->nx * g->ny};
+  want_counts |= ctx->ranks != NULL;  // a split run ships the counts
   if (want_counts &&
       !(out->counts = calloc((size_t)(out->elements ? out->elements : 1),
                              sizeof *out->counts))) {
@@ -441,17 +483,22 @@ int rt_run_cpu_points(const Program *p, RtPointsFn points, const RtGrid *g,
   }
   BlockLoop bl = {.points = points, .g = g, .out = out};
   pthread_mutex_init(&bl.lock, NULL);
+  rt_ranks_plan_points(ctx->ranks, out->counts, out->elements,
+                       POINTS_PER_BLOCK);
   double t0 = now_seconds();
   int64_t nblocks = (out->elements + POINTS_PER_BLOCK - 1) / POINTS_PER_BLOCK;
   rt_parallel_for(ctx, run_blocks, &bl, nblocks);
   out->seconds = now_seconds() - t0;
   pthread_mutex_destroy(&bl.lock);
-  return ctx->exc != RT_EXC_NONE ? RT_KERNEL_ERROR : RT_OK;
+  return finish_points(ctx, out);
 }
 
 int rt_run_cpu(const Program *p, void *fn, const RtGrid *g, RtContext *ctx,
                bool want_counts, RtRun *out, char *err, size_t errlen) {
   *out = (RtRun){.elements = g->nx * g->ny};
+  // a split run of a point form ships the counts
+  want_counts |= ctx->ranks != NULL && (p->choice.form == FORM_POINT_C ||
+                                        p->choice.form == FORM_POINT_XY);
   if (want_counts) {
     out->counts = calloc((size_t)(out->elements ? out->elements : 1),
                          sizeof *out->counts);

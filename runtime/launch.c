@@ -153,7 +153,7 @@ static bool load_symbols(RtCuda *cu, char *err, size_t errlen) {
   return true;
 }
 
-static bool open_device(RtCuda *cu, char *err, size_t errlen) {
+static bool open_device(RtCuda *cu, int nth, char *err, size_t errlen) {
   CudaApi *api = &cu->api;
   int count = 0;
   if (!cuda_ok(cu, api->Init(0), "cuInit", err, errlen) ||
@@ -164,8 +164,8 @@ static bool open_device(RtCuda *cu, char *err, size_t errlen) {
     snprintf(err, errlen, "no usable CUDA driver: no GPU found");
     return false;
   }
-  return cuda_ok(cu, api->DeviceGet(&cu->dev, 0), "cuDeviceGet", err,
-                 errlen) &&
+  return cuda_ok(cu, api->DeviceGet(&cu->dev, nth % count), "cuDeviceGet",
+                 err, errlen) &&
          cuda_ok(cu, api->DeviceGetAttribute(
                      &cu->major, CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MAJOR,
                      cu->dev), "cuDeviceGetAttribute", err, errlen) &&
@@ -179,6 +179,10 @@ static bool open_device(RtCuda *cu, char *err, size_t errlen) {
 }
 
 RtCuda *rt_cuda_open(char *err, size_t errlen) {
+  return rt_cuda_open_nth(0, err, errlen);
+}
+
+RtCuda *rt_cuda_open_nth(int nth, char *err, size_t errlen) {
   void *lib = dlopen("libcuda.so.1", RTLD_NOW | RTLD_LOCAL);
   if (!lib) {
     snprintf(err, errlen, "no usable CUDA driver: libcuda.so.1 not found");
@@ -191,7 +195,8 @@ RtCuda *rt_cuda_open(char *err, size_t errlen) {
     return NULL;
   }
   cu->lib = lib;
-  if (!load_symbols(cu, err, errlen) || !open_device(cu, err, errlen)) {
+  if (!load_symbols(cu, err, errlen) ||
+      !open_device(cu, nth < 0 ? 0 : nth, err, errlen)) {
     rt_cuda_close(cu);
     return NULL;
   }

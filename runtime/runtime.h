@@ -25,6 +25,7 @@
 // ---- pyerrors.c ------------------------------------------------------------
 
 typedef struct RtBlock RtBlock;  // one allocation owned by a context
+typedef struct RtRanks RtRanks;  // the MPI job a run is split over (ranks.c)
 
 // The state one thread of compiled code runs with. Everything a run
 // allocates hangs off its context and goes with rt_context_free.
@@ -40,6 +41,12 @@ struct RtContext {
   FILE *stream;         // NULL in worker contexts (their output is merged)
   int nthreads;         // worker threads for rt_parallel_for (>= 1)
   volatile int *cancel; // set by Ctrl-C or --timeout; loops check it
+  // The ranks of an MPI job, on the run's own context only: its first
+  // rt_parallel_for is handed to split (rt_ranks_parallel_for; a pointer,
+  // so the kernels' own runtime, libmandelc_rt, needs no ranks.c). NULL in
+  // one process and in worker contexts.
+  RtRanks *ranks;
+  bool (*split)(RtContext *ctx, RtLoopBody body, void *env, int64_t n);
 };
 
 void rt_context_init(RtContext *ctx, FILE *stream, int nthreads);
@@ -128,6 +135,75 @@ void rt_sum_format(RtSum v, char *buf, size_t len);
 // Exit statuses shared with main.c (docs/language.md §1).
 enum { RT_OK = 0, RT_COMPILE_ERROR = 1, RT_USAGE = 2, RT_KERNEL_ERROR = 3,
        RT_UNAVAILABLE = 4 };
+
+// ---- workers.c -------------------------------------------------------------
+
+// Runs work(arg) on n threads (n >= 1, the caller being one of them) with
+// stacks deep enough for RT_MAX_RECURSION compiled calls, and joins them.
+// A thread that cannot start leaves its share to the others.
+void rt_run_threads(int n, void *(*work)(void *), void *arg);
+
+// ---- ranks.c ---------------------------------------------------------------
+
+// `mpirun -np N mandelc ...`: every rank compiles and runs the whole
+// kernel; the run's one parallel loop is split over the ranks, its chunks
+// drawn from a counter on rank 0 by the workers of every rank, and rank 0
+// gathers what each chunk printed, raised and wrote, merges it in chunk
+// order and goes on alone (ranks.c's opening comment has the protocol).
+// Without MPI (not built, or not started by a launcher) rt_ranks_open is
+// NULL and every other function is a no-op on NULL.
+
+// What iteration k of a split loop writes, which rank 0 must receive:
+// elements first .. first + per - 1 of data (clipped to len), first being
+// start + k * step (with per 1, a negative first counts from the end, as
+// a Python index does).
+typedef struct {
+  void *data;
+  int64_t len, elem_size;
+  int64_t start, step, per;
+} RtShare;
+
+// MPI_Init when an MPI launcher started mandelc, else NULL (and err
+// empty); NULL with a message in err when MPI cannot start.
+RtRanks *rt_ranks_open(int *argc, char ***argv, char *err, size_t errlen);
+int rt_ranks_rank(const RtRanks *r);
+int rt_ranks_size(const RtRanks *r);
+// This rank's index among the ranks of its node (its GPU: --target=cuda).
+int rt_ranks_local_rank(const RtRanks *r);
+// This rank's worker threads, for the split and the report.
+void rt_ranks_set_threads(RtRanks *r, int nthreads);
+// Checkpoint 1, right after reading the kernel file (src NULL: it could
+// not be read): every rank has the same file and command line. False on
+// every rank when not, rank 0 having said which rank differs on err.
+bool rt_ranks_agree(RtRanks *r, const char *src, size_t len, int argc,
+                    char **argv, FILE *err);
+// Checkpoint 2, just before the run: every rank is ready. Returns status,
+// or when another rank stopped before the run, its exit status (rank 0
+// names it on err).
+int rt_ranks_ready(RtRanks *r, int status, FILE *err);
+// The last checkpoint; waits for every rank, ends MPI, frees r. Returns
+// the status the rank exits with: rank 0's.
+int rt_ranks_close(RtRanks *r, int status);
+// What the run's split loop writes, set by the driver before the kernel
+// runs: the counts of the point forms (per points an iteration), or the
+// kernel's lists that the list kernel's loop stores into
+// (parallel_stored_lists; NULL: elements that cannot be shipped, so the
+// loop is not split).
+void rt_ranks_plan_points(RtRanks *r, int64_t *counts, int64_t n,
+                          int64_t per);
+void rt_ranks_plan_list(RtRanks *r, const bool *stored, int nvars);
+// rt_parallel_for's hand-over: false when the loop is not to be split
+// (ctx carries no ranks, no plan, or the run's split loop is over). When
+// true, rank 0's ctx holds the whole loop's output and exception, and the
+// other ranks' ctx a TimeoutError that only ends their kernel.
+bool rt_ranks_parallel_for(RtContext *ctx, RtLoopBody body, void *env,
+                           int64_t n);
+// The run's loop was split; a rank other than 0 cancelled it.
+bool rt_ranks_is_split(const RtRanks *r);
+bool rt_ranks_cancelled(const RtRanks *r);
+// Rank 0's report: ranks, threads per rank, each rank's points and time;
+// lines for -v, or fields to append to the --json object.
+void rt_ranks_report(const RtRanks *r, FILE *out, bool json);
 
 // ---- jit.c -----------------------------------------------------------------
 
@@ -255,6 +331,9 @@ typedef struct RtCuda RtCuda;  // libcuda (dlopen'ed), a context, a module
 // Loads libcuda and opens device 0; NULL with a message in err when there
 // is no usable driver or GPU (main.c then exits RT_UNAVAILABLE).
 RtCuda *rt_cuda_open(char *err, size_t errlen);
+// The same with device `nth % count`: under mpirun, a rank's local rank,
+// so one rank per GPU uses every GPU of a node.
+RtCuda *rt_cuda_open_nth(int nth, char *err, size_t errlen);
 void rt_cuda_close(RtCuda *cu);
 // NVRTC's architecture for the device, e.g. "compute_90".
 void rt_cuda_arch(RtCuda *cu, char *arch, size_t len);

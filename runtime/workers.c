@@ -9,6 +9,8 @@
 // the first chunk that raised: the parent then holds exactly the output and
 // the exception a serial run would have left. Chunks after a failed one are
 // skipped as soon as the failure is known; any that already ran are dropped.
+// Under mpirun the run's first loop goes to ranks.c instead, which splits
+// it the same way over the threads of every rank.
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -108,8 +110,30 @@ static int worker_count(const RtContext *ctx, int64_t nchunks) {
   return (int)(t < nchunks ? t : nchunks);
 }
 
+void rt_run_threads(int n, void *(*fn)(void *), void *arg) {
+  pthread_t tids[MAX_WORKERS];
+  int started = 0;
+  // The calling thread is worker 0; a thread that fails to start only
+  // leaves more chunks to the others.
+  pthread_attr_t attr;
+  bool sized = pthread_attr_init(&attr) == 0;
+  if (sized)
+    pthread_attr_setstacksize(&attr, WORKER_STACK_BYTES);
+  for (int t = 1; t < n && t < MAX_WORKERS; t++)
+    if (pthread_create(&tids[started], sized ? &attr : NULL, fn, arg) == 0)
+      started++;
+  if (sized)
+    pthread_attr_destroy(&attr);
+  fn(arg);
+  for (int t = 0; t < started; t++)
+    pthread_join(tids[t], NULL);
+}
+
 void rt_parallel_for(RtContext *ctx, RtLoopBody body, void *env, int64_t n) {
   if (n <= 0 || ctx->exc != RT_EXC_NONE)
+    return;
+  // Under mpirun the run's loop is split over the ranks (ranks.c).
+  if (ctx->split && ctx->split(ctx, body, env, n))
     return;
   if (ctx->nthreads <= 1 || n == 1) {
     body(env, ctx, 0, n);  // a serial run is its own reference
@@ -128,23 +152,7 @@ void rt_parallel_for(RtContext *ctx, RtLoopBody body, void *env, int64_t n) {
   }
   atomic_init(&l.next, 0);
   atomic_init(&l.first_error, l.nchunks);
-  int nworkers = worker_count(ctx, l.nchunks);
-  pthread_t tids[MAX_WORKERS];
-  int started = 0;
-  // The calling thread is worker 0; a thread that fails to start only
-  // leaves more chunks to the others.
-  pthread_attr_t attr;
-  bool sized = pthread_attr_init(&attr) == 0;
-  if (sized)
-    pthread_attr_setstacksize(&attr, WORKER_STACK_BYTES);
-  for (int t = 1; t < nworkers; t++)
-    if (pthread_create(&tids[started], sized ? &attr : NULL, work, &l) == 0)
-      started++;
-  if (sized)
-    pthread_attr_destroy(&attr);
-  work(&l);
-  for (int t = 0; t < started; t++)
-    pthread_join(tids[t], NULL);
+  rt_run_threads(worker_count(ctx, l.nchunks), work, &l);
   merge_chunks(&l);
   free(l.chunks);
   free(l.ran);

@@ -21,6 +21,10 @@ packages+=(mandoc)
 # (tests/fuzz/README.md).
 packages+=(clang-14 libclang-rt-14-dev)
 
+# OpenMPI: `mpirun -np N mandelc ...` splits a run over ranks
+# (runtime/ranks.c); built when CMake finds MPI.
+packages+=(libopenmpi-dev openmpi-bin)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

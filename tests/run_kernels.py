@@ -30,7 +30,8 @@ Header comments of a kernel file (lines starting with `#` before the code):
                              is compared, its message being mandelc's own.
 
 Every option that the runner does not know goes to mandelc only (e.g.
---threads=2). A mandelc exit status 4 (target unavailable) counts as
+--threads=2). --launcher "mpirun -np 2" runs mandelc under that command
+(tests/mpi/: a run split over MPI ranks must print what CPython prints). A mandelc exit status 4 (target unavailable) counts as
 SKIPPED, not as a failure; so does, on a target other than llvm, a kernel
 that mandelc refuses to compile (exit 1: the GPU target supports less of
 docs/language.md §4), with mandelc's reason shown under -v. One line per kernel
@@ -195,7 +196,8 @@ def check_kernel_sizes(kernel, sizes, opts):
             want = run_oracle(kernel, args, [], opts.cache_dir)
         if want[0] is None:
             return "FAIL", "CPython timed out"
-        cmd = [opts.mandelc, kernel.path] + args + kernel.options
+        cmd = opts.launcher + [opts.mandelc, kernel.path] + args
+        cmd += kernel.options
         cmd += ["--target=" + opts.target] + opts.extra
         got = run(cmd, ROOT)
         if got[0] == EXIT_UNAVAILABLE and want[0] != EXIT_UNAVAILABLE:
@@ -238,8 +240,12 @@ def parse_args(argv):
     ap.add_argument("--args", action="append", default=[],
                     help='"W MAXITER" to run every kernel at (repeatable)')
     ap.add_argument("--cache-dir", help="keep CPython's results here")
+    ap.add_argument("--launcher", default="",
+                    help='a command to start mandelc with, e.g. "mpirun '
+                    '-np 2"')
     ap.add_argument("-v", "--verbose", action="store_true")
     opts, extra = ap.parse_known_args(argv)
+    opts.launcher = opts.launcher.split()
     # Kernel paths given after the options land among the unknown ones.
     opts.paths += [a for a in extra if not a.startswith("-")]
     opts.extra = [a for a in extra if a.startswith("-")]
