@@ -452,9 +452,6 @@ static void parse_positional(Options *o, const char *arg, int *npos) {
 static void check_applies(const Options *o) {
   if (o->profile && o->cuda)
     usage_error("--profile samples the CPU: it needs --target=llvm");
-  if (o->julia && o->cuda)
-    usage_error("--julia is for --target=llvm: the GPU builds the Mandelbrot "
-                "grid's values on the device");
   if (o->copt.float32 && !o->cuda)
     usage_error("--precision=float32 is for --target=cuda; the LLVM target "
                 "computes in float64 only");

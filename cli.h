@@ -77,9 +77,9 @@ typedef enum {
   X(OPT_BIND, "bind", 0, "ROLE=PARAM,...", FOR_ALL,                          \
     "bind the kernel's parameters yourself: ROLE is points, start, "         \
     "maxiter, output, x or y (docs/language.md 3)")                          \
-  X(OPT_JULIA, "julia", 0, "C", FOR_LLVM,                                    \
+  X(OPT_JULIA, "julia", 0, "C", FOR_RUN,                                     \
     "a Julia set: the grid in the starting values z, the complex C in "      \
-    "every point's constant (a list kernel with z; llvm)")                   \
+    "every point's constant (a list kernel that takes z)")                   \
   X(OPT_EMIT, "emit", 0, "STAGE", FOR_ALL,                                   \
     "print one stage (below) and stop")                                      \
   X(OPT_OUTPUT, "output", 'o', "FILE", FOR_ALL,                              \

@@ -414,19 +414,22 @@ static const char *const libm_names[][2] = {
 // that 32 bytes a point never cross the bus (runtime/launch.c launches it
 // before mandelc_kernel when the module has it).
 static const char fill_points_text[] =
-    "\n// q and z as the driver makes them, built on the device\n"
+    "\n// q and z as the driver makes them, built on the device; under\n"
+    "// --julia the point goes into z and the constant into q\n"
     "extern \"C\" __global__ void mandelc_fill_points(const double *xs,\n"
     "    const double *ys, long long nx, long long ny,\n"
-    "    struct pycomplex_d *q, struct pycomplex_d *z)\n"
+    "    struct pycomplex_d *q, struct pycomplex_d *z, int julia,\n"
+    "    double julia_re, double julia_im)\n"
     "{\n"
     "  long long k = blockIdx.x * (long long)blockDim.x + threadIdx.x;\n"
     "  if (k >= nx * ny)\n"
     "    return;\n"
     "  long long j = k / nx, i = k - j * nx;\n"
-    "  q[k].re = xs[i];\n"
-    "  q[k].im = ys[j];\n"
-    "  z[k].re = 0.0;\n"
-    "  z[k].im = 0.0;\n"
+    "  struct pycomplex_d *point = julia ? z : q, *other = julia ? q : z;\n"
+    "  point[k].re = xs[i];\n"
+    "  point[k].im = ys[j];\n"
+    "  other[k].re = julia ? julia_re : 0.0;\n"
+    "  other[k].im = julia ? julia_im : 0.0;\n"
     "}\n";
 
 static void header(CudaGen *g) {

@@ -409,14 +409,18 @@ static bool upload(RtCuda *cu, CUdeviceptr *dst, const void *src,
 }
 
 // q and z of a list kernel, as the driver makes them: q[j * nx + i] =
-// complex(xs[i], ys[j]), row by row; z all zeros. Built on the device by
+// complex(xs[i], ys[j]), row by row; z all zeros (under --julia, z the
+// points and q the constant). Built on the device by
 // the module's mandelc_fill_points (cuda.c writes it into every list
 // kernel's module), so that 32 bytes a point never cross the bus.
 static bool fill_points(RtCuda *cu, CUfunction fill, const RtGrid *g,
                         DeviceBuffers *b, char *err, size_t errlen) {
   size_t n = (size_t)(g->nx * g->ny);
   long long nx = g->nx, ny = g->ny;
-  void *args[] = {&b->xs, &b->ys, &nx, &ny, &b->q, &b->z};
+  int julia = g->julia;
+  double julia_re = g->julia_re, julia_im = g->julia_im;
+  void *args[] = {&b->xs, &b->ys, &nx, &ny, &b->q, &b->z,
+                  &julia, &julia_re, &julia_im};
   unsigned blocks = (unsigned)((n + BLOCK_1D - 1) / BLOCK_1D);
   size_t bytes = n ? n * sizeof(RtComplex) : 1;
   return cuda_ok(cu, cu->api.MemAlloc(&b->q, bytes), "cuMemAlloc", err,

@@ -103,7 +103,8 @@ def check(args, path):
     h = headers(path)
     if h["targets"] is not None and "cuda" not in h["targets"]:
         return "skip", "not for the cuda target"
-    opts = [o for o in h["mandelc"] if o.startswith(("--kernel", "--region"))]
+    opts = [o for o in h["mandelc"]
+            if o.startswith(("--kernel", "--region", "--bind"))]
     rc, cu, err = run([args.mandelc, path, "--emit=cuda"] + opts)
     fast_math = rc == 1 and "CUDA's libm" in err
     if fast_math:
@@ -136,7 +137,11 @@ def check(args, path):
         if rc != 0:
             return "fail", "g++ rejected the CUDA C:\n" + err[:4000]
         region = [o for o in opts if o.startswith("--region")]
-        got = outcome(*run([exe] + h["args"] + region))
+        # --julia=C for the runner as RE,IM (Python reads C, as mandelc does)
+        julia = ["--julia=%r,%r" % (c.real, c.imag) for c in
+                 (complex(o[len("--julia="):]) for o in h["mandelc"]
+                  if o.startswith("--julia="))]
+        got = outcome(*run([exe] + h["args"] + region + julia))
         want = outcome(*run([sys.executable, REFDRIVER, path] + h["args"] +
                             h["mandelc"] + ["--int64"]))
         if got != want:

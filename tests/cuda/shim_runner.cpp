@@ -27,8 +27,8 @@ struct pycomplex_d;
 extern "C" void mandelc_fill_points(const double *, const double *,
                                     long long, long long,
                                     struct pycomplex_d *,
-                                    struct pycomplex_d *)
-    __attribute__((weak));
+                                    struct pycomplex_d *, int, double,
+                                    double) __attribute__((weak));
 #include KERNEL_CU
 
 #include "../../runtime/rtabi.h"
@@ -82,13 +82,20 @@ static void run_launch(dim3 grid, dim3 block, std::vector<double> &xs,
 
 int main(int argc, char **argv) {
   if (argc < 3) {
-    fprintf(stderr, "usage: %s W MAXITER [--region=X1,X2,Y1,Y2]\n", argv[0]);
+    fprintf(stderr, "usage: %s W MAXITER [--region=X1,X2,Y1,Y2] "
+            "[--julia=RE,IM]\n", argv[0]);
     return 2;
   }
   double region[4] = {-2.13, 0.77, -1.3, 1.3};
-  if (argc > 3 && !strncmp(argv[3], "--region=", 9))
-    sscanf(argv[3] + 9, "%lf,%lf,%lf,%lf", &region[0], &region[1],
-           &region[2], &region[3]);
+  double julia[2] = {0, 0};
+  bool is_julia = false;
+  for (int a = 3; a < argc; a++) {
+    if (!strncmp(argv[a], "--region=", 9))
+      sscanf(argv[a] + 9, "%lf,%lf,%lf,%lf", &region[0], &region[1],
+             &region[2], &region[3]);
+    if (!strncmp(argv[a], "--julia=", 8))  // RE,IM
+      is_julia = sscanf(argv[a] + 8, "%lf,%lf", &julia[0], &julia[1]) == 2;
+  }
   std::vector<double> xs, ys;
   build_grid(atol(argv[1]), region, xs, ys);
   long long nx = (long long)xs.size(), ny = (long long)ys.size();
@@ -121,7 +128,7 @@ int main(int argc, char **argv) {
           blockIdx = {bx, 0, 0};
           threadIdx = {tx, 0, 0};
           mandelc_fill_points(xs.data(), ys.data(), nx, ny, q.data(),
-                              z.data());
+                              z.data(), is_julia, julia[0], julia[1]);
         }
     } else {
       for (long long j = 0; j < ny; j++)

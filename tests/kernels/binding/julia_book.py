@@ -1,5 +1,4 @@
 # mandelc: --julia=-0.62772-0.42193j --region=-1.8,1.8,-1.8,1.8
-# targets: llvm
 # binding: the book's Julia set (both editions): --julia puts the grid in
 # zs and the constant in every cs, as the book's calc_pure_python does.
 def calculate_z_serial_purepython(maxiter, zs, cs):

@@ -1,5 +1,4 @@
 # mandelc: --julia=-0.8+0.156j --region=-1.6,1.6,-1.2,1.2
-# targets: llvm
 # args: 100 60
 # binding: a Julia set through a chunk whose kernel fills an output list.
 def julia(chunk):
