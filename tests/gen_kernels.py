@@ -949,9 +949,9 @@ class Gen:
     def kernel(self):
         r = self.r
         s = Scope()
-        self.shape = r.choice(KERNEL_SHAPES) if self.chance(0.5) else \
-            KERNEL_SHAPES[0]
-        for line in self.shape[0]:
+        self.kernel_shape = (r.choice(KERNEL_SHAPES) if self.chance(0.5)
+                             else KERNEL_SHAPES[0])
+        for line in self.kernel_shape[0]:
             self.emit(0 if line.startswith("def") else 1, line)
         self.declare(s, 1, "int", "i0", "int(c.real * 10)")
         self.declare(s, 1, "int", "i1", "int(c.imag * 100) % 7")
@@ -1124,7 +1124,7 @@ class Gen:
             self.emit(0, "")
             self.emit(0, "")
             lines, point = self.r.choice(LIST_SHAPES)
-            call = self.shape[1].format(c=point, m="maxiter")
+            call = self.kernel_shape[1].format(c=point, m="maxiter")
             for line in lines:
                 self.emit(0, line.replace("POINT", call))
         # The file's own driver names the kernel, so a helper that could
