@@ -90,7 +90,7 @@ const char *select_form_name(KernelForm form) {
   return "?";
 }
 
-// ---- reading a function's text ---------------------------------------------
+// ---- reading a function's text ----------------------------------------------
 
 static bool is_name(const Node *n, const char *name) {
   return n && n->kind == ND_NAME && strcmp(n->name, name) == 0;
@@ -243,7 +243,7 @@ static ParamType param_type(Node *annotation, Node *deflt, const char *name,
   return PT_UNKNOWN;
 }
 
-// ---- names -----------------------------------------------------------------
+// ---- names ------------------------------------------------------------------
 
 static bool name_in(const char *name, const char *const *list) {
   for (; *list; list++)
@@ -707,7 +707,7 @@ static const char *bind_sig(Arena *a, Sig *s, bool by_position,
   return NULL;
 }
 
-// ---- choosing among the functions ------------------------------------------
+// ---- choosing among the functions -------------------------------------------
 
 // The top-level FunctionDefs, the last definition of each name only.
 static PtrVec top_level_functions(Arena *a, Node *module) {
@@ -850,7 +850,7 @@ static void fill_choice(Sig *s, KernelChoice *out) {
   }
 }
 
-// ---- the entry ---------------------------------------------------------------
+// ---- the entry --------------------------------------------------------------
 
 static const char *binding_text_of(Arena *a, const Param *p, int n,
                                    const char *chunk) {

@@ -45,8 +45,8 @@ Errors, as mandelc reports them (docs/language.md §1, §5):
     without starting values): exit 2.
 
 --int64 emulates mandelc's 64-bit ints (docs/language.md §5: "an int
-result outside 64 bits raises OverflowError"): every int produced by an operator, an
-augmented assignment or a call is checked, and one outside
+result outside 64 bits raises OverflowError"): every int produced by an
+operator, an augmented assignment or a call is checked, and one outside
 [-2**63, 2**63 - 1] raises OverflowError("int result does not fit in 64
 bits") at its line. Plain CPython would go on with a big int instead.
 Bools are never checked (they are ints in Python but never large).
