@@ -69,7 +69,7 @@ measure() {
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 one_run 0 1 100 30 >/dev/null  # fills the compile cache
-table="### $(date -u '+%Y-%m-%d %H:%M UTC'), MPI ranks (bench/mpi.sh), $(uname -m), ${CPU:-unknown CPU}
+table="### mpi.sh: $(date -u '+%Y-%m-%d %H:%M UTC'), $(uname -m), ${CPU:-unknown CPU}
 
 \`mandelc $KERNEL W MAXITER\`, $(nproc) cores, $(mpirun --version | head -1),
 median of $RUNS runs; kernel = \`main_seconds\` (for ranks: the split loop
