@@ -359,9 +359,19 @@ static const char *params(CudaGen *g, Func *f) {
   return s;
 }
 
+// def_NAME; a nested function lifted by infer_lift.c ("f.step") is
+// def_f__step.
+const char *cg_func_name(CudaGen *g, const Func *f) {
+  const char *s = "def_";
+  for (const char *p = f->name; *p; p++)
+    s = *p == '.' ? fmt(g, "%s__", s) : fmt(g, "%s%c", s, *p);
+  return s;
+}
+
 static const char *signature(CudaGen *g, Func *f) {
-  return fmt(g, "static %s%s def_%s(%s)", g->host ? "" : "__device__ ",
-             cg_c_type(g, f->def, f->ret), f->name, params(g, f));
+  return fmt(g, "static %s%s %s(%s)", g->host ? "" : "__device__ ",
+             cg_c_type(g, f->def, f->ret), cg_func_name(g, f),
+             params(g, f));
 }
 
 // Locals are declared at the top, zeroed, as Python names live for the

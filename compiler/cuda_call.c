@@ -325,7 +325,7 @@ static const char *user_call(CudaGen *g, Node *e) {
     args = fmt(g, "%s, %s", args,
                k < MAX_ORDERED ? o.val[k] : cg_expr(g, arg(e, k)));
   g->raises = true;
-  const char *c = fmt(g, "def_%s(%s)", f->name, args);
+  const char *c = fmt(g, "%s(%s)", cg_func_name(g, f), args);
   if (g->host && f->recursive) {  // py_leave(ts, v) is a C++ template
     const char *t = cg_new_temp(g, "r");
     if (f->ret->kind == TY_NONE)

@@ -132,6 +132,8 @@ void cg_line(CudaGen *g, const char *fmt, ...);
 _Noreturn void cg_unsupported(CudaGen *g, const Node *n, const char *what);
 void cg_require_inexact_libm(CudaGen *g, const Node *at, const char *what);
 const char *cg_var_name(CudaGen *g, const Var *v);
+// The C name of a function of the program.
+const char *cg_func_name(CudaGen *g, const Func *f);
 // The device global holding module list v (written by cuda.c, read-only).
 const char *cg_const_list_name(CudaGen *g, const Var *v);
 const char *cg_storage_type(CudaGen *g, const Node *at, const Type *t);

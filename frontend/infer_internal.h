@@ -193,6 +193,13 @@ Node *infer_fold_constant(Infer *in, const char *name, Node *value);
 // that run it in the kernel language.
 void infer_rewrite_loops(Infer *in, PtrVec *body);
 
+// ---- infer_lift.c: nested functions and lambdas ----------------------------
+
+// Lifts each nested def and `name = lambda ...` of body (a block of the
+// function being reached) to a top-level def with its free variables as
+// extra parameters, and rewrites the calls of it.
+void infer_lift_nested(Infer *in, PtrVec *body);
+
 // ---- infer_reach.c: step 1 -------------------------------------------------
 
 void infer_reach(Infer *in, const KernelChoice *choice);

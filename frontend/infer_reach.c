@@ -482,8 +482,8 @@ static void check_expr(Infer *in, Node *n) {
                              "list");
     break;
   case ND_LAMBDA:
-    unsupported(in, n, "lambda is not supported in kernels; define a "
-                "function with def at module level");
+    unsupported(in, n, "a lambda is only supported in kernels when it is "
+                "named (f = lambda x: ...) and then called");
     break;
   case ND_SLICE:
     unsupported(in, n, "slices are not supported in kernels; index one "
@@ -586,10 +586,10 @@ static void check_stmt(Infer *in, Node *s) {
   case ND_UNSUPPORTED:  // the parser's message (parse.c, stmt)
     unsupported(in, s, s->name);
     break;
-  case ND_FUNCTIONDEF:
+  case ND_FUNCTIONDEF:  // infer_lift.c lifted the undecorated ones
     diag_error_soft(in->d, s->line, s->col,
-                    "nested functions are not supported in kernels; define "
-                    "'%s' at module level", s->name);
+                    "decorated nested functions are not supported in "
+                    "kernels; remove the decorator from '%s'", s->name);
     break;
   default:
     unsupported(in, s, unsupported_stmt(s) ? unsupported_stmt(s)
@@ -600,6 +600,7 @@ static void check_stmt(Infer *in, Node *s) {
 }
 
 static void check_block(Infer *in, PtrVec *body) {
+  infer_lift_nested(in, body);
   infer_rewrite_loops(in, body);
   for (int i = 0; i < body->len; i++)
     check_stmt(in, body->data[i]);

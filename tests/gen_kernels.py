@@ -34,8 +34,10 @@ math functions, complex(), abs, min/max, int/float,
 .real/.imag/.conjugate(), earlier constants) and read-only module lists of
 ints and floats (indexed, len, sum, looped over) are read by every
 function; loops over enumerate(), zip(), enumerate(zip()) with a nested
-target, reversed() of lists and ranges, ranges with negative steps, and
-`in` / `not in` on tuple displays and module lists (docs/language.md).
+target, reversed() of lists and ranges, ranges with negative steps,
+`in` / `not in` on tuple displays and module lists, and a nested def or
+named lambda in the kernel that reads the kernel's variables
+(docs/language.md).
 The kernel takes one of the shapes of docs/language.md §3 (`f(c,
 maxiter)`, `f(maxiter, c)`, `mandelbrot(z, max_iter)`, `mandel(x, y,
 max_iters)`, `mandel(Re, Im, max_iter)`, `mandel(real, imag,
@@ -965,6 +967,8 @@ class Gen:
         self.emit(1, "la = [i1]")
         s.lists = {"li": "int", "lf": "float", "la": "append-only"}
         self.declare_aggregates(s, 1)
+        if self.chance(0.3):
+            self.nested_helper(s)
         self.block(s, 1, r.randint(1, 4), 2)
         self.escape_loop(s)
         if self.chance(0.05):  # a deliberate 64-bit overflow
@@ -972,6 +976,20 @@ class Gen:
             self.emit(2, "return (i0 + 3) * 3037000499 * 3037000499 % 7")
         self.block(s, 1, r.randint(0, 3), 2)
         self.emit(1, "return %s" % self.int_expr(s, 3)[0])
+
+    def nested_helper(self, s):
+        """A def or a named lambda inside the kernel that reads the
+        kernel's variables (a closure) and its own parameter."""
+        name, x = self.name("nest"), self.name("x")
+        s.vars["float"].append(x)
+        body = self.float_expr(s, 2)
+        s.vars["float"].remove(x)
+        if self.chance(0.5):
+            self.emit(1, "def %s(%s):" % (name, x))
+            self.emit(2, "return %s" % body)
+        else:
+            self.emit(1, "%s = lambda %s: %s" % (name, x, body))
+        self.helpers.append((name, ["float"], "float", [x], set()))
 
     def escape_loop(self, s):
         """The Mandelbrot loop over range(maxiter) with the model's

@@ -1,4 +1,3 @@
-# expect error: 3:9: lambda is not supported in kernels; define a function with def at module level
+# expect error: 3:13: a lambda is only supported in kernels when it is named (f = lambda x: ...) and then called
 def f(c, maxiter):
-    g = lambda v: v * v
-    return 0
+    return (lambda v: v * v)(maxiter)

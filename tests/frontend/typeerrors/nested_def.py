@@ -1,5 +1,6 @@
-# expect error: 3:5: nested functions are not supported in kernels; define 'inner' at module level
+# expect error: 4:5: decorated nested functions are not supported in kernels; remove the decorator from 'inner'
 def f(c, maxiter):
+    @staticmethod
     def inner(v):
         return v
     return inner(1)
