@@ -10,7 +10,7 @@
 //     variable of the enclosing function that its body reads but never
 //     stores to;
 //   * every call `step(a)` in the enclosing function (the nested one's own
-//     body included, so recursion works) becomes `kernel.step(a, c)`.
+//     body included, so recursion works) becomes `kernel.step(a, c=c)`.
 //
 // A nested function cannot store to those variables without `nonlocal`
 // (which kernels lack), so passing their values at each call reads what
@@ -101,8 +101,8 @@ typedef struct {
   PtrVec *captured;
 } Rename;
 
-// `inner(a)` becomes `outer.inner(a, captured...)`; after a keyword
-// argument the captured values go by keyword too.
+// `inner(a)` becomes `outer.inner(a, c=c)`: the captured values go by
+// keyword, so parameters with defaults before them keep theirs.
 static void rename_call(Node *n, void *arg) {
   Rename *r = arg;
   if (n->kind != ND_CALL || n->func->kind != ND_NAME ||
@@ -112,10 +112,6 @@ static void rename_call(Node *n, void *arg) {
   for (int i = 0; i < r->captured->len; i++) {
     Node *x = new_node(r->in->a, ND_NAME, n->func->tok);
     x->name = r->captured->data[i];
-    if (n->keywords.len == 0) {
-      vec_push(r->in->a, &n->args, x);
-      continue;
-    }
     Node *k = new_node(r->in->a, ND_KEYWORD, n->func->tok);
     k->name = x->name;
     k->value = x;
