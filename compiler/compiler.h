@@ -24,6 +24,8 @@ typedef struct {
   bool simd;        // --simd (default on)
   bool verbose;     // -v: say why a loop is not parallel, timings
   int opt_level;    // 0..3, default 3
+  const char *cpu;  // --mcpu: the LLVM CPU the code is for; NULL or
+                    // "native": the host's CPU and its features
 } CompileOptions;
 
 // ---- layout.c --------------------------------------------------------------
@@ -103,6 +105,13 @@ const char *llvm_notes(const LlvmUnit *u);
 bool llvm_split(LlvmUnit *u, Diag *d);
 // How many parts the unit has: 1, or 2 after llvm_split cut it.
 int llvm_parts(const LlvmUnit *u);
+// Whether --mcpu=name names a CPU: "native", or one LLVM knows for the
+// host's target (the list llc -mcpu=help printed when mandelc was built).
+bool llvm_cpu_known(const char *name);
+// The CPU the code of `cpu` (as CompileOptions.cpu) is for, by LLVM's
+// name ("native" resolved to the host's): for the compile cache's key and
+// for -v. Malloc'd.
+char *llvm_cpu_name(const char *cpu);
 
 #ifdef MANDELC_LLVM
 #include <llvm-c/Core.h>
@@ -110,21 +119,28 @@ int llvm_parts(const LlvmUnit *u);
 // For runtime/jit.c: hands over the unit's context and module, which the
 // caller owns from then on (llvm_dispose frees only the rest).
 void llvm_take_module(LlvmUnit *u, LLVMContextRef *ctx, LLVMModuleRef *mod);
-// Each part's object file for the host (llvm_host_machine at -O3), made at
+// Each part's object file (llvm_target_machine at -O3), made at
 // once on a thread each: objs[0 .. llvm_parts(u)) are the caller's to
 // dispose of. Returns how many; 0 after a diagnostic.
 int llvm_emit_objects(LlvmUnit *u, Diag *d, LLVMMemoryBufferRef *objs);
-// A TargetMachine for the host CPU and its features: the one llvm_optimize
-// tunes for, so the JIT compiles for the same machine. The caller disposes
-// of it; NULL (and an LLVM message in *err) when there is no such target.
-LLVMTargetMachineRef llvm_host_machine(int opt_level, char **err);
+// A TargetMachine for `cpu` (CompileOptions.cpu: NULL or "native" is the
+// host's CPU and its features, else an LLVM CPU name with its own): the
+// one llvm_optimize tunes for. The caller disposes of it; NULL (and an
+// LLVM message in *err) when there is no such target.
+LLVMTargetMachineRef llvm_target_machine(const char *cpu, int opt_level,
+                                         char **err);
 #endif
 
 // ---- cuda.c ----------------------------------------------------------------
 
 // Typed AST to CUDA C source (in the arena). NULL after a diagnostic (for
-// example a list kernel whose outer loop carries a dependency).
+// example a list kernel whose outer loop carries a dependency). The text
+// is the kernel's own code: it includes CUDA_PRELUDE_NAME, the helpers
+// every kernel shares, which cuda_emit_prelude writes (nvrtc_compile
+// hands it to NVRTC; a host compiler finds it beside the file).
 char *cuda_emit(Arena *a, Diag *d, Program *p, const CompileOptions *opt);
+#define CUDA_PRELUDE_NAME "mandelc_prelude.cuh"
+char *cuda_emit_prelude(Arena *a);
 // Reads the error key a launch left (see cuda.c): false when no thread
 // raised; else the exception (RtExc), kernel.py line, point index and
 // CPython's message.
@@ -144,7 +160,7 @@ char *c_emit(Arena *a, Diag *d, Program *p, const CompileOptions *opt,
 // ---- nvrtc.c ---------------------------------------------------------------
 
 // CUDA C to PTX for `arch` (e.g. "compute_90"); NULL after a diagnostic
-// (NVRTC's log is printed through d).
+// (NVRTC's log is printed through d). CUDA_PRELUDE_NAME may be included.
 char *nvrtc_compile(Arena *a, Diag *d, const char *src, const char *name,
                     const char *arch, const CompileOptions *opt);
 

@@ -59,8 +59,9 @@ typedef struct {
 struct LlvmUnit {
   LLVMContextRef ctx;  // part 0, owned until llvm_take_module hands it over
   LLVMModuleRef mod;
-  LLVMTargetMachineRef tm;  // the host's, for optimising and --emit=asm
+  LLVMTargetMachineRef tm;  // for optimising and --emit=asm
   int tm_level;
+  const char *cpu;          // CompileOptions.cpu: what every tm is for
   // parts[0] is ctx and mod; parts[1] is made from `bitcode`, the module
   // as llvm_split found it, by the first thread to work on it.
   Part parts[MAX_PARTS];
@@ -222,31 +223,115 @@ static void define_func(Lower *L, const Func *f) {
 
 // ---- the module -------------------------------------------------------------
 
-// llvm_host_machine without setting LLVM's native target up: a thread
-// other than the first may call it once llvm_host_machine has run.
-static LLVMTargetMachineRef new_host_machine(int opt_level, char **err) {
+// ---- the CPU the code is for (--mcpu) ----------------------------------------
+
+static const char *const known_cpus[] = {
+#define X(name) name,
+#include "llvm_cpus.h"
+#undef X
+};
+
+static bool is_native(const char *cpu) {
+  return !cpu || strcmp(cpu, "native") == 0;
+}
+
+bool llvm_cpu_known(const char *name) {
+  if (is_native(name))
+    return true;
+  for (size_t i = 0; i < sizeof known_cpus / sizeof *known_cpus; i++)
+    if (strcmp(name, known_cpus[i]) == 0)
+      return true;
+  return false;
+}
+
+char *llvm_cpu_name(const char *cpu) {
+  if (!is_native(cpu))
+    return strdup(cpu);
+  char *host = LLVMGetHostCPUName(), *name = strdup(host);
+  LLVMDisposeMessage(host);
+  return name;
+}
+
+// The CPU's name and features as LLVMCreateTargetMachine and the function
+// attributes take them (disposed with LLVMDisposeMessage): the host's, or
+// a named CPU with no features added (the CPU's own).
+static void cpu_and_features(const char *cpu, char **name, char **features) {
+  if (is_native(cpu)) {
+    *name = LLVMGetHostCPUName();
+    *features = LLVMGetHostCPUFeatures();
+  } else {
+    *name = LLVMCreateMessage(cpu);
+    *features = LLVMCreateMessage("");
+  }
+}
+
+// llvm_target_machine without setting LLVM's native target up: a thread
+// other than the first may call it once llvm_target_machine has run.
+static LLVMTargetMachineRef new_machine(const char *cpu, int opt_level,
+                                        char **err) {
   char *triple = LLVMGetDefaultTargetTriple();
   LLVMTargetRef target;
   LLVMTargetMachineRef tm = NULL;
   if (!LLVMGetTargetFromTriple(triple, &target, err)) {
-    char *cpu = LLVMGetHostCPUName(), *features = LLVMGetHostCPUFeatures();
+    char *name, *features;
+    cpu_and_features(cpu, &name, &features);
     LLVMCodeGenOptLevel level = opt_level <= 0   ? LLVMCodeGenLevelNone
                                 : opt_level == 1 ? LLVMCodeGenLevelLess
                                 : opt_level == 2 ? LLVMCodeGenLevelDefault
                                                  : LLVMCodeGenLevelAggressive;
-    tm = LLVMCreateTargetMachine(target, triple, cpu, features, level,
+    tm = LLVMCreateTargetMachine(target, triple, name, features, level,
                                  LLVMRelocDefault, LLVMCodeModelJITDefault);
-    LLVMDisposeMessage(cpu);
+    LLVMDisposeMessage(name);
     LLVMDisposeMessage(features);
   }
   LLVMDisposeMessage(triple);
   return tm;
 }
 
-LLVMTargetMachineRef llvm_host_machine(int opt_level, char **err) {
+LLVMTargetMachineRef llvm_target_machine(const char *cpu, int opt_level,
+                                         char **err) {
   LLVMInitializeNativeTarget();
   LLVMInitializeNativeAsmPrinter();
-  return new_host_machine(opt_level, err);
+  return new_machine(cpu, opt_level, err);
+}
+
+// How many doubles one vector register of tm's CPU holds: 8 with AVX-512,
+// 4 with AVX, else 2. For the host its feature string says; a named CPU's
+// features are not in the C API, so its code generator is asked: the
+// registers it gives an <8 x double> add (zmm, ymm or xmm).
+static unsigned probe_vector_doubles(LLVMTargetMachineRef tm) {
+  LLVMContextRef c = LLVMContextCreate();
+  LLVMModuleRef m = LLVMModuleCreateWithNameInContext("probe", c);
+  LLVMTypeRef v8 = LLVMVectorType(LLVMDoubleTypeInContext(c), 8);
+  LLVMTypeRef ptr = LLVMPointerTypeInContext(c, 0);
+  LLVMValueRef fn = LLVMAddFunction(
+      m, "probe", LLVMFunctionType(LLVMVoidTypeInContext(c), &ptr, 1, 0));
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(c);
+  LLVMPositionBuilderAtEnd(b, LLVMAppendBasicBlockInContext(c, fn, ""));
+  LLVMValueRef v = LLVMBuildLoad2(b, v8, LLVMGetParam(fn, 0), "");
+  LLVMBuildStore(b, LLVMBuildFAdd(b, v, v, ""), LLVMGetParam(fn, 0));
+  LLVMBuildRetVoid(b);
+  LLVMDisposeBuilder(b);
+  LLVMMemoryBufferRef asm_text = NULL;
+  char *err = NULL;
+  unsigned n = 2;
+  if (!LLVMTargetMachineEmitToMemoryBuffer(tm, m, LLVMAssemblyFile, &err,
+                                           &asm_text)) {
+    const char *t = LLVMGetBufferStart(asm_text);
+    n = strstr(t, "zmm") ? 8 : strstr(t, "ymm") ? 4 : 2;
+    LLVMDisposeMemoryBuffer(asm_text);
+  }
+  LLVMDisposeMessage(err);
+  LLVMDisposeModule(m);
+  LLVMContextDispose(c);
+  return n;
+}
+
+static unsigned vector_doubles(const char *cpu, const char *features,
+                               LLVMTargetMachineRef tm) {
+  if (!is_native(cpu))
+    return probe_vector_doubles(tm);
+  return strstr(features, "+avx512f") ? 8 : strstr(features, "+avx") ? 4 : 2;
 }
 
 // An LLVM twin of one of rtabi.h's structs must sit in memory as the C
@@ -431,7 +516,8 @@ LlvmUnit *llvm_lower(Arena *a, Diag *d, const Program *p,
   u->nparts = 1;
   char *err = NULL;
   u->tm_level = say->opt_level;
-  u->tm = llvm_host_machine(say->opt_level, &err);
+  u->cpu = say->cpu;
+  u->tm = llvm_target_machine(say->cpu, say->opt_level, &err);
   if (!u->tm)
     diag_error_at(d, 1, 1, "internal error: no LLVM target for this host: %s",
                   err ? err : "?");
@@ -445,8 +531,8 @@ LlvmUnit *llvm_lower(Arena *a, Diag *d, const Program *p,
   LLVMTargetDataRef layout = LLVMCreateTargetDataLayout(u->tm);
   LLVMSetModuleDataLayout(L->m, layout);
   LLVMDisposeTargetData(layout);
-  L->cpu = LLVMGetHostCPUName();
-  L->features = LLVMGetHostCPUFeatures();
+  cpu_and_features(say->cpu, &L->cpu, &L->features);
+  L->vector_doubles = vector_doubles(say->cpu, L->features, u->tm);
   L->b = LLVMCreateBuilderInContext(L->c);
   init_types(L);
   init_tbaa(L);
@@ -561,7 +647,7 @@ static bool open_part(Job *j, Part *p) {
   }
   if (!p->tm) {
     char *msg = NULL;
-    p->tm = new_host_machine(j->level, &msg);
+    p->tm = new_machine(j->u->cpu, j->level, &msg);
     p->tm_level = j->level;
     if (!p->tm) {
       job_failed(j, msg ? msg : "no LLVM target for this host");

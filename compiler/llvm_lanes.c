@@ -343,12 +343,9 @@ static void close_simd(Simd *S, FnState *fs, LLVMBasicBlockRef start) {
   L->fs = NULL;
 }
 
-// Lanes: twice the host's doubles a register.
+// Lanes: SIMD_INTERLEAVE times the doubles a register of the CPU holds.
 static unsigned host_width(Lower *L) {
-  unsigned w = strstr(L->features, "+avx512f") ? 8
-               : strstr(L->features, "+avx") ? 4
-                                              : 2;
-  return w * SIMD_INTERLEAVE;
+  return L->vector_doubles * SIMD_INTERLEAVE;
 }
 
 // NAME.points.simd(ctx, xs, ys, nx, lo, hi, maxiter, counts, finished,

@@ -87,7 +87,8 @@ typedef struct {
   LLVMTypeRef t_cplx;    // {double, double}: RtComplex
   LLVMTypeRef t_list;    // RtList: {i64 len, i64 cap, i64 elem_size, ptr}
   LLVMTypeRef t_str;     // RtStr: {i64 len, ptr data}
-  char *cpu, *features;  // the host's, from LLVMGetHostCPUName/Features
+  char *cpu, *features;  // --mcpu's (or the host's), as functions carry them
+  unsigned vector_doubles;  // doubles a vector register of that CPU holds
   // TBAA access tags: list headers, list items by TypeKind, the exception
   // flag. They tell LLVM that storing an item never changes a list's
   // length or data pointer, so those loads leave inner loops.

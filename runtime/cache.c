@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <link.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -135,7 +136,9 @@ static void hash_host(llvm_blake3_hasher *h) {
 
 // A field added to CompileOptions may change code: it must join the key
 // below (or be said not to), or a hit would run code made without it.
-_Static_assert(sizeof(CompileOptions) == 4 * sizeof(bool) + sizeof(int),
+_Static_assert(sizeof(CompileOptions) == 4 * sizeof(bool) + sizeof(int) +
+                   sizeof(const char *) &&
+               offsetof(CompileOptions, cpu) == 4 * sizeof(bool) + sizeof(int),
                "CompileOptions changed: update compute_key in cache.c");
 
 static void compute_key(const RtCacheInput *in, uint8_t *key) {
@@ -149,6 +152,9 @@ static void compute_key(const RtCacheInput *in, uint8_t *key) {
   hash_int(&h, "fast-math", in->opt->fast_math);
   hash_int(&h, "float32", in->opt->float32);
   hash_int(&h, "simd", in->opt->simd);
+  // --mcpu: the host's CPU and features (below) or a named CPU's own.
+  const char *cpu = in->opt->cpu;
+  hash_string(&h, "mcpu", cpu && strcmp(cpu, "native") ? cpu : "native");
   hash_string(&h, "mandelc", in->version);
   hash_executable(&h);
   hash_host(&h);

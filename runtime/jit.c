@@ -2,9 +2,10 @@
 //
 // Compiling is two steps, so that the compile cache (cache.c) can keep
 // what lies between them: rt_jit_emit_object runs the code generator of
-// llvm_host_machine - the TargetMachine llvm_optimize tuned the code for:
-// same CPU, same features, no fast-math options - over each part of the
-// unit (llvm_split cuts a run's module in two, compiled at once) and packs
+// llvm_target_machine - the TargetMachine llvm_optimize tuned the code
+// for: same CPU (--mcpu), same features, no fast-math options - over each
+// part of the unit (llvm_split cuts a run's module in two, compiled at
+// once) and packs
 // the ELF objects, with the lowering's notes for -v, into one buffer;
 // rt_jit_load_object links such a buffer's objects into an LLJIT. A fresh
 // compile and a cache hit therefore run the very same machine code, and
@@ -88,10 +89,11 @@ static bool define_helpers(Diag *d, LLVMOrcLLJITRef jit) {
   return true;
 }
 
-// An LLJIT compiling for the host's CPU and features at -O3.
+// An LLJIT for the host. It only links object files that
+// rt_jit_emit_object made (for --mcpu's CPU); it compiles no IR itself.
 static LLVMOrcLLJITRef create_jit(Diag *d) {
   char *msg = NULL;
-  LLVMTargetMachineRef tm = llvm_host_machine(3, &msg);
+  LLVMTargetMachineRef tm = llvm_target_machine(NULL, 3, &msg);
   if (!tm) {
     fprintf(d->out ? d->out : stderr,
             "mandelc: internal error: no LLVM target for this host: %s\n",
