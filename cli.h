@@ -47,8 +47,10 @@ enum {
   X(EMIT_LLVM_RAW, "llvm-raw", FOR_LLVM, "LLVM IR before optimisation")      \
   X(EMIT_LLVM, "llvm", FOR_LLVM, "LLVM IR after optimisation")               \
   X(EMIT_ASM, "asm", FOR_LLVM, "the host's assembly, with source lines")     \
-  X(EMIT_CUDA, "cuda", FOR_CUDA, "the CUDA C given to NVRTC")                \
+  X(EMIT_CUDA, "cuda", FOR_CUDA, "the kernel's CUDA C given to NVRTC")       \
   X(EMIT_PTX, "ptx", FOR_CUDA, "NVRTC's PTX")                                \
+  X(EMIT_CUDA_PRELUDE, "cuda-prelude", FOR_CUDA,                             \
+    "the header every kernel's CUDA C includes (Python's arithmetic)")       \
   X(EMIT_OBJ, "obj", FOR_LLVM,                                               \
     "the kernel for this CPU with its runtime, an object file")              \
   X(EMIT_HEADER, "header", FOR_LLVM,                                         \

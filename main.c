@@ -326,6 +326,8 @@ static int build_llvm(const Options *o, Session *s) {
 
 // CUDA: the typed program to CUDA C; stops early for --emit=cuda.
 static int lower_cuda(const Options *o, Session *s) {
+  if (o->emit == EMIT_CUDA_PRELUDE)  // what every kernel's #include names
+    return emit_text(cuda_emit_prelude(s->arena)) ? -1 : RT_COMPILE_ERROR;
 #ifndef MANDELC_CUDA  // CMake found no CUDA toolkit: CUDA C is all there is
   if (o->emit != EMIT_CUDA) {
     fprintf(stderr, "mandelc: error: --target=cuda is unavailable: this "
@@ -479,11 +481,10 @@ static bool write_image(const Options *o, const Report *r) {
 // for DEFAULT_CUDA_ARCH: it is written before any GPU is opened.
 static void cuda_listings(const Options *o, Session *s, RtListings *l) {
   l->cuda = s->code;
-  // Named FILE.cu, so that in PTX only the code under `#line N "FILE"`
-  // is the kernel file's (the prelude keeps lines of FILE.cu).
+  // cuda_emit marks the code that is no kernel line as FILE.cu's, so that
+  // PTX's `.loc`s name the kernel file only for the kernel's code.
   const char *name = arena_sprintf(s->arena, "%s.cu", s->prog->file);
-  l->ptx = nvrtc_compile(s->arena, &s->diag,
-                         rt_cuda_for_report(s->arena, s->code, name), name,
+  l->ptx = nvrtc_compile(s->arena, &s->diag, s->code, name,
                          DEFAULT_CUDA_ARCH, &o->copt);
 #ifdef MANDELC_LLVM
   LlvmUnit *u = llvm_lower(s->arena, &s->diag, s->prog, &o->copt);

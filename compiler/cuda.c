@@ -47,8 +47,10 @@
 // The generator is split by concern (cuda_gen.h lists the files). This
 // one holds the ABI's error numbers, the text being written, the names
 // and C types of Python's values, the __device__ functions, and the
-// file's layout (cuda_emit): the header with the prelude, prototypes, the
-// functions, the kernel's entry and the print table.
+// file's layout (cuda_emit): the header, which includes the prelude
+// (CUDA_PRELUDE_NAME, cuda_emit_prelude: the same for every kernel, kept
+// apart so that the listing a student reads is the kernel's own code),
+// prototypes, the functions, the kernel's entry and the print table.
 #include "cuda_gen.h"
 #include "cuda_prelude.h"
 #include "pymath.h"
@@ -442,14 +444,14 @@ static const char fill_points_text[] =
     "  other[k].im = julia ? julia_im : 0.0;\n"
     "}\n";
 
-static void header(CudaGen *g) {
-  cg_emit(g, "// %s: the %s kernel '%s' as CUDA C, written by mandelc.\n"
-          "// Each statement carries its Python line; py_* functions are\n"
-          "// Python's arithmetic (see the prelude below).\n\n",
-          g->p->file ? g->p->file : "kernel.py",
-          select_form_name(g->p->choice.form), g->p->kernel->name);
-  cg_emit(g, "typedef %s pyfloat;\n\n",
-          g->opt && g->opt->float32 ? "float" : "double");
+// The prelude: what every kernel file includes, the same text whatever
+// the kernel and options (pyfloat, the one thing --precision changes, is
+// the includer's typedef).
+static void prelude(CudaGen *g) {
+  cg_emit(g, "// %s: mandelc's prelude of every kernel's CUDA C, Python's\n"
+          "// arithmetic as py_* functions (`mandelc --emit=cuda-prelude`\n"
+          "// prints it). The includer defines pyfloat first.\n"
+          "#pragma once\n\n", CUDA_PRELUDE_NAME);
   cg_emit(g, "enum { PY_MAX_RECURSION = %d };\n", RT_MAX_RECURSION);
   cg_emit(g, "enum {  // errors besides pymath.h's (cuda_error_decode)\n");
   for (int k = 0; k < PY_ERR_COUNT_; k++)
@@ -495,6 +497,67 @@ void cg_write_prelude(CudaGen *g) {
   emit_as_host_c(g, cuda_prelude);
   cg_emit(g, "\n");
   emit_as_host_c(g, cuda_prelude_round);
+}
+
+char *cuda_emit_prelude(Arena *a) {
+  CudaGen g = {.a = a};
+  prelude(&g);
+  char *text = arena_strndup(a, g.out, g.len);
+  free(g.out);
+  return text;
+}
+
+// The kernel file's own lines are `FILE.cu`'s, outside the `#line N
+// "kernel.py"` of each statement: so NVRTC's line table (PTX .loc) points
+// into kernel.py only where the code is one of its lines.
+static const char *cu_name(CudaGen *g) {
+  return arena_sprintf(g->a, "%s.cu", g->p->file ? g->p->file : "kernel.py");
+}
+
+static void header(CudaGen *g) {
+  cg_emit(g, "#line 2 \"%s\"\n", cu_name(g));  // the line after this
+  cg_emit(g, "// %s: the %s kernel '%s' as CUDA C, written by mandelc.\n"
+          "// Each statement carries its Python line; py_* functions are\n"
+          "// Python's arithmetic, from the prelude (mandelc\n"
+          "// --emit=cuda-prelude prints it).\n\n",
+          g->p->file ? g->p->file : "kernel.py",
+          select_form_name(g->p->choice.form), g->p->kernel->name);
+  cg_emit(g, "typedef %s pyfloat;\n",
+          g->opt && g->opt->float32 ? "float" : "double");
+  cg_emit(g, "#include \"%s\"\n", CUDA_PRELUDE_NAME);
+}
+
+// After each function's `#line N "kernel.py"` marks, the lines that follow
+// at the top level are FILE.cu's again: a `#line` says so before the first
+// of them (the physical line number, so the directive changes no count).
+static char *mark_cu_lines(CudaGen *g, const char *cu) {
+  const char *name = cu_name(g);
+  size_t cap = strlen(cu) * 2 + 64, len = 0;
+  char *out = arena_alloc(g->a, cap);
+  bool marked = false;  // a `#line` for the kernel file is in force
+  int physical = 1;
+  for (const char *s = cu; *s;) {
+    size_t n = strcspn(s, "\n");
+    bool directive = strncmp(s + strspn(s, " "), "#line ", 6) == 0;
+    if (directive) {
+      marked = strstr(s, name) == NULL || strstr(s, name) > s + n;
+    } else if (marked && *s != ' ' && *s != '\n' && *s != '#') {
+      int k = snprintf(out + len, cap - len, "#line %d \"%s\"\n",
+                       physical + 1, name);
+      assert(k > 0 && len + (size_t)k < cap);
+      len += (size_t)k;
+      physical++;
+      marked = false;
+    }
+    assert(len + n + 2 < cap);
+    memcpy(out + len, s, n);
+    len += n;
+    out[len++] = '\n';
+    physical++;
+    s += n + (s[n] == '\n');
+  }
+  out[len] = '\0';
+  return out;
 }
 
 static void prototypes(CudaGen *g, bool with_kernel) {
@@ -610,5 +673,5 @@ char *cuda_emit(Arena *a, Diag *d, Program *p, const CompileOptions *opt) {
   write_file(g);
   char *text = arena_strndup(a, g->out, g->len);
   free(g->out);
-  return text;
+  return mark_cu_lines(g, text);
 }

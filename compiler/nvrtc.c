@@ -5,7 +5,9 @@
 // compute_80 when there is none). The options keep float64 exact: no FMA
 // contraction (-fmad=false) and no fast math unless --fast-math asked for
 // it. cuda.c's #line directives make NVRTC's messages point at kernel.py;
-// its log is printed through the Diag. The NVRTC program is created and
+// its log is printed through the Diag. The prelude every kernel includes
+// (cuda_emit_prelude) is handed to NVRTC as a header of its own, so PTX
+// .loc lines of the kernel file stay within it. The NVRTC program is created and
 // destroyed in this one function.
 #include <nvrtc.h>
 #include <stdlib.h>
@@ -58,8 +60,10 @@ char *nvrtc_compile(Arena *a, Diag *d, const char *src, const char *name,
   if (setjmp(d->jmp))
     return NULL;
   nvrtcProgram prog;
+  const char *prelude = cuda_emit_prelude(a);
+  const char *include_name = CUDA_PRELUDE_NAME;
   nvrtcResult r = nvrtcCreateProgram(&prog, src, name ? name : "kernel.cu",
-                                     0, NULL, NULL);
+                                     1, &prelude, &include_name);
   if (r != NVRTC_SUCCESS)
     diag_error_at(d, 1, 1, "NVRTC could not start: %s",
                   nvrtcGetErrorString(r));

@@ -229,43 +229,28 @@ static bool is_top_level(const char *s) {
   return *s && *s != '\n' && *s != ' ' && *s != '\t' && *s != '#';
 }
 
-static void collect_cuda(Report *r, const char *cu) {
+// A `#line N "PATH"` (text after `#line `, n bytes): N when PATH is the
+// kernel file, 0 for another (cuda.c marks its own lines as FILE.cu's).
+static int directive_line(const char *t, size_t n, const char *file) {
+  const char *q = memchr(t, '"', n);
+  const char *q2 = q ? memchr(q + 1, '"', n - (size_t)(q + 1 - t)) : NULL;
+  if (q2 && !names_kernel(q + 1, (size_t)(q2 - q - 1), file))
+    return 0;
+  return atoi(t);
+}
+
+static void collect_cuda(Report *r, const char *cu, const char *file) {
   int line = 0;
   for (const char *s = cu; *s; s = next_line(s, strcspn(s, "\n"))) {
     size_t n = strcspn(s, "\n");
     const char *t = s + strspn(s, " ");
     if (strncmp(t, "#line ", 6) == 0)
-      line = atoi(t + 6);
+      line = directive_line(t + 6, n - (size_t)(t + 6 - s), file);
     else if (is_top_level(s))
       line = 0;
     else if (line && strncmp(t, "//", 2) != 0 && t < s + n)
       add_code(r, K_CUDA, line, s, n);
   }
-}
-
-char *rt_cuda_for_report(Arena *a, const char *cu, const char *name) {
-  Text out = {0};
-  bool marked = false;  // a `#line` for the kernel file is in force
-  int physical = 1;
-  for (const char *s = cu; *s; s = next_line(s, strcspn(s, "\n"))) {
-    size_t n = strcspn(s, "\n");
-    if (strncmp(s + strspn(s, " "), "#line ", 6) == 0) {
-      marked = true;
-    } else if (marked && is_top_level(s)) {
-      char directive[64];
-      snprintf(directive, sizeof directive, "#line %d \"", physical);
-      append(&out, directive, strlen(directive));
-      append(&out, name, strlen(name));
-      append(&out, "\"\n", 2);
-      marked = false;
-    }
-    append(&out, s, n);
-    append(&out, "\n", 1);
-    physical++;
-  }
-  char *r = out.s ? arena_strndup(a, out.s, out.len) : NULL;
-  free(out.s);
-  return r;
 }
 
 // ---- writing the page -------------------------------------------------------
@@ -495,7 +480,7 @@ bool rt_annotate_report(const char *path, Arena *a, const Program *p,
   if (l->asm_text)
     collect_loc(&r, K_ASM, l->asm_text, file);
   if (l->cuda)
-    collect_cuda(&r, l->cuda);
+    collect_cuda(&r, l->cuda, file);
   if (l->ptx)
     collect_loc(&r, K_PTX, l->ptx, file);
   write_html(f, file, src, len, &r, p, l);

@@ -455,10 +455,6 @@ typedef struct {
 bool rt_annotate_report(const char *path, Arena *a, const Program *p,
                         const char *src, size_t len, const RtListings *l,
                         char *err, size_t errlen);
-// The CUDA C text for the report's PTX: the code after each `#line` region
-// (the launch wrapper, declarations) marked as lines of `name` (FILE.cu),
-// so that PTX's `.loc`s name the kernel file only for the kernel's code.
-char *rt_cuda_for_report(Arena *a, const char *cu, const char *name);
 // The assembly listing with each `.loc` that changes the line followed by
 // a comment quoting it: `# kernel.py:26:             zi = zi * zi + qi`.
 char *rt_asm_with_source(Arena *a, const char *asm_text, const char *file,

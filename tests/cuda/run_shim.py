@@ -118,6 +118,12 @@ def check(args, path):
         cu_file = os.path.join(tmp, "kernel.cu")
         with open(cu_file, "w") as f:
             f.write(cu)
+        # the header the kernel's CUDA C includes, found beside it
+        rc, prelude, err = run([args.mandelc, path, "--emit=cuda-prelude"])
+        if rc != 0:
+            return "fail", "--emit=cuda-prelude exited %d:\n%s" % (rc, err)
+        with open(os.path.join(tmp, "mandelc_prelude.cuh"), "w") as f:
+            f.write(prelude)
         exe = os.path.join(tmp, "runner")
         b = args.build_dir
         rc, _, err = run(["g++", "-std=c++17", "-O2", "-ffp-contract=off",

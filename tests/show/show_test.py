@@ -223,6 +223,51 @@ class Emit(unittest.TestCase):
     def test_some_examples_reach_cuda(self):
         self.assertTrue(any(cuda_capable(p) for p in EXAMPLES))
 
+    def test_cuda_listing_is_the_kernel_s_own_code(self):
+        # The shared prelude is a header the listing includes, printed by
+        # --emit=cuda-prelude: the kernel's first line comes early, and
+        # none of the prelude's definitions are in the listing.
+        prelude = mandelc(TUTORIAL, "--emit=cuda-prelude")
+        self.assertEqual(prelude.returncode, 0, prelude.stderr)
+        self.assertIn("py_complex_abs_cmp", prelude.stdout)
+        self.assertIn("#pragma once", prelude.stdout)
+        for path in filter(cuda_capable, EXAMPLES):
+            with self.subTest(path=path):
+                cu = mandelc(path, "--emit=cuda").stdout
+                lines = cu.split("\n")
+                self.assertIn('#include "mandelc_prelude.cuh"', lines)
+                first = next(i for i, t in enumerate(lines)
+                             if re.match(r'#line \d+ ".*\.py"$', t))
+                self.assertLess(first, 80, path)  # was 1,670
+                self.assertNotIn("py_complex_abs_cmp(pyts", cu)
+                self.assertLess(len(lines), len(prelude.stdout.split("\n")))
+                # the same prelude for every kernel
+                self.assertEqual(mandelc(path, "--emit=cuda-prelude").stdout,
+                                 prelude.stdout)
+
+    def test_ptx_lines_stay_inside_the_kernel_file(self):
+        # PTX `.loc FILE LINE` (and `inlined_at FILE LINE`) for the kernel
+        # file never point past its last line; the prelude is a file of
+        # its own, and so are the generated file's own lines (FILE.cu).
+        prelude_seen = False
+        for path in filter(cuda_capable, EXAMPLES):
+            with self.subTest(path=path):
+                r = mandelc(path, "--emit=ptx")
+                self.assertEqual(r.returncode, 0, r.stderr)
+                files = dict(re.findall(r'^\s*\.file\s+(\d+) "([^"]*)"',
+                                        r.stdout, re.M))
+                kernel = [n for n, f in files.items() if f.endswith(
+                    os.path.relpath(path, ROOT))]
+                self.assertEqual(len(kernel), 1, files)
+                prelude_seen |= any(f.endswith("mandelc_prelude.cuh")
+                                    for f in files.values())
+                refs = re.findall(r"(?:\.loc|inlined_at)\s+(\d+) (\d+)",
+                                  r.stdout)
+                used = [int(n) for f, n in refs if f == kernel[0]]
+                self.assertTrue(used, path)
+                self.assertLessEqual(max(used), len(source_lines(path)))
+        self.assertTrue(prelude_seen)
+
 
 class Annotate(unittest.TestCase):
     """The report: every line, its code found through debug locations."""
