@@ -325,6 +325,17 @@ static const char *const on_off[] = {"off", "on"};
 static const char *const diagnostics_formats[] = {"text", "sarif"};
 #define COUNT(a) ((int)(sizeof(a) / sizeof(a)[0]))
 
+// --mcpu=NAME: "native" or a CPU this LLVM knows for the host's target.
+static const char *parse_cpu(const char *v) {
+#ifdef MANDELC_LLVM
+  if (!llvm_cpu_known(v))
+    usage_error("unknown CPU '%s' for --mcpu (native, x86-64-v2, "
+                "x86-64-v3, x86-64-v4 or another name `llc -mcpu=help` "
+                "lists)", v);
+#endif
+  return v;
+}
+
 // What each option means; value is NULL for a flag.
 static void apply_option(Options *o, OptionId id, const char *v) {
   o->given[id] = true;
@@ -359,6 +370,7 @@ static void apply_option(Options *o, OptionId id, const char *v) {
   case OPT_SIMD:
     o->copt.simd = parse_choice("--simd value", v, on_off, COUNT(on_off));
     break;
+  case OPT_MCPU: o->copt.cpu = parse_cpu(v); break;
   case OPT_NO_CACHE: o->no_cache = true; break;
   case OPT_REGION: parse_region(o, v); break;
   case OPT_JSON: o->json = true; break;

@@ -113,6 +113,10 @@ typedef enum {
     "differ from CPython")                                                   \
   X(OPT_SIMD, "simd", 0, "on|off", FOR_LLVM | FOR_EMIT,                      \
     "allow vectorised code (default on; llvm)")                              \
+  X(OPT_MCPU, "mcpu", 0, "NAME", FOR_LLVM | FOR_EMIT,                        \
+    "the CPU the code is for, in listings and runs: native (default), "     \
+    "x86-64-v2, x86-64-v3, x86-64-v4 or any CPU name LLVM knows (llc "       \
+    "-mcpu=help lists them)")                                                \
   X(OPT_NO_CACHE, "no-cache", 0, "", FOR_LLVM,                               \
     "compile afresh; do not read or write the compile cache "                \
     "($XDG_CACHE_HOME/mandelc; llvm)")                                       \

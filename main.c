@@ -232,6 +232,12 @@ static int write_object(const Options *o, Session *s) {
   }
   return o->header && !write_header(o, s) ? RT_USAGE : -1;
 }
+
+// --emit=llvm-raw and llvm: the IR, each line's Python quoted before it.
+static bool emit_ir(const Options *o, Session *s) {
+  return emit_text(rt_ir_with_source(s->arena, llvm_emit_ir(s->llvm, s->arena),
+                                     o->file, s->src, s->len));
+}
 #endif
 
 // LLVM: lower and optimise; stops early for --emit=llvm-raw/llvm/asm.
@@ -247,7 +253,7 @@ static int lower_llvm(const Options *o, Session *s) {
   if (!s->llvm)
     return RT_COMPILE_ERROR;
   if (o->emit == EMIT_LLVM_RAW)
-    return emit_text(llvm_emit_ir(s->llvm, a)) ? -1 : RT_COMPILE_ERROR;
+    return emit_ir(o, s) ? -1 : RT_COMPILE_ERROR;
   // No listing wanted: compile on two cores, the module cut in two.
   if (o->emit == EMIT_NONE && !o->annotate && !o->profile &&
       !llvm_split(s->llvm, &s->diag))
@@ -257,7 +263,7 @@ static int lower_llvm(const Options *o, Session *s) {
   if (o->emit == EMIT_OBJ)
     return write_object(o, s);
   if (o->emit == EMIT_LLVM)
-    return emit_text(llvm_emit_ir(s->llvm, a)) ? -1 : RT_COMPILE_ERROR;
+    return emit_ir(o, s) ? -1 : RT_COMPILE_ERROR;
   if (o->emit == EMIT_ASM) {
     char *text = llvm_emit_asm(s->llvm, a, &s->diag);
     return text && emit_text(rt_asm_with_source(a, text, o->file, s->src,

@@ -740,11 +740,31 @@ static bool run_jobs(LlvmUnit *u, Diag *d, Job *jobs,
   return ok;
 }
 
+// A listing's module is whole, a run's cut in two (llvm_split) with the
+// vector code on one side: there its driver calls it, never inlines it.
+// So that the listings show what a run executes, the vector functions
+// (NAME.*.simd) are kept out of line in a whole module too; --annotate
+// and --profile then find the vector path under its own name.
+static void keep_vector_code_apart(LlvmUnit *u) {
+  unsigned kind = LLVMGetEnumAttributeKindForName("noinline", 8);
+  for (LLVMValueRef f = LLVMGetFirstFunction(u->mod); f;
+       f = LLVMGetNextFunction(f)) {
+    size_t n;
+    const char *name = LLVMGetValueName2(f, &n);
+    if (LLVMCountBasicBlocks(f) && n > 5 && !strcmp(name + n - 5, ".simd"))
+      LLVMAddAttributeAtIndex(
+          f, LLVMAttributeFunctionIndex,
+          LLVMCreateEnumAttribute(LLVMGetModuleContext(u->mod), kind, 0));
+  }
+}
+
 bool llvm_optimize(LlvmUnit *u, Diag *d, const CompileOptions *opt) {
   if (!opt)
     opt = &default_options;
   if (!verify(u, d))
     return false;
+  if (u->nparts == 1)
+    keep_vector_code_apart(u);
   int level = opt->opt_level < 0 ? 0 : opt->opt_level > 3 ? 3 : opt->opt_level;
   char passes[32];
   snprintf(passes, sizeof passes, "default<O%d>", level);

@@ -56,7 +56,25 @@ typedef struct {
 typedef struct {
   Text types;
   Text code[K_COUNT];
+  const char *part[K_COUNT];  // the path the code last added belongs to
 } Row;
+
+// Which path of the vector form a function's code is, by its name
+// (compiler/llvm_lanes.c): NAME.*.simd runs all lanes at once, NAME.*.lanes
+// drives it (masks, refills) and holds, inlined, NAME.body: the scalar
+// code a point the vector path hands back finishes on. NULL for code of
+// a kernel with no vector form.
+static const char *path_of(const char *fn, size_t n, bool vector_form) {
+  if (!vector_form)
+    return NULL;
+  if (n > 5 && memcmp(fn + n - 5, ".simd", 5) == 0)
+    return "vector path: all lanes at once";
+  if (n > 6 && memcmp(fn + n - 6, ".lanes", 6) == 0)
+    return "driver of the vector path, and its scalar fallback";
+  if (n > 5 && memcmp(fn + n - 5, ".body", 5) == 0)
+    return "scalar fallback: a point the vector path hands back";
+  return "scalar code";
+}
 
 typedef struct {
   Row *rows;     // rows[0] collects code with no line (LLVM's line 0)
@@ -79,10 +97,21 @@ static void append(Text *t, const char *s, size_t n) {
   t->s[t->len] = '\0';
 }
 
-static void add_code(Report *r, Kind k, int line, const char *s, size_t n) {
+// Appends code to a line's listing; `part`, when not NULL, is the path it
+// belongs to (path_of), said in a comment line where it changes.
+static void add_code(Report *r, Kind k, int line, const char *s, size_t n,
+                     const char *part) {
   if (line < 0 || line > r->nrows)
     return;
   Text *t = &r->rows[line].code[k];
+  if (part && part != r->rows[line].part[k]) {
+    const char *c = k == K_IR ? ";" : "#";
+    append(t, c, 1);
+    append(t, " ---- ", 6);
+    append(t, part, strlen(part));
+    append(t, "\n", 1);
+    r->rows[line].part[k] = part;
+  }
   append(t, s, n);
   append(t, "\n", 1);
   t->count++;
@@ -140,16 +169,49 @@ static int *dilocation_lines(const char *ir, int *count) {
   return lines;
 }
 
+// The function whose code the DILocation !id is (its scope's
+// DISubprogram, through lexical blocks): its name, *n bytes, or NULL.
+static const char *location_function(const char *ir, long id, size_t *n) {
+  for (int hops = 0; hops < 64; hops++) {
+    char head[32];
+    int k = snprintf(head, sizeof head, "\n!%ld = ", id);
+    const char *def = strstr(ir, head);
+    if (!def)
+      return NULL;
+    def += k;
+    size_t len = strcspn(def, "\n");
+    const char *name = memmem(def, len, "DISubprogram(name: \"", 20);
+    if (name) {
+      *n = strcspn(name + 20, "\"");
+      return name + 20;
+    }
+    const char *scope = memmem(def, len, "scope: !", 8);
+    if (!scope)
+      return NULL;
+    id = strtol(scope + 8, NULL, 10);
+  }
+  return NULL;
+}
+
 static void collect_ir(Report *r, const char *ir) {
   int nlocs;
   int *locs = dilocation_lines(ir, &nlocs);
+  bool vector_form = strstr(ir, ".simd(") != NULL;
+  long last_id = -1;
+  const char *part = NULL;
   for (const char *s = ir; *s; s = next_line(s, strcspn(s, "\n"))) {
     size_t n = strcspn(s, "\n");
     const char *dbg = memmem(s, n, ", !dbg !", 8);
     if (dbg && *s == ' ') {
       int k = atoi(dbg + 8);
+      if (vector_form && k != last_id) {
+        size_t fn_len = 0;
+        const char *fn = location_function(ir, k, &fn_len);
+        part = fn ? path_of(fn, fn_len, true) : NULL;
+        last_id = k;
+      }
       if (k >= 0 && k < nlocs)
-        add_code(r, K_IR, locs[k], s, (size_t)(dbg - s));
+        add_code(r, K_IR, locs[k], s, (size_t)(dbg - s), part);
     }
   }
   free(locs);
@@ -210,6 +272,10 @@ static void collect_loc(Report *r, Kind k, const char *text,
   enum { MAX_FILES = 64 };
   bool kernel_files[MAX_FILES] = {false};
   find_kernel_files(text, file, kernel_files, MAX_FILES);
+  // The assembly's functions say which path of the vector form code is
+  // (llvm.c keeps the vector functions out of line in listings).
+  bool vector_form = k == K_ASM && strstr(text, ".simd:\n") != NULL;
+  const char *part = NULL;
   int line = 0;
   for (const char *s = text; *s; s = next_line(s, strcspn(s, "\n"))) {
     size_t n = strcspn(s, "\n");
@@ -217,8 +283,11 @@ static void collect_loc(Report *r, Kind k, const char *text,
     if (strncmp(t, ".loc", 4) == 0 && (t[4] == ' ' || t[4] == '\t')) {
       line = loc_line(t + 5, n - 5 - (size_t)(t - s), kernel_files,
                       MAX_FILES);
+    } else if (vector_form && t == s && n > 1 && s[n - 1] == ':' &&
+               *s != '.') {
+      part = path_of(s, n - 1, true);  // a function's label
     } else if (t != s && t < s + n && !strchr(".#/{}", *t)) {
-      add_code(r, k, line, t, n - (size_t)(t - s));
+      add_code(r, k, line, t, n - (size_t)(t - s), part);
     }
   }
 }
@@ -249,7 +318,7 @@ static void collect_cuda(Report *r, const char *cu, const char *file) {
     else if (is_top_level(s))
       line = 0;
     else if (line && strncmp(t, "//", 2) != 0 && t < s + n)
-      add_code(r, K_CUDA, line, s, n);
+      add_code(r, K_CUDA, line, s, n, NULL);
   }
 }
 
@@ -544,6 +613,39 @@ char *rt_asm_with_source(Arena *a, const char *asm_text, const char *file,
       shown = line;
     }
   }
+  char *r = out.s ? arena_strndup(a, out.s, out.len) : NULL;
+  free(out.s);
+  return r;
+}
+
+char *rt_ir_with_source(Arena *a, const char *ir, const char *file,
+                        const char *src, size_t len) {
+  int nids, *lines = dilocation_lines(ir, &nids);
+  int shown = 0, nlines = count_lines(src, len);
+  Text out = {0};
+  for (const char *s = ir; *s; s = next_line(s, strcspn(s, "\n"))) {
+    size_t n = strcspn(s, "\n");
+    if (strncmp(s, "define ", 7) == 0)
+      shown = 0;  // each function quotes its first line again
+    const char *dbg = memmem(s, n, ", !dbg !", 8);
+    int id = dbg ? atoi(dbg + 8) : -1;
+    int line = id >= 0 && id < nids ? lines[id] : 0;
+    if (s[0] == ' ' && line >= 1 && line <= nlines && line != shown) {
+      size_t tn;
+      const char *text = source_text(src, len, line, &tn);
+      char head[64];
+      append(&out, "  ; ", 4);
+      append(&out, file, strlen(file));
+      snprintf(head, sizeof head, ":%d: ", line);
+      append(&out, head, strlen(head));
+      append(&out, text, tn);
+      append(&out, "\n", 1);
+      shown = line;
+    }
+    append(&out, s, n);
+    append(&out, "\n", 1);
+  }
+  free(lines);
   char *r = out.s ? arena_strndup(a, out.s, out.len) : NULL;
   free(out.s);
   return r;

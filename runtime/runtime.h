@@ -459,6 +459,11 @@ bool rt_annotate_report(const char *path, Arena *a, const Program *p,
 // a comment quoting it: `# kernel.py:26:             zi = zi * zi + qi`.
 char *rt_asm_with_source(Arena *a, const char *asm_text, const char *file,
                          const char *src, size_t len);
+// The same for LLVM IR: before an instruction whose `!dbg` names another
+// line than the one before it, `  ; kernel.py:25: zi = zi * zi + qi`
+// (the line's DILocation; each function starts afresh).
+char *rt_ir_with_source(Arena *a, const char *ir, const char *file,
+                        const char *src, size_t len);
 
 // ---- image.c (with the grid) ----------------------------------------------
 

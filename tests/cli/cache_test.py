@@ -135,7 +135,8 @@ class CacheTest(unittest.TestCase):
         self.assertEqual(len(self.entries()), 1)
 
     def test_code_options_get_their_own_entries(self):
-        variants = ((), ("--simd=off",), ("--fast-math",))
+        variants = ((), ("--simd=off",), ("--fast-math",),
+                    ("--mcpu=x86-64-v2",), ("--mcpu=x86-64",))
         for args in variants:
             obj, _ = self.run_json(*args)
             self.assertEqual(obj["cache"], "miss", args)

@@ -138,7 +138,8 @@ class Usage(unittest.TestCase):
                     "--emit=bytecode", "--precision=float16",
                     "--region=1,2,3", "--region=2,1,0,1",
                     "--region=a,b,c,d", "--timeout=0", "--timeout=nan",
-                    "--simd=maybe", "--threads"):
+                    "--simd=maybe", "--threads", "--mcpu=pentium9",
+                    "--mcpu=", "--mcpu"):
             with self.subTest(arg=arg):
                 self.assert_usage_error(EXAMPLE, "100", "30", arg)
 
@@ -670,6 +671,45 @@ class Stages(unittest.TestCase):
                      "// output = [0] * len(q)", "int main(int argc"):
             self.assertIn(mark, r.stdout)
         self.assertNotIn("static __device__", r.stdout)  # C, not CUDA C
+
+    def test_mcpu_chooses_the_code_s_cpu(self):
+        # --mcpu=NAME picks the vector registers the listing uses, whatever
+        # the host: xmm for x86-64-v2, ymm for -v3, zmm for -v4, and the
+        # vector form's lanes follow (4 interleaved registers of doubles).
+        want = {"x86-64-v2": ("xmm", 8), "x86-64-v3": ("ymm", 16),
+                "x86-64-v4": ("zmm", 32)}
+        for cpu, (reg, lanes) in want.items():
+            with self.subTest(cpu=cpu):
+                asm = mandelc(EXAMPLE, "--emit=asm", "--mcpu=" + cpu)
+                self.assertEqual(asm.returncode, 0, asm.stderr)
+                widest = max(re.findall(r"%([xyz])mm", asm.stdout),
+                             key="xyz".index)
+                self.assertEqual(widest + "mm", reg)
+                ir = mandelc(EXAMPLE, "--emit=llvm", "--mcpu=" + cpu)
+                self.assertIn(f"<{lanes} x double>", ir.stdout)
+                self.assertNotIn(f"<{lanes * 2} x double>", ir.stdout)
+                self.assertIn(f'"target-cpu"="{cpu}"', ir.stdout)
+
+    def test_mcpu_native_is_the_default(self):
+        plain = mandelc(EXAMPLE, "--emit=llvm")
+        native = mandelc(EXAMPLE, "--emit=llvm", "--mcpu=native")
+        self.assertEqual(native.returncode, 0, native.stderr)
+        self.assertEqual(plain.stdout, native.stdout)
+
+    def test_mcpu_runs_give_cpython_s_sum(self):
+        # Only the CPUs whose instructions this host has can run.
+        with open("/proc/cpuinfo") as f:
+            flags = set(re.search(r"^flags\s*:(.*)$", f.read(),
+                                  re.M).group(1).split())
+        cpus = ["x86-64-v2"] + (["x86-64-v3"] if "avx2" in flags else []) \
+            + (["x86-64-v4"] if "avx512f" in flags else [])
+        for cpu in cpus:
+            with self.subTest(cpu=cpu):
+                r = mandelc(EXAMPLE, "200", "200", "--no-cache",
+                            "--mcpu=" + cpu)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(THREE_LINES.match(r.stdout).group(3),
+                                 str(SUMS[(200, 200)]))
 
     def test_float64_ir_has_no_fast_math(self):
         r = mandelc(EXAMPLE, "--emit=llvm")

@@ -201,8 +201,9 @@ class Emit(unittest.TestCase):
                                  True)
                 self.check_stage(path, "types", r"\(line (\d+)\)", lines)
                 for stage in ("llvm-raw", "llvm"):
-                    self.check_stage(path, stage,
-                                     r"!DILocation\(line: (\d+)", body)
+                    ir = self.check_stage(path, stage,
+                                          r"!DILocation\(line: (\d+)", body)
+                    self.check_ir_comments(path, ir)
                 asm = self.check_stage(path, "asm", r"^\s*\.loc\s+\d+ (\d+)",
                                        body)
                 self.check_asm_comments(path, asm)
@@ -211,6 +212,19 @@ class Emit(unittest.TestCase):
                                      body)
                     self.check_stage(path, "ptx", r"^\s*\.loc\s+\d+ (\d+)",
                                      body)
+
+    def check_ir_comments(self, path, ir):
+        """`; FILE:N: text` comments quote line N of the kernel file, and
+        the instruction after one carries a !dbg of that line."""
+        src = source_lines(path)
+        locs = dict(re.findall(r"^!(\d+) = !DILocation\(line: (\d+)", ir,
+                               re.M))
+        quotes = re.findall(r"^  ; (.+):(\d+): (.*)\n(.*)$", ir, re.M)
+        self.assertTrue(quotes, f"{path}: no source comments in the IR")
+        for _, n, text, insn in quotes:
+            self.assertEqual(src[int(n) - 1].strip(), text.strip())
+            dbg = re.search(r", !dbg !(\d+)", insn)
+            self.assertEqual(locs[dbg.group(1)], n, insn)
 
     def check_asm_comments(self, path, asm):
         """`# FILE:N: text` comments quote line N of the kernel file."""
@@ -309,6 +323,21 @@ class Annotate(unittest.TestCase):
         self.assertIn("types", rep.panels[line_of(TUTORIAL, "output = [0]")])
         # the docstring and comments made no code
         self.assertNotIn(line_of(TUTORIAL, "# area of space"), rep.panels)
+
+    def test_vector_and_scalar_paths_are_labelled(self):
+        # Line 25 runs in the vector form's 32 (or 16, 8) lanes and, for a
+        # point handed back, in the scalar body: the panel says which code
+        # is which, in the IR and in the assembly. --simd=off has one path
+        # and no labels.
+        n = line_of(TUTORIAL, "zi = zi * zi + qi")
+        panel = self.make(TUTORIAL)[0].panels[n]
+        self.assertRegex(panel["ir"], r"; ---- vector path.*\n(.*\n)*?.*"
+                         r"fmul <\d+ x double>")
+        self.assertIn("; ---- scalar fallback", panel["ir"])
+        self.assertIn("# ---- vector path", panel["asm"])
+        self.assertIn("scalar fallback", panel["asm"])
+        off = self.make(TUTORIAL, "--simd=off")[0].panels[n]
+        self.assertNotIn("----", off["ir"] + off["asm"])
 
     def test_cuda_report_has_cuda_c_and_ptx(self):
         path = next(p for p in EXAMPLES if cuda_capable(p))
