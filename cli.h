@@ -50,7 +50,7 @@ enum {
   X(EMIT_CUDA, "cuda", FOR_CUDA, "the kernel's CUDA C given to NVRTC")       \
   X(EMIT_PTX, "ptx", FOR_CUDA, "NVRTC's PTX")                                \
   X(EMIT_CUDA_PRELUDE, "cuda-prelude", FOR_CUDA,                             \
-    "the header every kernel's CUDA C includes (Python's arithmetic)")       \
+    "the header every kernel's CUDA C includes")                             \
   X(EMIT_OBJ, "obj", FOR_LLVM,                                               \
     "the kernel for this CPU with its runtime, an object file")              \
   X(EMIT_HEADER, "header", FOR_LLVM,                                         \
