@@ -1,19 +1,30 @@
 #!/bin/bash
 # bench_llvm.sh - mandelc --target=llvm against hand-written C.
 #
-#   bash bench/bench_llvm.sh [W [MAXITER]]     (default 1000 1000)
+#   bash bench/bench_llvm.sh [W [MAXITER]] [--no-record]
+#                                            (default 1000 1000)
 #
 # Builds bench/mandel_ref.c (-O3 -march=native -ffp-contract=off), then
 # times, on one thread and on all threads, 5 runs each of: mandelc on
 # examples/pure_python_2.py (its "main_seconds": the kernel alone), the C
 # kernel with complex numbers and cabs, and the C kernel in scalar
 # doubles. Prints the medians and their ratios to mandelc, and appends the
-# table - dated, with the machine and CPU model - to bench/RESULTS.md.
-# Needs ./build/mandelc (scripts/setup.sh) or MANDELC=path.
+# table - dated, with the machine and CPU model - to bench/RESULTS.md
+# (which only the benchmark scripts write; analysis goes to
+# bench/ANALYSIS.md), unless --no-record. Needs ./build/mandelc (scripts/setup.sh) or MANDELC=path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-W=${1:-1000}
-MAXITER=${2:-1000}
+RECORD=true
+ARGS=()
+for a in "$@"; do
+  case $a in
+    --no-record) RECORD=false ;;
+    -*) echo "bench_llvm.sh: unknown option $a" >&2; exit 2 ;;
+    *) ARGS+=("$a") ;;
+  esac
+done
+W=${ARGS[0]:-1000}
+MAXITER=${ARGS[1]:-1000}
 RUNS=5
 MANDELC=${MANDELC:-build/mandelc}
 KERNEL=examples/pure_python_2.py
@@ -75,4 +86,9 @@ for threads in 1 "$NPROC"; do
   [ "$NPROC" = 1 ] && break
 done
 echo "$table"
-printf '\n%s\n' "$table" >>bench/RESULTS.md
+if $RECORD; then
+  printf '\n%s\n' "$table" >>bench/RESULTS.md
+  echo "bench_llvm.sh: appended to bench/RESULTS.md"
+else
+  echo "bench_llvm.sh: --no-record: bench/RESULTS.md left as it was"
+fi

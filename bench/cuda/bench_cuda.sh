@@ -3,6 +3,7 @@
 #
 #   bash bench/cuda/bench_cuda.sh            (on a machine with a GPU)
 #   bash bench/cuda/bench_cuda.sh --build    (only build mandel_ref)
+#   bash bench/cuda/bench_cuda.sh --no-record  (print, append nothing)
 #
 # Builds bench/cuda/mandel_ref.cu with nvcc (-O3 -fmad=false), then, at
 # `8192 1000` and `1000 1000`, runs 5 times each: mandel_ref, and mandelc
@@ -10,7 +11,8 @@
 # the kernel alone, "gpu_total_seconds" adds the copies to and from the
 # device). Prints the medians, kernel and total, with the throughput ratio
 # mandelc / hand-written (target: >= 0.9 for the kernel), and appends the
-# table, dated and with the GPU's name, to bench/RESULTS.md.
+# table, dated and with the GPU's name, to bench/RESULTS.md (which only
+# the benchmark scripts write; analysis goes to bench/ANALYSIS.md).
 # Without a GPU it says so and exits 4, recording nothing.
 # Needs nvcc (NVCC=path, default from PATH or /usr/local/cuda/bin) and
 # ./build/mandelc (scripts/setup.sh) or MANDELC=path.
@@ -26,6 +28,12 @@ REF=$OUT/mandel_ref
 [ -n "${BENCH_CUDA_DIR:-}" ] || trap 'rm -rf "$OUT"' EXIT
 
 die() { echo "bench_cuda.sh: $1" >&2; exit "${2:-1}"; }
+RECORD=true
+case ${1:-} in
+  ""|--build) ;;
+  --no-record) RECORD=false ;;
+  *) die "unknown argument $1 (--build or --no-record)" 2 ;;
+esac
 
 [ -x "$NVCC" ] || die "nvcc not found (set NVCC=/path/to/nvcc)"
 "$NVCC" -O3 -fmad=false -o "$REF" bench/cuda/mandel_ref.cu ||
@@ -88,5 +96,9 @@ for size in "${SIZES[@]}"; do
 | $w $maxiter | mandelc --target=cuda | $mk | $mt | $ms | $(ratio "$rk" "$mk") | $(ratio "$rt" "$mt") |"
 done
 echo "$table"
-printf '\n%s\n' "$table" >>bench/RESULTS.md
-echo "bench_cuda.sh: appended to bench/RESULTS.md"
+if $RECORD; then
+  printf '\n%s\n' "$table" >>bench/RESULTS.md
+  echo "bench_cuda.sh: appended to bench/RESULTS.md"
+else
+  echo "bench_cuda.sh: --no-record: bench/RESULTS.md left as it was"
+fi
