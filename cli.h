@@ -117,6 +117,9 @@ typedef enum {
     "the CPU the code is for, in listings and runs: native (default), "     \
     "x86-64-v2, x86-64-v3, x86-64-v4 or any CPU name LLVM knows (llc "       \
     "-mcpu=help lists them)")                                                \
+  X(OPT_DEBUG_JIT, "debug-jit", 0, "", FOR_LLVM,                             \
+    "let gdb and perf see the kernel's functions (LLVM's GDB and perf JIT "  \
+    "listeners; perf reads a jitdump file, see the README)")                 \
   X(OPT_NO_CACHE, "no-cache", 0, "", FOR_LLVM,                               \
     "compile afresh; do not read or write the compile cache "                \
     "($XDG_CACHE_HOME/mandelc; llvm)")                                       \
@@ -162,6 +165,7 @@ typedef struct {
   bool compare, json, verbose;
   bool profile;           // --profile
   bool no_cache;          // --no-cache
+  bool debug_jit;         // --debug-jit: gdb and perf see the JIT code
   bool sarif;             // --diagnostics-format=sarif
   CompileOptions copt;
   int threads;

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -313,7 +314,8 @@ static int build_llvm(const Options *o, Session *s) {
   }
   s->report.cache = rt_cache_state_name(s->cache.state);
   s->report.simd = simd_note(s);
-  s->jit = rt_jit_load_object(&s->diag, s->object, s->object_len);
+  s->jit = rt_jit_load_object(&s->diag, s->object, s->object_len,
+                              o->debug_jit);
   if (!s->jit)
     return RT_COMPILE_ERROR;
   s->fn = rt_jit_lookup(s->jit, s->prog->kernel->name);
@@ -422,6 +424,46 @@ static int run_on_target(const Options *o, Session *s, char *err,
   return status;
 }
 
+// --profile: a run too short for enough samples (the default size takes a
+// few) runs again, quietly (its prints and results thrown away), until the
+// profile has RT_PROFILE_ENOUGH samples, or RT_PROFILE_MAX_SECONDS of CPU
+// time (or four times that of wall time, on a busy machine) passed; the
+// table says how many runs its samples came from.
+static double seconds_of(clockid_t clock) {
+  struct timespec t;
+  clock_gettime(clock, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+static void profile_repeats(const Options *o, Session *s, Watch *w) {
+  FILE *quiet = fopen("/dev/null", "w");
+  if (!quiet)
+    return;
+  RtContext first = s->ctx;
+  RtRun run = s->report.run;
+  double cpu0 = seconds_of(CLOCK_PROCESS_CPUTIME_ID);
+  double wall0 = seconds_of(CLOCK_MONOTONIC);
+  int runs = 1;
+  char err[512];
+  while (rt_profile_taken(s->profile) < RT_PROFILE_ENOUGH && !w->cancel &&
+         seconds_of(CLOCK_PROCESS_CPUTIME_ID) - cpu0 < RT_PROFILE_MAX_SECONDS &&
+         seconds_of(CLOCK_MONOTONIC) - wall0 < 4 * RT_PROFILE_MAX_SECONDS) {
+    rt_context_init(&s->ctx, quiet, o->threads);
+    s->ctx.cancel = &w->cancel;
+    s->report.run = (RtRun){0};
+    int status = run_on_target(o, s, err, sizeof err);
+    rt_run_free(&s->report.run);
+    rt_context_free(&s->ctx);
+    runs++;
+    if (status != RT_OK)
+      break;
+  }
+  s->ctx = first;
+  s->report.run = run;
+  fclose(quiet);
+  rt_profile_set_runs(s->profile, runs);
+}
+
 // Runs the compiled kernel over the grid. Returns an exit status.
 static int run_kernel(const Options *o, Session *s, Watch *w) {
   Report *r = &s->report;
@@ -454,6 +496,8 @@ static int run_kernel(const Options *o, Session *s, Watch *w) {
     return RT_UNAVAILABLE;
   }
   int status = run_on_target(o, s, err, sizeof err);
+  if (s->profile && status == RT_OK)
+    profile_repeats(o, s, w);
   rt_profile_stop(s->profile);
   rt_context_flush(&s->ctx);  // a failed write shows in ferror(stdout)
   int stop = watch_finish(w);
@@ -506,7 +550,8 @@ static void cuda_listings(const Options *o, Session *s, RtListings *l) {
 static bool write_annotation(const Options *o, Session *s) {
   char err[512];
   RtListings l = {.ir = s->ir, .asm_text = s->asm_text,
-                  .profile = s->profile, .target = o->cuda ? "cuda" : "llvm"};
+                  .profile = s->profile, .target = o->cuda ? "cuda" : "llvm",
+                  .cpu = o->copt.cpu};
   if (o->cuda)
     cuda_listings(o, s, &l);
   if (rt_annotate_report(o->annotate, s->arena, s->prog, s->src, s->len, &l,

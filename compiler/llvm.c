@@ -223,7 +223,7 @@ static void define_func(Lower *L, const Func *f) {
 
 // ---- the module -------------------------------------------------------------
 
-// ---- the CPU the code is for (--mcpu) ----------------------------------------
+// ---- the CPU the code is for (--mcpu) ---------------------------------------
 
 static const char *const known_cpus[] = {
 #define X(name) name,

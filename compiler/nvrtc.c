@@ -7,8 +7,8 @@
 // it. cuda.c's #line directives make NVRTC's messages point at kernel.py;
 // its log is printed through the Diag. The prelude every kernel includes
 // (cuda_emit_prelude) is handed to NVRTC as a header of its own, so PTX
-// .loc lines of the kernel file stay within it. The NVRTC program is created and
-// destroyed in this one function.
+// .loc lines of the kernel file stay within it. The NVRTC program is
+// created and destroyed in this one function.
 #include <nvrtc.h>
 #include <stdlib.h>
 #include <string.h>

@@ -17,6 +17,7 @@
 #define _GNU_SOURCE  // memmem
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "runtime.h"
 
@@ -57,6 +58,7 @@ typedef struct {
   Text types;
   Text code[K_COUNT];
   const char *part[K_COUNT];  // the path the code last added belongs to
+  double cycles;              // llvm-mca's estimate a run of the line's code
 } Row;
 
 // Which path of the vector form a function's code is, by its name
@@ -79,6 +81,7 @@ static const char *path_of(const char *fn, size_t n, bool vector_form) {
 typedef struct {
   Row *rows;     // rows[0] collects code with no line (LLVM's line 0)
   int nrows;     // source lines; rows has nrows + 1 entries
+  const char *mca_error;  // why there is no cycle estimate (NULL: there is)
 } Report;
 
 static void append(Text *t, const char *s, size_t n) {
@@ -322,6 +325,93 @@ static void collect_cuda(Report *r, const char *cu, const char *file) {
   }
 }
 
+// ---- cost per line: llvm-mca --------------------------------------------
+
+// LLVM's machine-code analyser, from the LLVM mandelc was built with
+// (CMake's MANDELC_LLVM_MCA), reads each line's instructions as a region
+// of its own and simulates 100 runs of it on the CPU's scheduling model:
+// Total Cycles / Iterations is the line's static cost a run, without
+// running it. Each run is the line's instructions in listing order, both
+// paths of the vector form included; llvm-mca counts a call 100 cycles
+// and ignores branches (it sees straight-line code).
+#ifndef MANDELC_LLVM_MCA
+#define MANDELC_LLVM_MCA "llvm-mca"
+#endif
+#define MCA_ITERATIONS 100
+
+// The regions: `# LLVM-MCA-BEGIN LN` ... `# LLVM-MCA-END LN` around the
+// instructions of each line N (its assembly panel, comments left out).
+static bool write_mca_input(FILE *f, const Report *r) {
+  bool any = false;
+  for (int line = 1; line <= r->nrows; line++) {
+    const Text *t = &r->rows[line].code[K_ASM];
+    if (!t->count)
+      continue;
+    fprintf(f, "# LLVM-MCA-BEGIN L%d\n", line);
+    for (const char *s = t->s; *s; s = next_line(s, strcspn(s, "\n")))
+      if (*s != '#')
+        fprintf(f, "%.*s\n", (int)strcspn(s, "\n"), s);
+    fprintf(f, "# LLVM-MCA-END L%d\n", line);
+    any = true;
+  }
+  return any;
+}
+
+// Reads llvm-mca's summary of each region: `[k] Code Region - LN`, then
+// `Iterations: I` and `Total Cycles: C`.
+static int read_mca_output(FILE *p, Report *r) {
+  char buf[512];
+  int line = 0, found = 0;
+  double iterations = 0;
+  while (fgets(buf, sizeof buf, p)) {
+    const char *region = strstr(buf, "Code Region - L");
+    if (region) {
+      line = atoi(region + 15);
+      iterations = 0;
+    } else if (strncmp(buf, "Iterations:", 11) == 0) {
+      iterations = atof(buf + 11);
+    } else if (strncmp(buf, "Total Cycles:", 13) == 0 && line >= 1 &&
+               line <= r->nrows && iterations > 0) {
+      r->rows[line].cycles = atof(buf + 13) / iterations;
+      found++;
+      line = 0;
+    }
+  }
+  return found;
+}
+
+// Each line's estimate into rows[].cycles; else the reason in mca_error.
+static void estimate_cycles(Report *r, const char *cpu) {
+  if (access(MANDELC_LLVM_MCA, X_OK) != 0) {
+    r->mca_error = "no llvm-mca at " MANDELC_LLVM_MCA;
+    return;
+  }
+  char path[] = "/tmp/mandelc-mca-XXXXXX";
+  int fd = mkstemp(path);
+  FILE *in = fd >= 0 ? fdopen(fd, "w") : NULL;
+  if (!in) {
+    if (fd >= 0)
+      close(fd);
+    r->mca_error = "cannot write llvm-mca's input";
+    return;
+  }
+  bool any = write_mca_input(in, r);
+  bool written = fclose(in) == 0;
+  // cpu is an LLVM CPU name (cli.c checked it): letters, digits, - _ .
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "'%s' -mcpu=%s -iterations=%d "
+           "-instruction-info=0 -resource-pressure=0 '%s' 2>/dev/null",
+           MANDELC_LLVM_MCA, cpu && *cpu ? cpu : "native", MCA_ITERATIONS,
+           path);
+  FILE *p = any && written ? popen(cmd, "r") : NULL;
+  int found = p ? read_mca_output(p, r) : 0;
+  if (p)
+    pclose(p);
+  unlink(path);
+  if (any && !found)
+    r->mca_error = "llvm-mca read none of the lines' code";
+}
+
 // ---- writing the page -------------------------------------------------------
 
 static void write_escaped(FILE *f, const char *s, size_t n) {
@@ -342,7 +432,7 @@ static const char page_style[] =
   "table{border-collapse:collapse}th{text-align:left;font-weight:normal;"
   "color:#666;border-bottom:1px solid #ccc;padding:0 .6em}"
   "td{vertical-align:top;padding:0 .6em}pre{margin:0}"
-  "td.n{color:#888;text-align:right}td.k,td.t{text-align:right;"
+  "td.n{color:#888;text-align:right}td.k,td.t,td.c{text-align:right;"
   "font-family:monospace;min-width:4em}"
   "tr.src.has{cursor:pointer}tr.src.has:hover td.py{outline:1px solid #999}"
   "tr.src.open td.n{font-weight:bold;color:#000}"
@@ -401,7 +491,7 @@ static bool has_detail(const Row *row) {
 }
 
 static void write_detail(FILE *f, int line, const Row *row) {
-  fprintf(f, "<tr id=D%d class=detail hidden><td colspan=4>\n", line);
+  fprintf(f, "<tr id=D%d class=detail hidden><td colspan=5>\n", line);
   if (row->types.count) {
     fputs("<section class=types><h3>types inferred here</h3><pre>", f);
     write_escaped(f, row->types.s, row->types.len);
@@ -425,6 +515,7 @@ typedef struct {
   int max_code;
   const RtProfile *profile;
   int64_t total_samples, max_samples;
+  double max_cycles;
 } Scale;
 
 static void write_row(FILE *f, int line, const char *text, size_t n,
@@ -440,11 +531,17 @@ static void write_row(FILE *f, int line, const char *text, size_t n,
   write_heat(f, "k", 30, sc->max_code ? (double)code / sc->max_code : 0, buf);
   int64_t samples = rt_profile_samples(sc->profile, line);
   buf[0] = '\0';
-  if (samples)
-    snprintf(buf, sizeof buf, "%.1f%%",
-             100.0 * (double)samples / (double)sc->total_samples);
+  if (samples)  // ? marks a share of too few samples to trust
+    snprintf(buf, sizeof buf, "%.1f%%%s",
+             100.0 * (double)samples / (double)sc->total_samples,
+             samples < RT_PROFILE_RELIABLE ? "?" : "");
   write_heat(f, "t", 0, sc->max_samples ? (double)samples / sc->max_samples
                                         : 0, buf);
+  buf[0] = '\0';
+  if (row->cycles > 0)
+    snprintf(buf, sizeof buf, "%.1f", row->cycles);
+  write_heat(f, "c", 200, sc->max_cycles > 0 ? row->cycles / sc->max_cycles
+                                             : 0, buf);
   fputs("<td class=py><pre>", f);
   write_escaped(f, text, n);
   fputs("</pre></td></tr>\n", f);
@@ -460,6 +557,8 @@ static Scale find_scale(const Report *r, const RtListings *l) {
     int64_t samples = rt_profile_samples(l->profile, i);
     sc.max_code = code > sc.max_code ? code : sc.max_code;
     sc.max_samples = samples > sc.max_samples ? samples : sc.max_samples;
+    if (r->rows[i].cycles > sc.max_cycles)
+      sc.max_cycles = r->rows[i].cycles;
   }
   return sc;
 }
@@ -485,8 +584,17 @@ static void write_summary(FILE *f, const Report *r, const Program *p,
         "instructions</span> many machine instructions from this line "
         "(found through the code's debug locations)", f);
   if (l->profile)
-    fputs(" <span style=\"background:hsl(0,90%,50%)\">time</span> share "
-          "of the profile's samples", f);
+    fprintf(f, " <span style=\"background:hsl(0,90%%,50%%)\">time</span> "
+            "share of the profile's samples (a ? marks a share of fewer than "
+            "%d samples: unreliable)", RT_PROFILE_RELIABLE);
+  if (r->mca_error)
+    fprintf(f, " <span class=nomca>cycles: none (%s)</span>", r->mca_error);
+  else if (sc->max_cycles > 0)
+    fprintf(f, " <span style=\"background:hsl(200,90%%,50%%)\">cycles"
+            "</span> llvm-mca's static estimate of the cycles one run of "
+            "the line's machine code takes on %s, branches and calls "
+            "aside (a call counts 100): why a line costs more than "
+            "another, without running it", l->cpu ? l->cpu : "this CPU");
   fputs("</p>\n", f);
 }
 
@@ -503,7 +611,8 @@ static void write_html(FILE *f, const char *file, const char *src,
   Scale sc = find_scale(r, l);
   write_summary(f, r, p, l, &sc);
   fputs("<table id=source><thead><tr><th>line</th><th>instructions</th>"
-        "<th>time</th><th>source</th></tr></thead><tbody>\n", f);
+        "<th>time</th><th>cycles</th><th>source</th></tr></thead><tbody>\n",
+        f);
   int line = 1;
   for (const char *s = src; s < src + len; line++) {
     const char *end = memchr(s, '\n', (size_t)(src + len - s));
@@ -546,8 +655,10 @@ bool rt_annotate_report(const char *path, Arena *a, const Program *p,
   collect_types(&r, a, p);
   if (l->ir)
     collect_ir(&r, l->ir);
-  if (l->asm_text)
+  if (l->asm_text) {
     collect_loc(&r, K_ASM, l->asm_text, file);
+    estimate_cycles(&r, l->cpu);
+  }
   if (l->cuda)
     collect_cuda(&r, l->cuda, file);
   if (l->ptx)

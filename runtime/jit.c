@@ -21,8 +21,10 @@
 
 #include <llvm-c/Core.h>
 #include <llvm-c/Error.h>
+#include <llvm-c/ExecutionEngine.h>
 #include <llvm-c/LLJIT.h>
 #include <llvm-c/Orc.h>
+#include <llvm-c/OrcEE.h>
 #include <llvm-c/TargetMachine.h>
 
 #include "runtime.h"
@@ -89,9 +91,33 @@ static bool define_helpers(Diag *d, LLVMOrcLLJITRef jit) {
   return true;
 }
 
+// --debug-jit: the object layer is RuntimeDyld's, the one LLVM's JIT
+// event listeners work with, and two listen to it. The GDB listener
+// registers each object with gdb's JIT interface (__jit_debug_register_code),
+// so gdb sees the kernel's functions and lines; the perf listener writes a
+// jitdump file (jit-PID.dump, in $JITDUMPDIR or ~/.debug/jit) that `perf
+// inject --jit` merges into a `perf record -k 1` profile, so `perf report`
+// names the kernel's functions (README: "Profiling with perf and gdb").
+// Without it the JIT keeps its default linker (JITLink), which needs no
+// listener.
+static LLVMOrcObjectLayerRef listened_layer(void *ctx,
+                                            LLVMOrcExecutionSessionRef es,
+                                            const char *triple) {
+  (void)ctx;
+  (void)triple;
+  LLVMOrcObjectLayerRef layer =
+      LLVMOrcCreateRTDyldObjectLinkingLayerWithSectionMemoryManager(es);
+  LLVMOrcRTDyldObjectLinkingLayerRegisterJITEventListener(
+      layer, LLVMCreateGDBRegistrationListener());
+  LLVMJITEventListenerRef perf = LLVMCreatePerfJITEventListener();
+  if (perf)  // NULL where LLVM was built without perf support
+    LLVMOrcRTDyldObjectLinkingLayerRegisterJITEventListener(layer, perf);
+  return layer;
+}
+
 // An LLJIT for the host. It only links object files that
 // rt_jit_emit_object made (for --mcpu's CPU); it compiles no IR itself.
-static LLVMOrcLLJITRef create_jit(Diag *d) {
+static LLVMOrcLLJITRef create_jit(Diag *d, bool debug) {
   char *msg = NULL;
   LLVMTargetMachineRef tm = llvm_target_machine(NULL, 3, &msg);
   if (!tm) {
@@ -108,6 +134,9 @@ static LLVMOrcLLJITRef create_jit(Diag *d) {
       LLVMOrcJITTargetMachineBuilderCreateFromTargetMachine(tm);
   LLVMOrcLLJITBuilderRef builder = LLVMOrcCreateLLJITBuilder();
   LLVMOrcLLJITBuilderSetJITTargetMachineBuilder(builder, jtmb);
+  if (debug)
+    LLVMOrcLLJITBuilderSetObjectLinkingLayerCreator(builder, listened_layer,
+                                                    NULL);
   LLVMOrcLLJITRef jit = NULL;
   LLVMErrorRef err = LLVMOrcCreateLLJIT(&jit, builder);
   if (err) {
@@ -206,7 +235,8 @@ static bool add_object(Diag *d, RtJit *j, const char *obj, size_t len) {
   return !err || jit_failed(d, "cannot add the object file to the JIT", err);
 }
 
-RtJit *rt_jit_load_object(Diag *d, const void *code, size_t len) {
+RtJit *rt_jit_load_object(Diag *d, const void *code, size_t len,
+                          bool debug) {
   CodeHeader h;
   if (!read_header(code, len, &h)) {
     fprintf(d->out ? d->out : stderr,
@@ -218,7 +248,7 @@ RtJit *rt_jit_load_object(Diag *d, const void *code, size_t len) {
   if (!j)
     return NULL;
   j->out = d->out ? d->out : stderr;
-  j->jit = create_jit(d);
+  j->jit = create_jit(d, debug);
   if (!j->jit || !define_helpers(d, j->jit)) {
     rt_jit_free(j);
     return NULL;
@@ -238,7 +268,7 @@ RtJit *rt_jit_new(Diag *d, LlvmUnit *u) {
   void *obj = rt_jit_emit_object(d, u, &len);
   if (!obj)
     return NULL;
-  RtJit *j = rt_jit_load_object(d, obj, len);
+  RtJit *j = rt_jit_load_object(d, obj, len, false);
   free(obj);
   return j;
 }

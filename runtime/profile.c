@@ -10,6 +10,13 @@
 // second on two cores gives some 500 samples, and a line needs about 1% of
 // the time to show up reliably.
 //
+// That is too slow for a run of the default size, which ends after a few
+// samples (4 in 0.02 s). So main.c repeats the kernel, its output thrown
+// away, until RT_PROFILE_ENOUGH samples are taken (or RT_PROFILE_MAX_SECONDS
+// of CPU time passed), and the table says how many runs the samples came
+// from; a line's share drawn from fewer than RT_PROFILE_RELIABLE samples
+// is marked as unreliable (a count of n has a relative error near 1/sqrt(n)).
+//
 // After the run the samples are mapped to kernel.py lines through the
 // machine code itself, never by guessing: LLVM's disassembler walks the
 // JIT's functions from their addresses, and each instruction it finds is
@@ -79,6 +86,7 @@ struct RtProfile {
   int64_t *lines;           // samples per line, index 1..nlines
   int nlines;
   int64_t in_kernel, outside, paired;
+  int runs;                 // the kernel runs the samples came from
 };
 
 // The profile the signal handler fills. A handler can reach nothing but
@@ -140,6 +148,16 @@ RtProfile *rt_profile_start(char *err, size_t errlen) {
   pr->cpu_seconds = cpu_now();
 #endif
   return pr;
+}
+
+int64_t rt_profile_taken(const RtProfile *pr) {
+  long n = pr ? atomic_load(&pr->nsamples) : 0;
+  return n < MAX_SAMPLES ? n : MAX_SAMPLES;
+}
+
+void rt_profile_set_runs(RtProfile *pr, int runs) {
+  if (pr)
+    pr->runs = runs;
 }
 
 void rt_profile_stop(RtProfile *pr) {
@@ -562,7 +580,16 @@ void rt_profile_print(FILE *out, const RtProfile *pr, const char *file,
           "per %.1f ms), by line\n", file, (long long)total,
           pr->cpu_seconds,
           total ? pr->cpu_seconds * 1e3 / (double)total : 0.0);
-  fprintf(out, "%6s %8s %6s  %s\n", "line", "samples", "%", "source");
+  if (pr->runs > 1)
+    fprintf(out, "(the kernel ran %d times to take them: the output above "
+            "is the first run's)\n", pr->runs);
+  bool unreliable = false;
+  for (int line = 0; line <= pr->nlines; line++)
+    unreliable |= pr->lines[line] && pr->lines[line] < RT_PROFILE_RELIABLE;
+  if (unreliable || (pr->outside && pr->outside < RT_PROFILE_RELIABLE))
+    fprintf(out, "(a ? marks a figure from fewer than %d samples: "
+            "unreliable)\n", RT_PROFILE_RELIABLE);
+  fprintf(out, "%6s %8s %7s  %s\n", "line", "samples", "%", "source");
   double scale = total ? 100.0 / (double)total : 0;
   for (int line = 0; line <= pr->nlines; line++) {
     if (!pr->lines[line])
@@ -572,13 +599,15 @@ void rt_profile_print(FILE *out, const RtProfile *pr, const char *file,
                             : "(code with no line: prologue, spills)";
     if (!line)
       n = (int)strlen(text);
-    fprintf(out, "%6d %8lld %6.1f  %.*s\n", line, (long long)pr->lines[line],
-            (double)pr->lines[line] * scale, n, text);
+    fprintf(out, "%6d %8lld %6.1f%s  %.*s\n", line,
+            (long long)pr->lines[line], (double)pr->lines[line] * scale,
+            pr->lines[line] < RT_PROFILE_RELIABLE ? "?" : " ", n, text);
   }
   if (pr->outside)
-    fprintf(out, "%6s %8lld %6.1f  (outside the compiled kernel: driver, "
+    fprintf(out, "%6s %8lld %6.1f%s  (outside the compiled kernel: driver, "
             "threads)\n", "-", (long long)pr->outside,
-            (double)pr->outside * scale);
+            (double)pr->outside * scale,
+            pr->outside < RT_PROFILE_RELIABLE ? "?" : " ");
   long n = atomic_load(&pr->nsamples);
   if (n > MAX_SAMPLES)
     fprintf(out, "(%ld samples dropped past %d)\n", n - MAX_SAMPLES,
@@ -586,9 +615,11 @@ void rt_profile_print(FILE *out, const RtProfile *pr, const char *file,
 }
 
 void rt_profile_json(FILE *out, const RtProfile *pr) {
-  fprintf(out, "{\"samples\": %lld, \"cpu_seconds\": %.6f, \"outside\": "
-          "%lld, \"lines\": {", (long long)rt_profile_total(pr),
-          pr->cpu_seconds, (long long)pr->outside);
+  fprintf(out, "{\"samples\": %lld, \"cpu_seconds\": %.6f, \"runs\": %d, "
+          "\"reliable_from\": %d, \"outside\": %lld, \"lines\": {",
+          (long long)rt_profile_total(pr), pr->cpu_seconds,
+          pr->runs > 1 ? pr->runs : 1, RT_PROFILE_RELIABLE,
+          (long long)pr->outside);
   const char *sep = "";
   for (int line = 0; line <= pr->nlines; line++) {
     if (!pr->lines[line])

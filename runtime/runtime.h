@@ -224,8 +224,9 @@ void rt_jit_free(RtJit *j);
 void *rt_jit_emit_object(Diag *d, LlvmUnit *u, size_t *len);
 // A JIT holding the machine code of a buffer from rt_jit_emit_object
 // (copied; the caller keeps obj). NULL after a diagnostic through d (also
-// when the buffer is not whole).
-RtJit *rt_jit_load_object(Diag *d, const void *obj, size_t len);
+// when the buffer is not whole). With `debug` (--debug-jit) gdb and perf
+// are told about the code (LLVM's GDB and perf JIT event listeners).
+RtJit *rt_jit_load_object(Diag *d, const void *obj, size_t len, bool debug);
 // The notes in such a buffer (*n bytes, not NUL-terminated): what -v said
 // about the forms when it was compiled, for a cache hit to say again.
 const char *rt_jit_code_notes(const void *code, size_t len, size_t *n);
@@ -420,6 +421,16 @@ typedef struct RtProfile RtProfile;  // SIGPROF samples and their lines
 RtProfile *rt_profile_start(char *err, size_t errlen);
 // Stops sampling (rt_profile_map and rt_profile_free also stop it).
 void rt_profile_stop(RtProfile *pr);
+// A profile wants this many samples: a run that took fewer is repeated
+// (its output thrown away) until it has them, or for this long at most.
+#define RT_PROFILE_ENOUGH 500
+#define RT_PROFILE_MAX_SECONDS 3.0  // of CPU time
+// A line's figure from fewer samples than this is marked unreliable.
+#define RT_PROFILE_RELIABLE 100
+// Samples taken so far (while sampling too).
+int64_t rt_profile_taken(const RtProfile *pr);
+// How many runs of the kernel the samples came from (said in the table).
+void rt_profile_set_runs(RtProfile *pr, int runs);
 // Maps the samples to kernel.py lines 1..nlines through the JIT's machine
 // code paired with asm_text, the assembly listing of the same module (see
 // profile.c). False with a message in err when they cannot be paired.
@@ -431,8 +442,9 @@ int64_t rt_profile_total(const RtProfile *pr);
 // The table: line, samples, %, source text; lines with samples only.
 void rt_profile_print(FILE *out, const RtProfile *pr, const char *file,
                       const char *src, size_t len);
-// For --json: {"samples": N, "cpu_seconds": S, "outside": M, "lines":
-// {"25": 10, ...}} (lines with samples only; "0": code with no line).
+// For --json: {"samples": N, "cpu_seconds": S, "runs": R,
+// "reliable_from": RT_PROFILE_RELIABLE, "outside": M, "lines": {"25": 10,
+// ...}} (lines with samples only; "0": code with no line).
 void rt_profile_json(FILE *out, const RtProfile *pr);
 void rt_profile_free(RtProfile *pr);
 
@@ -446,6 +458,7 @@ typedef struct {
   const char *ptx;        // PTX with .loc directives (NVRTC -lineinfo)
   const RtProfile *profile;  // samples by line, after rt_profile_map
   const char *target;     // "llvm" or "cuda", for the heading
+  const char *cpu;        // --mcpu (NULL: native), for llvm-mca's estimate
 } RtListings;
 
 // --annotate=FILE.html: one self-contained page (no network, no external

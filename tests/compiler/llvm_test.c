@@ -679,7 +679,7 @@ static int64_t split_run(bool split, bool simd, bool verbose, FILE *out,
   const char *said = rt_jit_code_notes(code, len, &n);
   snprintf(notes, noteslen, "%.*s", (int)n, said);
   ck_assert_str_eq(notes, llvm_notes(c.u));
-  c.jit = rt_jit_load_object(&c.d, code, len);
+  c.jit = rt_jit_load_object(&c.d, code, len, false);
   ck_assert_ptr_nonnull(c.jit);
   free(code);
   RtContext ctx;
@@ -739,11 +739,11 @@ START_TEST(damaged_code_is_refused) {
   FILE *out = tmpfile();
   c.d.out = out;
   for (size_t cut = 0; cut < len; cut += len / 7 + 1)
-    ck_assert_ptr_null(rt_jit_load_object(&c.d, code, cut));
+    ck_assert_ptr_null(rt_jit_load_object(&c.d, code, cut, false));
   code[0] ^= 1;  // the magic
-  ck_assert_ptr_null(rt_jit_load_object(&c.d, code, len));
+  ck_assert_ptr_null(rt_jit_load_object(&c.d, code, len, false));
   code[0] ^= 1;
-  RtJit *j = rt_jit_load_object(&c.d, code, len);
+  RtJit *j = rt_jit_load_object(&c.d, code, len, false);
   ck_assert_ptr_nonnull(rt_jit_lookup(j, "kernel"));
   rt_jit_free(j);
   ck_assert_int_gt(ftell(out), 0);  // each refusal said so

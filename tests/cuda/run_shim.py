@@ -119,7 +119,8 @@ def check(args, path):
         with open(cu_file, "w") as f:
             f.write(cu)
         # the header the kernel's CUDA C includes, found beside it
-        rc, prelude, err = run([args.mandelc, path, "--emit=cuda-prelude"])
+        rc, prelude, err = run([args.mandelc, path, "--emit=cuda-prelude"]
+                               + opts)
         if rc != 0:
             return "fail", "--emit=cuda-prelude exited %d:\n%s" % (rc, err)
         with open(os.path.join(tmp, "mandelc_prelude.cuh"), "w") as f:

@@ -347,6 +347,20 @@ class Annotate(unittest.TestCase):
             sections |= set(panel)
         self.assertTrue({"cuda", "ptx", "ir", "asm"} <= sections, sections)
 
+    def test_cycles_estimate_per_line(self):
+        # llvm-mca's static estimate: a number for each line with machine
+        # code, none for a comment; the escape loop's arithmetic costs
+        # cycles, and the report says whose estimate it is.
+        rep, text = self.make(TUTORIAL, "--mcpu=x86-64-v4")
+        self.assertIn("llvm-mca", text)
+        self.assertNotIn("cycles: none", text)
+        cells = dict(re.findall(r"<tr id=L(\d+)[^>]*>(?:<td[^>]*>.*?</td>)"
+                                r"{3}<td class=c[^>]*>([^<]*)</td>", text))
+        n = line_of(TUTORIAL, "zi = zi * zi + qi")
+        self.assertGreater(float(cells[str(n)]), 0)
+        self.assertEqual(cells[str(line_of(TUTORIAL, "# area of space"))],
+                         "")
+
     def test_profile_shades_time(self):
         rep, text = self.make(TUTORIAL, "--profile")
         self.assertIn("--profile took", text)
@@ -360,8 +374,8 @@ class Profile(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertRegex(r.stdout, r"Total sum of elements \(for "
                          r"validation\): 1148485\n\Z")
-        rows = re.findall(r"^\s+(\d+)\s+(\d+)\s+([\d.]+)  (.*)$", r.stderr,
-                          re.M)
+        rows = re.findall(r"^\s+(\d+)\s+(\d+)\s+([\d.]+)[? ]  (.*)$",
+                          r.stderr, re.M)
         self.assertIn("samples", r.stderr)
         self.assertTrue(rows, r.stderr)
         share = {int(n): float(p) for n, _, p, _ in rows}
@@ -385,10 +399,100 @@ class Profile(unittest.TestCase):
                 self.assertRegex(r.stderr, r"profile of .*: \d+ samples")
                 self.assertNotIn("no profile", r.stderr)
 
+    def test_default_size_takes_enough_samples(self):
+        # A run of the default size lasts a few scheduler ticks; the
+        # kernel is repeated until the profile has enough samples, and
+        # the table says so. A figure from fewer than 100 samples is
+        # marked with ?, one from more is not.
+        r = mandelc(TUTORIAL, "--profile", "--threads=1")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        total = int(re.search(r": (\d+) samples in", r.stderr).group(1))
+        self.assertGreaterEqual(total, 200, r.stderr)  # was 4
+        self.assertRegex(r.stderr, r"the kernel ran \d+ times")
+        rows = re.findall(r"^\s+(\d+|-)\s+(\d+)\s+[\d.]+(\?| )  ",
+                          r.stderr, re.M)
+        self.assertTrue(rows, r.stderr)
+        for _, n, mark in rows:
+            self.assertEqual(mark == "?", int(n) < 100, r.stderr)
+        self.assertTrue(any(int(n) >= 100 for _, n, _ in rows), r.stderr)
+
+    def test_debug_jit_tells_perf_the_kernel_s_functions(self):
+        # --debug-jit registers LLVM's perf listener: its jitdump file
+        # (what `perf inject --jit` reads) names the kernel's functions.
+        with tempfile.TemporaryDirectory() as tmp:
+            r = mandelc(TUTORIAL, "100", "30", "--debug-jit",
+                        env=dict(os.environ, JITDUMPDIR=tmp))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("Total sum of elements (for validation): 6502",
+                          r.stdout)
+            dumps = [os.path.join(d, f) for d, _, fs in os.walk(tmp)
+                     for f in fs if f.startswith("jit-")]
+            self.assertEqual(len(dumps), 1, dumps)
+            with open(dumps[0], "rb") as f:
+                data = f.read()
+            self.assertEqual(data[:4], b"JiTD"[::-1])  # its magic, LE
+            self.assertIn(b"calculate_z_serial_purepython.body.simd\0",
+                          data)
+
     def test_cuda_is_refused(self):
         r = mandelc(TUTORIAL, "--profile", "--target=cuda")
         self.assertEqual(r.returncode, 2)
         self.assertIn("--profile", r.stderr)
+
+
+class Walkthrough(unittest.TestCase):
+    """docs/make_walkthrough.py --check fails when a quoted output of the
+    docs no longer matches what mandelc prints; only run-to-run noise
+    (timings) is masked. Checked on a page made of the walkthrough's own
+    blocks, one of them changed."""
+
+    SCRIPT = os.path.join(ROOT, "docs", "make_walkthrough.py")
+
+    def blocks(self, *commands):
+        with open(os.path.join(ROOT, "docs", "walkthrough.md")) as f:
+            text = f.read()
+        found = re.findall(r"<!-- BEGIN .*? -->\n```text\n.*?```\n"
+                           r"<!-- END -->\n", text, re.S)
+        picked = [b for b in found if any(c in b.split("\n")[0]
+                                          for c in commands)]
+        self.assertEqual(len(picked), len(commands), commands)
+        return picked
+
+    def check(self, page):
+        with tempfile.NamedTemporaryFile("w", suffix=".md",
+                                         delete=False) as f:
+            f.write(page)
+        self.addCleanup(os.remove, f.name)
+        return subprocess.run([sys.executable, self.SCRIPT, "--check",
+                               "--mandelc", MANDELC, "--doc", f.name],
+                              capture_output=True, text=True, timeout=300)
+
+    def test_docs_as_they_are_pass(self):
+        page = "".join(self.blocks("--emit=types", "--compare"))
+        r = self.check(page)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+    def test_a_changed_quote_fails(self):
+        types, compare = self.blocks("--emit=types", "--compare")
+        self.assertIn("zi: complex  (line 19)", types)
+        r = self.check(types.replace("zi: complex  (line 19)",
+                                     "zi: float  (line 19)") + compare)
+        self.assertEqual(r.returncode, 1, r.stdout)
+        self.assertIn("out of date: mandelc examples/pure_python_2.py "
+                      "--emit=types", r.stdout)
+        self.assertIn("-  zi: float  (line 19)", r.stdout)
+        self.assertIn("+  zi: complex  (line 19)", r.stdout)
+
+    def test_timings_are_masked_but_sums_are_not(self):
+        types, compare = self.blocks("--emit=types", "--compare")
+        slower = re.sub(r"(Main took \d+:\d\d:\d\d\.)\d+", r"\g<1>999999",
+                        compare)
+        slower = re.sub(r"(?<= )\d+\.\d{6}(?= )", "9.999999", slower)
+        self.assertNotEqual(slower, compare)
+        r = self.check(types + slower)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        r = self.check(types + slower.replace("1148485", "1148486", 1))
+        self.assertEqual(r.returncode, 1, r.stdout)
 
 
 def grid_size(w, x1=-2.13, x2=0.77, y1=-1.3, y2=1.3):
