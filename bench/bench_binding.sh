@@ -2,7 +2,8 @@
 # bench_binding.sh - kernels bound through the new shapes against the
 # tutorial's spelling, in the same run.
 #
-#   bash bench/bench_binding.sh [W [MAXITER]]     (default 1000 1000)
+#   bash bench/bench_binding.sh [W [MAXITER]] [--no-record]
+#                                                (default 1000 1000)
 #
 # Times mandelc --target=llvm (its "main_seconds": the kernel call alone,
 # all threads) 5 times on examples/pure_python3.py (the tutorial's
@@ -12,7 +13,8 @@
 # point shapes), with each file's `# mandelc:` options. Prints the medians,
 # the binding and the fast paths -v names (parallel outer loop, SIMD), and
 # the ratio to pure_python3.py; appends the table, dated, with the machine
-# and CPU model, to bench/RESULTS.md. The book's kernel is a variant of
+# and CPU model, to bench/RESULTS.md (the scripts' alone; analysis goes
+# to bench/ANALYSIS.md), unless --no-record. The book's kernel is a variant of
 # pure_python3.py's (`while abs(z) < 2 and n < maxiter`, and a point in the
 # set counts maxiter, not 0, so its sum differs);
 # bench/binding/book_tutorial_spelling.py is the book's body with the
@@ -23,8 +25,17 @@
 # Needs ./build/mandelc (scripts/setup.sh) or MANDELC=path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-W=${1:-1000}
-MAXITER=${2:-1000}
+RECORD=true
+ARGS=()
+for a in "$@"; do
+  case $a in
+    --no-record) RECORD=false ;;
+    -*) echo "bench_binding.sh: unknown option $a" >&2; exit 2 ;;
+    *) ARGS+=("$a") ;;
+  esac
+done
+W=${ARGS[0]:-1000}
+MAXITER=${ARGS[1]:-1000}
 RUNS=5
 MANDELC=${MANDELC:-build/mandelc}
 BASE=examples/pure_python3.py
@@ -85,4 +96,8 @@ for f in "$BASE" bench/binding/book_tutorial_spelling.py \
 | \`$f\` | $(paths "$f") | ${res% *} | ${res#* } | $ratio |"
 done
 echo "$table"
-printf '\n%s\n' "$table" >>bench/RESULTS.md
+if $RECORD; then
+  printf '\n%s\n' "$table" >>bench/RESULTS.md
+else
+  echo "bench_binding.sh: --no-record: bench/RESULTS.md left as it was"
+fi
