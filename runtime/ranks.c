@@ -545,8 +545,20 @@ static bool unpack_chunk(Split *s, const char *msg, size_t len, size_t *at) {
   return true;
 }
 
+// Waits for a message without MPI's busy polling, which would take a core
+// from the ranks still computing when they share rank 0's node.
+static void wait_for(int from, int tag) {
+  for (int arrived = 0;;) {
+    MPI_Iprobe(from, tag, MPI_COMM_WORLD, &arrived, MPI_STATUS_IGNORE);
+    if (arrived)
+      return;
+    nanosleep(&(struct timespec){0, 200 * 1000}, NULL);
+  }
+}
+
 static void receive_results(Split *s, int from) {
   int64_t size = 0;
+  wait_for(from, TAG_SIZE);
   MPI_Recv(&size, 1, MPI_INT64_T, from, TAG_SIZE, MPI_COMM_WORLD,
            MPI_STATUS_IGNORE);
   char *msg = malloc((size_t)(size ? size : 1));
