@@ -228,6 +228,8 @@ static const char *constructor(CudaGen *g, Node *e) {
   case BI_ROUND:
     if (e->args.len == 2 && is_kind(x, TY_FLOAT))
       return round_ndigits(g, e);
+    if (e->args.len == 1 && is_kind(x, TY_INT))  // round(n) is n itself
+      return cg_expr(g, x);
     if (e->args.len != 1 || !is_kind(x, TY_FLOAT))
       cg_unsupported(g, e, "round() of this value");
     return cg_raising(g, e, "py_float_round_int", cg_expr(g, x));

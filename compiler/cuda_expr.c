@@ -207,13 +207,16 @@ static const char *complex_binop(CudaGen *g, Node *e, const char *l,
 }
 
 // Operands have the BinOp's type (infer.c converts them), except the
-// right of ** and shifts, which keep theirs.
+// right of ** and shifts, which keep theirs, and int / int, whose ints
+// are divided exactly.
 const char *cg_binop_of(CudaGen *g, Node *e, const char *l,
                         const char *r) {
   switch (e->ty->kind) {
   case TY_INT:
     return int_binop(g, e, l, r);
   case TY_FLOAT:
+    if (e->op == OP_DIV && !is_kind(e->left, TY_FLOAT))  // int / int
+      return cg_raising(g, e, "py_int_true_div", fmt(g, "%s, %s", l, r));
     if (e->op == OP_POW && is_kind(e->right, TY_INT))
       r = fmt(g, "(pyfloat)%s", r);
     return float_binop(g, e, l, r);
@@ -325,11 +328,35 @@ static const char *float_compare_helper(Operator op) {
   }
 }
 
+_Static_assert(OP_GTE - OP_EQ == PYM_CMP_GE && OP_LT - OP_EQ == PYM_CMP_LT,
+               "pymath.h numbers comparisons as Operator does");
+
+// An int i beside a float or complex x, compared exactly as CPython's
+// float_richcompare and complex_richcompare do (pymath.h).
+static const char *compare_int_mixed(CudaGen *g, Node *at, Operator op,
+                                     const char *i, Node *x, const char *xs) {
+  if (is_kind(x, TY_FLOAT))
+    return fmt(g, "pym_int_float_compare(%s, (double)%s, %d)", i, xs,
+               (int)(op - OP_EQ));
+  if (op != OP_EQ && op != OP_NOTEQ)
+    cg_unsupported(g, at, "ordering complex numbers");
+  return fmt(g, "(%spy_int_complex_eq(%s, %s))", op == OP_EQ ? "" : "!", i,
+             xs);
+}
+
 static const char *compare_pair(CudaGen *g, Node *at, Operator op, Node *l,
                                 const char *ls, Node *r, const char *rs) {
   const char *sym = operator_names[op];
   if (op == OP_IS || op == OP_ISNOT || op == OP_IN || op == OP_NOTIN)
     cg_unsupported(g, at, fmt(g, "'%s'", sym));
+  bool lf = is_kind(l, TY_FLOAT) || is_kind(l, TY_COMPLEX);
+  bool rf = is_kind(r, TY_FLOAT) || is_kind(r, TY_COMPLEX);
+  if (is_kind(l, TY_INT) && rf)
+    return compare_int_mixed(g, at, op, ls, r, rs);
+  if (is_kind(r, TY_INT) && lf)
+    return compare_int_mixed(g, at, (Operator)(OP_EQ + pym_cmp_swapped(
+                                                           op - OP_EQ)),
+                             rs, l, ls);
   if (is_kind(l, TY_COMPLEX) || is_kind(r, TY_COMPLEX)) {
     if (op != OP_EQ && op != OP_NOTEQ)
       cg_unsupported(g, at, "ordering complex numbers");

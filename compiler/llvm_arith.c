@@ -9,6 +9,7 @@
 // power, float floor division) are calls into runtime/pymath.c. Lists are
 // RtList headers whose items are read and written with TBAA tags.
 #include "llvm_lower.h"
+#include "pymath.h"
 
 // ---- conversions ------------------------------------------------------------
 
@@ -141,6 +142,114 @@ static LLVMValueRef int_shift(Lower *L, Operator op, LLVMValueRef a,
 static LLVMValueRef float_arith(Lower *L, Operator op, LLVMValueRef a,
                                 LLVMValueRef b, int line);
 
+// ---- ints meeting floats (pymath.h) -----------------------------------------
+//
+// float(n) is exact for |n| <= 2**53, and there converting first gives
+// CPython's answer; past it CPython divides ints exactly and compares an
+// int with a float exactly. These builders work on scalars and on vectors
+// of lanes alike (llvm_vexpr.c calls them too).
+
+// A constant of type t (a scalar or a vector type) from a scalar one.
+static LLVMValueRef const_as(Lower *L, LLVMTypeRef t, LLVMValueRef c) {
+  if (LLVMGetTypeKind(t) != LLVMVectorTypeKind)
+    return c;
+  unsigned n = LLVMGetVectorSize(t);
+  LLVMValueRef *lanes = arena_alloc(L->a, sizeof *lanes * n);
+  for (unsigned i = 0; i < n; i++)
+    lanes[i] = c;
+  return LLVMConstVector(lanes, n);
+}
+
+// Whether float(v) is exact: -2**53 <= v <= 2**53, one unsigned compare.
+LLVMValueRef ll_int_fits_double(Lower *L, LLVMValueRef v) {
+  LLVMTypeRef t = LLVMTypeOf(v);
+  LLVMValueRef sum =
+      LLVMBuildAdd(L->b, v, const_as(L, t, i64c(L, PYM_EXACT_INT)), "");
+  return icmp(L, LLVMIntULE, sum, const_as(L, t, i64c(L, 2 * PYM_EXACT_INT)));
+}
+
+// `i OP x` for the int i and the float x exactly, as pym_int_float_cmp
+// decides it, without a branch: where float(i) != x the float comparison
+// is right (rounding keeps the order); where they are equal x is an
+// integral float, compared as an int (2**63, past every int64, is above
+// all of them). An int constant within 2**53 takes the plain comparison.
+LLVMValueRef ll_int_float_compare(Lower *L, Operator op, LLVMValueRef i,
+                                  LLVMValueRef x) {
+  static const LLVMRealPredicate fp[] = {LLVMRealOEQ, LLVMRealUNE,
+                                         LLVMRealOLT, LLVMRealOLE,
+                                         LLVMRealOGT, LLVMRealOGE};
+  LLVMTypeRef ft = LLVMTypeOf(x), it = LLVMTypeOf(i);
+  LLVMValueRef fi = LLVMBuildSIToFP(L->b, i, ft, "");
+  if (LLVMIsAConstantInt(i) &&
+      pym_int_fits_double(LLVMConstIntGetSExtValue(i)))
+    return fcmp(L, fp[op - OP_EQ], fi, x);
+  LLVMValueRef eq = fcmp(L, LLVMRealOEQ, fi, x);
+  LLVMValueRef top =
+      fcmp(L, LLVMRealOGE, x, const_as(L, ft, f64c(L, 0x1p63)));
+  LLVMValueRef below = LLVMBuildNot(L->b, top, "");
+  LLVMValueRef as_int = LLVMBuildAnd(L->b, eq, below, "");
+  LLVMValueRef safe = LLVMBuildSelect(L->b, as_int, x, LLVMConstNull(ft), "");
+  LLVMValueRef xi = LLVMBuildFPToSI(L->b, safe, it, "");
+  // on the integral path: i < x, i > x
+  LLVMValueRef lt = LLVMBuildOr(L->b, icmp(L, LLVMIntSLT, i, xi), top, "");
+  LLVMValueRef gt = LLVMBuildAnd(L->b, icmp(L, LLVMIntSGT, i, xi), below, "");
+  LLVMValueRef flt = fcmp(L, LLVMRealOLT, fi, x);
+  LLVMValueRef fgt = fcmp(L, LLVMRealOGT, fi, x);
+  LLVMValueRef same = LLVMBuildAnd(
+      L->b, eq, LLVMBuildNot(L->b, LLVMBuildOr(L->b, lt, gt, ""), ""), "");
+  switch (op) {
+  case OP_EQ: return same;
+  case OP_NOTEQ: return LLVMBuildNot(L->b, same, "");
+  case OP_LT: return LLVMBuildOr(L->b, flt, LLVMBuildAnd(L->b, eq, lt, ""), "");
+  case OP_LTE:
+    return LLVMBuildOr(L->b, flt,
+                       LLVMBuildAnd(L->b, eq, LLVMBuildNot(L->b, gt, ""), ""),
+                       "");
+  case OP_GT: return LLVMBuildOr(L->b, fgt, LLVMBuildAnd(L->b, eq, gt, ""), "");
+  case OP_GTE:
+    return LLVMBuildOr(L->b, fgt,
+                       LLVMBuildAnd(L->b, eq, LLVMBuildNot(L->b, lt, ""), ""),
+                       "");
+  default: break;
+  }
+  assert(!"not a comparison operator");
+  return NULL;
+}
+
+// The operator that gives `x OP i` as `i SWAPPED x`.
+Operator ll_swapped_compare(Operator op) {
+  switch (op) {
+  case OP_LT: return OP_GT;
+  case OP_LTE: return OP_GTE;
+  case OP_GT: return OP_LT;
+  case OP_GTE: return OP_LTE;
+  default: return op;
+  }
+}
+
+// int / int: CPython's long_true_divide. When both are within 2**53 (the
+// usual case) it is the quotient of the two exact doubles; past that
+// rt_int_true_div divides exactly. b is not zero.
+static LLVMValueRef int_true_div(Lower *L, LLVMValueRef a, LLVMValueRef b) {
+  LLVMValueRef fits = LLVMBuildAnd(L->b, ll_int_fits_double(L, a),
+                                   ll_int_fits_double(L, b), "");
+  LLVMBasicBlockRef fast = new_block(L, "div.exact");
+  LLVMBasicBlockRef slow = new_block(L, "div.big");
+  LLVMBasicBlockRef done = new_block(L, "div.done");
+  ll_unlikely(L, LLVMBuildCondBr(L->b, LLVMBuildNot(L->b, fits, ""), slow,
+                                 fast));
+  move_to(L, fast);
+  LLVMValueRef q = fmath(L, LLVMBuildFDiv(
+                                L->b, LLVMBuildSIToFP(L->b, a, L->t_f64, ""),
+                                LLVMBuildSIToFP(L->b, b, L->t_f64, ""), ""));
+  LLVMBuildBr(L->b, done);
+  move_to(L, slow);
+  LLVMValueRef r = ll_rt(L, "rt_int_true_div", 2, a, b);
+  LLVMBuildBr(L->b, done);
+  move_to(L, done);
+  return ll_phi2(L, L->t_f64, q, fast, r, slow);
+}
+
 // An int operator whose operands are ints; `ty` is the result type (float
 // for `/` and for `**` with a negative exponent, as infer.c decides).
 static LLVMValueRef int_arith(Lower *L, Operator op, LLVMValueRef a,
@@ -151,12 +260,9 @@ static LLVMValueRef int_arith(Lower *L, Operator op, LLVMValueRef a,
   case OP_SUB: return ll_int_checked(L, "llvm.ssub.with.overflow", a, b, line);
   case OP_MUL: return ll_int_checked(L, "llvm.smul.with.overflow", a, b, line);
   case OP_DIV:
-    // int / int: CPython's long_true_divide, which is the quotient of the
-    // two doubles whenever both are exact (|x| <= 2**53).
     ll_check(L, icmp(L, LLVMIntEQ, b, i64c(L, 0)), RT_EXC_ZERO_DIVISION, line,
              MSG_DIV_ZERO);
-    return fmath(L, LLVMBuildFDiv(L->b, LLVMBuildSIToFP(L->b, a, L->t_f64, ""),
-                                  LLVMBuildSIToFP(L->b, b, L->t_f64, ""), ""));
+    return int_true_div(L, a, b);
   case OP_FLOORDIV:
     ll_check_int_divisor(L, a, b, line, MSG_FLOORDIV_ZERO);
     ll_int_divmod(L, a, b, &q, NULL);

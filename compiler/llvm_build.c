@@ -142,7 +142,7 @@ static const RtDecl rt_decls[] = {
     {"rt_float_to_int", "lpdi"},    {"rt_math_hypot", "ddd"},
     {"rt_math1", "dpidi"},          {"rt_math2", "dpiddi"},
     {"rt_enter_call", "ipi"},       {"rt_leave_call", "vp"},
-    {"rt_parallel_for", "vpppl"},
+    {"rt_parallel_for", "vpppl"},   {"rt_int_true_div", "dll"},
 };
 
 static LLVMTypeRef sig_type(Lower *L, char c) {
@@ -165,9 +165,10 @@ void ll_add_attr(Lower *L, LLVMValueRef fn, LLVMAttributeIndex i,
   LLVMAddAttributeAtIndex(fn, i, LLVMCreateEnumAttribute(L->c, kind, val));
 }
 
-// Declares the helper on first use. rt_exc_flag only computes an address,
-// so it is memory(none) and LLVM may hoist or merge its calls; rt_raise is
-// cold, which keeps every raise block out of the hot path.
+// Declares the helper on first use. rt_exc_flag only computes an address
+// and rt_int_true_div only divides, so they are memory(none) and LLVM may
+// hoist or merge their calls; rt_raise is cold, which keeps every raise
+// block out of the hot path.
 static LLVMValueRef rt_function(Lower *L, const RtDecl *d, LLVMTypeRef *fty) {
   int n = (int)strlen(d->sig) - 1;
   LLVMTypeRef params[8];
@@ -182,7 +183,8 @@ static LLVMValueRef rt_function(Lower *L, const RtDecl *d, LLVMTypeRef *fty) {
   for (int i = 0; i < n; i++)
     if (d->sig[i + 1] == 'b')
       ll_add_attr(L, fn, (LLVMAttributeIndex)(i + 1), "zeroext", 0);
-  if (!strcmp(d->name, "rt_exc_flag")) {
+  if (!strcmp(d->name, "rt_exc_flag") ||
+      !strcmp(d->name, "rt_int_true_div")) {
     ll_add_attr(L, fn, LLVMAttributeFunctionIndex, "memory", 0);
     ll_add_attr(L, fn, LLVMAttributeFunctionIndex, "willreturn", 0);
   } else if (!strcmp(d->name, "rt_raise")) {

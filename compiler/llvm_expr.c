@@ -7,6 +7,7 @@
 // Short-circuit operators and comparison chains become branches joined by
 // phis; `abs(z) OP C` decides on |z|**2 outside a safe margin (abs_compare).
 #include "llvm_lower.h"
+#include "pymath.h"
 
 // ---- expressions ------------------------------------------------------------
 
@@ -256,8 +257,8 @@ static bool float_constant(const Node *n, double *c) {
     return false;
   if (n->cval.kind == CONST_FLOAT)
     *c = n->cval.fval;
-  else if (n->cval.kind == CONST_INT)
-    *c = (double)n->cval.ival;
+  else if (n->cval.kind == CONST_INT && pym_int_fits_double(n->cval.ival))
+    *c = (double)n->cval.ival;  // past 2**53 the int is compared exactly
   else
     return false;
   return true;
@@ -325,6 +326,40 @@ static bool is_abs_compare(const Node *n, double *c) {
   return *c >= 0x1p-400 && *c <= 0x1p400;
 }
 
+// `i OP x` for an int i and a float or complex x, exactly as CPython's
+// float_richcompare and complex_richcompare (== and != only: equal when
+// the imaginary part is zero and the real part equals i).
+static LLVMValueRef compare_int_mixed(Lower *L, Operator op, LLVMValueRef i,
+                                      LLVMValueRef x, const Type *xty,
+                                      const Node *n) {
+  if (kind_of(xty) == TY_FLOAT)
+    return ll_int_float_compare(L, op, i, x);
+  if (op != OP_EQ && op != OP_NOTEQ)
+    diag_error_node(L->d, n, "'%s' between int and complex values is not "
+                    "supported", operator_names[op]);
+  LLVMValueRef eq =
+      LLVMBuildAnd(L->b, fcmp(L, LLVMRealOEQ, im_of(L, x), f64c(L, 0.0)),
+                   ll_int_float_compare(L, OP_EQ, i, re_of(L, x)), "");
+  return op == OP_EQ ? eq : LLVMBuildNot(L->b, eq, "");
+}
+
+// One link of a chain, a OP b: an int beside a float or complex compared
+// exactly, any other pair in the wider type.
+static LLVMValueRef compare_pair(Lower *L, Operator op, LLVMValueRef a,
+                                 const Type *aty, LLVMValueRef b,
+                                 const Type *bty, const Node *n) {
+  TypeKind ak = kind_of(aty), bk = kind_of(bty);
+  if (op >= OP_EQ && op <= OP_GTE) {
+    if (ak == TY_INT && (bk == TY_FLOAT || bk == TY_COMPLEX))
+      return compare_int_mixed(L, op, a, b, bty, n);
+    if (bk == TY_INT && (ak == TY_FLOAT || ak == TY_COMPLEX))
+      return compare_int_mixed(L, ll_swapped_compare(op), b, a, aty, n);
+  }
+  Type *t = ll_wider((Type *)aty, (Type *)bty);
+  return ll_compare_values(L, op, ll_convert(L, a, aty, t),
+                           ll_convert(L, b, bty, t), t, n);
+}
+
 // A comparison chain: each operand evaluated once, stopping at the first
 // false comparison.
 static LLVMValueRef compare(Lower *L, Node *n) {
@@ -339,10 +374,8 @@ static LLVMValueRef compare(Lower *L, Node *n) {
     Node *rn = n->comparators.data[i];
     LLVMValueRef b = ll_expr(L, rn);
     at(L, n);
-    Type *t = ll_wider(aty, rn->ty);
-    LLVMValueRef r = ll_compare_values(L, (Operator)(intptr_t)n->ops.data[i],
-                                       ll_convert(L, a, aty, t),
-                                       ll_convert(L, b, rn->ty, t), t, n);
+    LLVMValueRef r = compare_pair(L, (Operator)(intptr_t)n->ops.data[i], a,
+                                  aty, b, rn->ty, n);
     vec_push(L->a, &vals, r);
     vec_push(L->a, &bbs, LLVMGetInsertBlock(L->b));
     if (i == n->ops.len - 1) {

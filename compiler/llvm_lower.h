@@ -269,6 +269,10 @@ LLVMValueRef ll_str_format(Lower *L, Node *n);
 
 // ---- llvm_expr.c ------------------------------------------------------------
 
+LLVMValueRef ll_int_fits_double(Lower *L, LLVMValueRef v);
+LLVMValueRef ll_int_float_compare(Lower *L, Operator op, LLVMValueRef i,
+                                  LLVMValueRef x);
+Operator ll_swapped_compare(Operator op);
 LLVMValueRef ll_compare_values(Lower *L, Operator op, LLVMValueRef a,
                                LLVMValueRef b, const Type *t, const Node *n);
 void ll_expect_list(Lower *L, const Node *n);

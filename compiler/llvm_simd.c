@@ -56,8 +56,11 @@ static bool exprs_ok(Check *c, const PtrVec *v) {
 static bool binop_ok(Check *c, const Node *n) {
   TypeKind k = kind_of(n->ty);
   bool ok = n->op == OP_ADD || n->op == OP_SUB || n->op == OP_MUL;
-  if (k == TY_FLOAT && n->op == OP_DIV)
+  if (k == TY_FLOAT && n->op == OP_DIV) {
     ok = true;
+    if (kind_of(n->left->ty) <= TY_INT && kind_of(n->right->ty) <= TY_INT)
+      return expr_ok(c, n->left) && expr_ok(c, n->right);  // int / int
+  }
   if (k == TY_INT && (n->op == OP_MOD || n->op == OP_FLOORDIV))
     ok = true;
   if (k == TY_BOOL)

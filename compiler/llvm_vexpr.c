@@ -17,6 +17,7 @@
 // run-time index, so the code stays short at any width, and reaches the
 // vector variables through a copy of their lanes in memory (Staged).
 #include "llvm_lower.h"
+#include "pymath.h"
 
 // Abandons the block (the caller re-runs it scalar) if any active lane is
 // `bad`.
@@ -193,6 +194,47 @@ static LLVMValueRef vint_divmod(Simd *S, Operator op, LLVMValueRef a,
   d.bc = splat_value(S, b);  // x % 1000: LLVM divides by multiplying
   ll_each_lane(S, S->mask, divmod_lane, &d);
   return vload(S, S->vi64, d.res);
+}
+
+// int / int (llvm_arith.c's int_true_div) in every lane: the quotient of
+// the two exact doubles, and for the lanes past 2**53 rt_int_true_div,
+// one lane at a time. A zero divisor abandons the block (the scalar run
+// raises ZeroDivisionError).
+typedef struct {
+  LLVMValueRef a, b, res;  // allocas: the operands' lanes, the result's
+} TrueDivLane;
+
+static void true_div_lane(Simd *S, LLVMValueRef lane, void *arg) {
+  TrueDivLane *d = arg;
+  LLVMValueRef a = ll_get_lane(S, S->vi64, d->a, lane);
+  LLVMValueRef b = ll_get_lane(S, S->vi64, d->b, lane);
+  ll_set_lane(S, d->res, lane, ll_rt(S->L, "rt_int_true_div", 2, a, b));
+}
+
+static LLVMValueRef vint_true_div(Simd *S, LLVMValueRef a, LLVMValueRef b) {
+  Lower *L = S->L;
+  bail_if(S, icmp(L, LLVMIntEQ, b, LLVMConstNull(S->vi64)));
+  LLVMValueRef q = fmath(L, LLVMBuildFDiv(L->b,
+                                          LLVMBuildSIToFP(L->b, a, S->vf64, ""),
+                                          LLVMBuildSIToFP(L->b, b, S->vf64, ""),
+                                          ""));
+  LLVMValueRef fits = LLVMBuildAnd(L->b, ll_int_fits_double(L, a),
+                                   ll_int_fits_double(L, b), "");
+  LLVMValueRef big = vand_not(S, S->mask, fits);
+  TrueDivLane d = {.a = ll_entry_alloca(L, S->vi64, "dividend"),
+                   .b = ll_entry_alloca(L, S->vi64, "divisor"),
+                   .res = ll_entry_alloca(L, S->vf64, "quotient")};
+  LLVMBuildStore(L->b, q, d.res);
+  LLVMBasicBlockRef slow = new_block(L, "div.big");
+  LLVMBasicBlockRef done = new_block(L, "div.done");
+  ll_unlikely(L, LLVMBuildCondBr(L->b, vany(S, big), slow, done));
+  move_to(L, slow);
+  LLVMBuildStore(L->b, a, d.a);
+  LLVMBuildStore(L->b, b, d.b);
+  ll_each_lane(S, big, true_div_lane, &d);
+  LLVMBuildBr(L->b, done);
+  move_to(L, done);
+  return vload(S, S->vf64, d.res);
 }
 
 // The scalar arithmetic of llvm_arith.c, lane by lane (binop_ok's subset).
@@ -717,8 +759,37 @@ bool ll_abs_bound(const Node *n, double *c) {
     return false;
   *c = k->cval.kind == CONST_INT ? (double)k->cval.ival : k->cval.fval;
   Operator op = (Operator)(intptr_t)n->ops.data[0];
-  return (k->cval.kind == CONST_INT || k->cval.kind == CONST_FLOAT) &&
+  // past 2**53 an int bound is compared exactly, not as *c
+  return ((k->cval.kind == CONST_INT && pym_int_fits_double(k->cval.ival)) ||
+          k->cval.kind == CONST_FLOAT) &&
          op >= OP_LT && *c >= 0x1p-400 && *c <= 0x1p400;
+}
+
+// llvm_expr.c's compare_int_mixed in every lane: `i OP x` for an int i
+// and a float or complex x (== and != only), exactly.
+static LLVMValueRef vcompare_int_mixed(Simd *S, Operator op, LLVMValueRef i,
+                                       LLVMValueRef x, const Type *xty) {
+  Lower *L = S->L;
+  if (kind_of(xty) == TY_FLOAT)
+    return ll_int_float_compare(L, op, i, x);
+  LLVMValueRef im0 = fcmp(L, LLVMRealOEQ, vim(S, x), LLVMConstNull(S->vf64));
+  LLVMValueRef eq = LLVMBuildAnd(
+      L->b, im0, ll_int_float_compare(L, OP_EQ, i, vre(S, x)), "");
+  return op == OP_EQ ? eq : LLVMBuildNot(L->b, eq, "");
+}
+
+// One link of a chain (llvm_expr.c's compare_pair).
+static LLVMValueRef vcompare_pair(Simd *S, Operator op, LLVMValueRef a,
+                                  const Type *aty, LLVMValueRef b,
+                                  const Type *bty) {
+  TypeKind ak = kind_of(aty), bk = kind_of(bty);
+  if (ak == TY_INT && (bk == TY_FLOAT || bk == TY_COMPLEX))
+    return vcompare_int_mixed(S, op, a, b, bty);
+  if (bk == TY_INT && (ak == TY_FLOAT || ak == TY_COMPLEX))
+    return vcompare_int_mixed(S, ll_swapped_compare(op), b, a, aty);
+  const Type *t = ak >= bk ? aty : bty;
+  return vcompare_values(S, op, ll_vconvert(S, a, aty, t),
+                         ll_vconvert(S, b, bty, t), t);
 }
 
 // A comparison chain: every comparison is made in every lane; a lane's
@@ -735,10 +806,8 @@ static LLVMValueRef vcompare(Simd *S, Node *n) {
   for (int i = 0; i < n->ops.len; i++) {
     Node *rn = n->comparators.data[i];
     LLVMValueRef b = ll_vexpr(S, rn);
-    Type *t = kind_of(aty) >= kind_of(rn->ty) ? aty : rn->ty;
-    LLVMValueRef x = vcompare_values(S, (Operator)(intptr_t)n->ops.data[i],
-                                     ll_vconvert(S, a, aty, t),
-                                     ll_vconvert(S, b, rn->ty, t), t);
+    LLVMValueRef x = vcompare_pair(S, (Operator)(intptr_t)n->ops.data[i], a,
+                                   aty, b, rn->ty);
     r = r ? LLVMBuildAnd(S->L->b, r, x, "") : x;
     a = b;
     aty = rn->ty;
@@ -787,6 +856,9 @@ LLVMValueRef ll_vexpr(Simd *S, Node *n) {
     if (sq)
       return sq;
     LLVMValueRef a = ll_vexpr(S, n->left), b = ll_vexpr(S, n->right);
+    if (n->op == OP_DIV && kind_of(n->left->ty) <= TY_INT)  // int / int
+      return vint_true_div(S, ll_vconvert(S, a, n->left->ty, &ty_int),
+                           ll_vconvert(S, b, n->right->ty, &ty_int));
     return ll_varith(S, n->op, a, b, n->ty);
   }
   case ND_UNARYOP: return vunary(S, n);

@@ -27,6 +27,7 @@
 #ifdef __CUDACC_RTC__
 // NVRTC has no <stdint.h>; repeating an identical typedef is legal C++.
 typedef long long int64_t;
+typedef unsigned long long uint64_t;
 #else
 #include <math.h>
 #include <stdint.h>
@@ -52,6 +53,7 @@ typedef long long int64_t;
   X(PYM_FLOAT_DIVMOD_ZERO, PYM_EXC_ZERO_DIVISION, "float divmod()")          \
   X(PYM_INT_DIV_ZERO, PYM_EXC_ZERO_DIVISION,                                 \
     "integer division or modulo by zero")                                    \
+  X(PYM_INT_TRUEDIV_ZERO, PYM_EXC_ZERO_DIVISION, "division by zero")         \
   X(PYM_INT_MOD_ZERO, PYM_EXC_ZERO_DIVISION, "integer modulo by zero")       \
   X(PYM_COMPLEX_DIV_ZERO, PYM_EXC_ZERO_DIVISION, "complex division by zero") \
   X(PYM_COMPLEX_POW_ZERO, PYM_EXC_ZERO_DIVISION,                             \
@@ -602,6 +604,126 @@ PYM_FN int64_t pym_int_pow(int64_t x, int64_t y, int *err) {
     return 0;
   }
   return result;
+}
+
+// ---- ints meeting floats (longobject.c, floatobject.c) --------------------
+//
+// float(n) of a 64-bit int rounds to nearest, ties to even, as
+// PyLong_AsDouble does (and C's conversion, LLVM's sitofp). That is exact
+// for |n| <= 2**53, so only beyond it do the two operations below differ
+// from converting first: CPython divides two ints exactly and compares an
+// int with a float exactly. Their fast path is the old code; the rest runs
+// only for big ints.
+
+#define PYM_EXACT_INT 9007199254740992LL  // 2**53
+
+// The comparison operators, numbered as OP_EQ .. OP_GTE of the frontend's
+// Operator (the back ends pass op - OP_EQ).
+enum { PYM_CMP_EQ, PYM_CMP_NE, PYM_CMP_LT, PYM_CMP_LE, PYM_CMP_GT,
+       PYM_CMP_GE };
+
+// Whether float(n) is exact (|n| <= 2**53).
+PYM_FN int pym_int_fits_double(int64_t n) {
+  return n >= -PYM_EXACT_INT && n <= PYM_EXACT_INT;
+}
+
+PYM_FN int pym_bit_length(uint64_t x) {
+  int n = 0;
+  while (x) {
+    n++;
+    x >>= 1;
+  }
+  return n;
+}
+
+// long_true_divide for 64-bit ints: the exact quotient a / b correctly
+// rounded. As CPython: when both are exact doubles, their IEEE quotient;
+// else a quotient of DBL_MANT_DIG + 2 or + 3 bits by integer division of
+// |a| * 2**-shift by |b|, a sticky bit for any remainder, rounding half to
+// even by hand, and ldexp. 64-bit ints never underflow or overflow here.
+PYM_FN double pym_int_true_div(int64_t a, int64_t b, int *err) {
+  if (b == 0) {
+    *err = PYM_INT_TRUEDIV_ZERO;
+    return 0.0;
+  }
+  if (pym_int_fits_double(a) && pym_int_fits_double(b))
+    return (double)a / (double)b;
+  int negate = (a < 0) != (b < 0);
+  uint64_t x = a < 0 ? 0 - (uint64_t)a : (uint64_t)a;
+  uint64_t y = b < 0 ? 0 - (uint64_t)b : (uint64_t)b;
+  if (x == 0)
+    return negate ? -0.0 : 0.0;  // 0 / -big is -0.0, as 0 / -1
+  int shift = pym_bit_length(x) - pym_bit_length(y) - 53 - 2;
+  int inexact = 0;
+  uint64_t q, r;
+  if (shift <= 0) {
+    // q = (x << -shift) // y, one bit at a time past x // y; r < y <=
+    // 2**63, so 2 * r cannot wrap
+    q = x / y;
+    r = x % y;
+    for (int k = 0; k < -shift; k++) {
+      q <<= 1;
+      r <<= 1;
+      if (r >= y) {
+        r -= y;
+        q |= 1;
+      }
+    }
+  } else {
+    // |a| has at least 56 bits more than |b|, so shift < 64
+    inexact = (x & ((1ULL << shift) - 1)) != 0;
+    q = (x >> shift) / y;
+    r = (x >> shift) % y;
+  }
+  inexact |= r != 0;
+  int extra = pym_bit_length(q) - 53;  // 2 or 3 bits to round away
+  uint64_t mask = 1ULL << (extra - 1);
+  uint64_t low = q | (uint64_t)inexact;
+  if ((low & mask) && (low & (3 * mask - 1)))
+    low += mask;
+  q = low & ~(2 * mask - 1);
+  double result = ldexp((double)q, shift);  // q has at most 53 bits left
+  return negate ? -result : result;
+}
+
+// float_richcompare of the int i and the float x: -1, 0 or 1 as i is
+// less than, equal to or greater than x, exactly; 2 if x is a NaN. Where
+// float(i) differs from x the rounding (monotonic) kept the order; where
+// they are equal x is an integer of at most 64 bits, compared as one.
+PYM_FN int pym_int_float_cmp(int64_t i, double x) {
+  if (isnan(x))
+    return 2;
+  double fi = (double)i;
+  if (fi != x)
+    return fi < x ? -1 : 1;
+  if (x >= 0x1p63)
+    return -1;  // float(i) rounded up to 2**63
+  int64_t xi = (int64_t)x;
+  return i < xi ? -1 : i > xi ? 1 : 0;
+}
+
+// `i OP x` for an int i and a float x, op a PYM_CMP_*; a NaN is only !=.
+PYM_FN int pym_int_float_compare(int64_t i, double x, int op) {
+  int c = pym_int_float_cmp(i, x);
+  switch (op) {
+  case PYM_CMP_EQ: return c == 0;
+  case PYM_CMP_NE: return c != 0;
+  case PYM_CMP_LT: return c == -1;
+  case PYM_CMP_LE: return c == -1 || c == 0;
+  case PYM_CMP_GT: return c == 1;
+  default: return c == 1 || c == 0;
+  }
+}
+
+// The operator that gives `x OP i` as `i SWAPPED x`.
+PYM_FN int pym_cmp_swapped(int op) {
+  switch (op) {
+  case PYM_CMP_LT: return PYM_CMP_GT;
+  case PYM_CMP_LE: return PYM_CMP_GE;
+  case PYM_CMP_GT: return PYM_CMP_LT;
+  case PYM_CMP_GE: return PYM_CMP_LE;
+  default: return op;
+  }
 }
 
 #endif

@@ -225,11 +225,15 @@ extern const char *const node_kind_names[];
 //              shifts (both int anyway). `**` converts both operands like
 //              any arithmetic (int ** int stays int; int ** negative
 //              constant is float, both operands converted). `/` of ints
-//              converts both to float. & | ^ of two bools is a bool.
+//              is a float whose operands stay ints (bools become ints):
+//              CPython divides them exactly. & | ^ of two bools is a bool.
 //   AugAssign  ty is the operation's type; the target already has it (a
 //              variable widened to it, a list element must equal it) and
 //              value is converted to it.
-//   Compare    every operand of a chain has the chain's joined type.
+//   Compare    every operand of a chain has the chain's joined type,
+//              except an int beside a float or complex (the join is float
+//              or complex), which stays an int to be compared exactly; an
+//              int constant within 2**53 is converted (exact anyway).
 //   Conditions the test of If/While/IfExp, the operand of `not`, the ifs of
 //              a comprehension, bool()'s argument, and each operand of
 //              and/or inside such a test are bool: ND_CONVERT to bool is

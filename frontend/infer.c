@@ -41,9 +41,11 @@
 //   - int ** int is an int when the exponent is a variable; a negative
 //     exponent then raises ValueError at run time (CPython returns a
 //     float). A negative constant exponent gives a float, as in CPython;
-//   - a comparison chain compares all its operands in their joined type,
-//     and int == float compares the int converted to float (CPython
-//     compares exactly; they differ only past 2**53).
+//   - min() and max() of ints and floats are floats: the float() of the
+//     item CPython returns.
+// Not a departure: an int beside a float in a comparison stays an int
+// (the back ends compare the two exactly), and int / int divides the
+// ints, as CPython does; converting first differs past 2**53.
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>

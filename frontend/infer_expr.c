@@ -135,8 +135,12 @@ Type *infer_arith(Infer *in, Node *at, Operator op, Type *l, Type *r,
   case OP_MUL:
     break;
   case OP_DIV:  // true division: int / int is a float
-    if (t == &ty_int)
-      t = &ty_float;
+    if (t == &ty_int) {
+      // of the ints themselves: CPython divides them exactly, which past
+      // 2**53 differs from dividing their float() values
+      *lt = *rt = &ty_int;
+      return &ty_float;
+    }
     break;
   case OP_FLOORDIV:
   case OP_MOD:
@@ -292,7 +296,6 @@ static bool is_ordering(Operator op) {
   return op == OP_LT || op == OP_LTE || op == OP_GT || op == OP_GTE;
 }
 
-// Every operand of a chain is compared in the chain's joined type.
 // Operands that may be read more than once: names and number literals.
 static bool is_simple(const Node *n) {
   if (n->kind == ND_UNARYOP && (n->op == OP_USUB || n->op == OP_UADD))
@@ -355,6 +358,30 @@ static bool rewrite_in(Infer *in, Node *n) {
   return true;
 }
 
+// An int constant whose float() is exact (|v| <= 2**53), looking through
+// unary minus and module constants.
+static bool is_exact_int_constant(const Node *n) {
+  if (n->kind == ND_UNARYOP && n->op == OP_USUB)
+    return is_exact_int_constant(n->value);
+  if (n->kind == ND_NAME && n->var && n->var->kind == VAR_CONST)
+    return is_exact_int_constant(n->var->value);
+  return n->kind == ND_CONSTANT && n->cval.kind == CONST_INT &&
+         n->cval.ival >= -((int64_t)1 << 53) &&
+         n->cval.ival <= (int64_t)1 << 53;
+}
+
+// The type an operand of a chain of joined type t is compared in: t,
+// except for an int beside floats or complex numbers, which CPython
+// compares exactly (float_richcompare) and the back ends do too; an int
+// constant that float() keeps exact is simply converted.
+static Type *compared_as(Node *n, Type *t) {
+  if (n->ty == &ty_int && (t == &ty_float || t == &ty_complex) &&
+      !is_exact_int_constant(n))
+    return &ty_int;
+  return t;
+}
+
+// The operands of a chain are compared in their joined type (compared_as).
 static Type *compare(Infer *in, Node *n) {
   Type *t = infer_expr(in, &n->left);
   bool unknown = !t;
@@ -375,9 +402,11 @@ static Type *compare(Infer *in, Node *n) {
   if (ordering && t == &ty_complex)
     diag_error_node(in->d, n, "complex numbers cannot be ordered; compare "
                     "abs(z) or z.real");
-  infer_coerce(in, &n->left, t);
-  for (int i = 0; i < n->comparators.len; i++)
-    infer_coerce(in, (Node **)&n->comparators.data[i], t);
+  infer_coerce(in, &n->left, compared_as(n->left, t));
+  for (int i = 0; i < n->comparators.len; i++) {
+    Node **slot = (Node **)&n->comparators.data[i];
+    infer_coerce(in, slot, compared_as(*slot, t));
+  }
   return &ty_bool;
 }
 

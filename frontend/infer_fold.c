@@ -196,10 +196,17 @@ static ConstValue complex_binop(Fold *f, Node *n, ConstValue x,
   return complex_value(r.re, r.im);
 }
 
-// The operands already have the BinOp's type, except the shifts and the
-// bitwise operators on bools (frontend.h, "The typed AST").
+// The operands already have the BinOp's type, except the shifts, the
+// bitwise operators on bools and int / int, which divides the ints
+// exactly (frontend.h, "The typed AST").
 static ConstValue binop(Fold *f, Node *n) {
   ConstValue a = fold(f, n->left), b = fold(f, n->right);
+  if (n->op == OP_DIV && a.kind == CONST_INT && b.kind == CONST_INT) {
+    int err = PYM_OK;
+    double q = pym_int_true_div(a.ival, b.ival, &err);
+    check(f, n, err);
+    return float_value(q);
+  }
   switch (n->ty->kind) {
   case TY_BOOL:
     return (ConstValue){.kind = CONST_BOOL,

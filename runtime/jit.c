@@ -56,7 +56,7 @@ static const struct {
     RT_HELPER(rt_float_to_int),    RT_HELPER(rt_math_hypot),
     RT_HELPER(rt_math1),           RT_HELPER(rt_math2),
     RT_HELPER(rt_enter_call),      RT_HELPER(rt_leave_call),
-    RT_HELPER(rt_parallel_for),
+    RT_HELPER(rt_parallel_for),    RT_HELPER(rt_int_true_div),
 };
 #undef RT_HELPER
 

@@ -212,6 +212,13 @@ int64_t rt_float_to_int(RtContext *ctx, double x, int32_t line) {
   return r;
 }
 
+double rt_int_true_div(int64_t a, int64_t b) {
+  int err = PYM_OK;
+  double r = pym_int_true_div(a, b, &err);
+  assert(err == PYM_OK && "the caller checks the divisor");
+  return r;
+}
+
 // ---- round(x, ndigits) -----------------------------------------------------
 
 // float___round___impl's bounds: beyond NDIGITS_MAX every double rounds to

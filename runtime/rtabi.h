@@ -125,6 +125,9 @@ double rt_float_round(RtContext *ctx, double x, int64_t ndigits,
                       int32_t line);
 int64_t rt_float_round_int(RtContext *ctx, double x, int32_t line);
 int64_t rt_float_to_int(RtContext *ctx, double x, int32_t line);
+// int / int beyond 2**53 (pymath.h's long_true_divide), b != 0: pure, the
+// caller has raised ZeroDivisionError already.
+double rt_int_true_div(int64_t a, int64_t b);
 double rt_math_hypot(double x, double y);
 // math.sqrt, math.log, ... : one entry taking the builtin's number (the
 // Builtin enum value) so the runtime applies CPython's domain checks.

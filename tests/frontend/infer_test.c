@@ -175,10 +175,12 @@ START_TEST(arithmetic_converts_the_narrower_operand) {
   Node *z = value(k, 0);
   ck_assert_str_eq(tyname(t, z->ty), "complex");
   expect_convert(z->right, &ty_int, &ty_complex);
-  Node *a = value(k, 1);  // true division of ints: both become floats
+  Node *a = value(k, 1);  // true division of ints: a float of the ints
   ck_assert_str_eq(tyname(t, a->ty), "float");
-  expect_convert(a->left, &ty_int, &ty_float);
-  expect_convert(a->right, &ty_int, &ty_float);
+  ck_assert_int_eq(a->left->kind, ND_NAME);
+  ck_assert_str_eq(tyname(t, a->left->ty), "int");
+  ck_assert_int_eq(a->right->kind, ND_CONSTANT);
+  ck_assert_str_eq(tyname(t, a->right->ty), "int");
   ck_assert_str_eq(tyname(t, value(k, 2)->ty), "int");
   ck_assert_int_eq(value(k, 2)->left->kind, ND_NAME);
   ck_assert_str_eq(tyname(t, value(k, 3)->ty), "int");
@@ -200,6 +202,8 @@ START_TEST(comparisons_and_conditions_are_bool) {
   Typed *t = ok("def f(c, maxiter):\n"
                 "    if maxiter < 2.5:\n"
                 "        return 1\n"
+                "    if 2 < c.real < maxiter or c == maxiter:\n"
+                "        return 4\n"
                 "    if maxiter:\n"
                 "        return 2\n"
                 "    while c.real and maxiter:\n"
@@ -209,14 +213,23 @@ START_TEST(comparisons_and_conditions_are_bool) {
   Func *k = t->p->kernel;
   Node *cmp = stmt(k, 0)->test;
   ck_assert_str_eq(tyname(t, cmp->ty), "bool");
-  expect_convert(cmp->left, &ty_int, &ty_float);
-  expect_convert(stmt(k, 1)->test, &ty_int, &ty_bool);
-  Node *both = stmt(k, 2)->test;  // and/or in a test: each a truth value
+  // an int beside a float stays an int: CPython compares them exactly
+  ck_assert_int_eq(cmp->left->kind, ND_NAME);
+  ck_assert_str_eq(tyname(t, cmp->left->ty), "int");
+  Node *chain = ((Node *)stmt(k, 1)->test)->values.data[0];
+  // an int constant that float() keeps exact is simply converted
+  expect_convert(chain->left, &ty_int, &ty_float);
+  ck_assert_str_eq(tyname(t, ((Node *)chain->comparators.data[1])->ty),
+                   "int");
+  Node *eqz = ((Node *)stmt(k, 1)->test)->values.data[1];
+  ck_assert_str_eq(tyname(t, ((Node *)eqz->comparators.data[0])->ty), "int");
+  expect_convert(stmt(k, 2)->test, &ty_int, &ty_bool);
+  Node *both = stmt(k, 3)->test;  // and/or in a test: each a truth value
   ck_assert_int_eq(both->kind, ND_BOOLOP);
   ck_assert_str_eq(tyname(t, both->ty), "bool");
   expect_convert(both->values.data[0], &ty_float, &ty_bool);
   expect_convert(both->values.data[1], &ty_int, &ty_bool);
-  expect_convert(value(k, 3)->value, &ty_float, &ty_bool);
+  expect_convert(value(k, 4)->value, &ty_float, &ty_bool);
   typed_free(t);
 }
 END_TEST
@@ -564,6 +577,7 @@ START_TEST(ints_compare_with_complex_only_for_equality) {
                 "    if c == 0:\n"
                 "        return 1\n"
                 "    return 0\n");
+  // 0 is exact as a float; a variable int would stay an int
   expect_convert(stmt(t->p->kernel, 0)->test->comparators.data[0], &ty_int,
                  &ty_complex);
   typed_free(t);

@@ -119,6 +119,25 @@ static bool run_line(const char *line) {
   } else if (sscanf(line, "math2 %15s %la %la", name, &x[0], &x[1]) == 3) {
     double r = rt_math2(&ctx, math_builtin(name), x[0], x[1], 1);
     print_result(&ctx, 'F', r, 0, 0);
+  } else if (sscanf(line, "itruediv %" SCNd64 " %" SCNd64, &n[0], &n[1]) ==
+             2) {
+    int err = PYM_OK;
+    double r = pym_int_true_div(n[0], n[1], &err);
+    if (err)
+      rt_raise(&ctx, pym_error_exc(err), 1, pym_error_message(err));
+    else if (!pym_int_fits_double(n[0]) || !pym_int_fits_double(n[1]))
+      r = rt_int_true_div(n[0], n[1]);  // the same, through the runtime
+    print_result(&ctx, 'F', r, 0, 0);
+  } else if (sscanf(line, "icmpf %" SCNd64 " %la", &n[0], &x[0]) == 2) {
+    // pym_int_float_cmp (-1, 0, 1; 2 for NaN) + 4 * the bits of `i OP x`
+    // + 256 * the bits of `x OP i`, OP in PYM_CMP_* order
+    int64_t r = pym_int_float_cmp(n[0], x[0]) + 2;
+    for (int k = PYM_CMP_EQ; k <= PYM_CMP_GE; k++) {
+      r += (int64_t)pym_int_float_compare(n[0], x[0], k) << (2 + k);
+      r += (int64_t)pym_int_float_compare(n[0], x[0], pym_cmp_swapped(k))
+           << (8 + k);
+    }
+    print_result(&ctx, 'I', 0, 0, r);
   } else if (sscanf(line, "%15s %" SCNd64 " %" SCNd64, op, &n[0], &n[1]) ==
                  3 &&
              op[0] == 'i') {

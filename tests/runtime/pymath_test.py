@@ -109,6 +109,24 @@ imod = binary("imod", "I", lambda x, y: x % y)
 imul = binary("imul", "I", lambda x, y: x * y)
 
 
+def itruediv(x, y):
+    """int / int: CPython's exact quotient, correctly rounded."""
+    return ("itruediv %d %d" % (x, y), expect("F", lambda: x / y))
+
+
+def icmpf(i, x):
+    """float_richcompare of an int and a float: -1, 0, 1 (2 for NaN), plus
+    4 times the bits of i == x, i != x, i < x, i <= x, i > x, i >= x, plus
+    256 times those of x OP i."""
+    want = (2 if math.isnan(x) else (i > x) - (i < x)) + 2
+    ops = [lambda a, b: a == b, lambda a, b: a != b, lambda a, b: a < b,
+           lambda a, b: a <= b, lambda a, b: a > b, lambda a, b: a >= b]
+    for k, op in enumerate(ops):
+        want += op(i, x) << (2 + k)
+        want += op(x, i) << (8 + k)
+    return ("icmpf %d %s" % (i, hexf(x)), "I %d" % want)
+
+
 def fround(x, nd):
     return ("fround %s %d" % (hexf(x), nd), expect("F", lambda: round(x, nd)))
 
@@ -143,6 +161,13 @@ MATH2 = ["atan2", "hypot", "fmod", "copysign", "pow", "log"]
 INTS = [0, 1, -1, 2, -2, 3, -3, 7, -7, 10, 62, 63, 64, 100, INT64_MAX,
         INT64_MIN, INT64_MAX - 1, INT64_MIN + 1, 3037000499, 3037000500,
         -3037000500, 1 << 32, -(1 << 32)]
+# Ints where float() stops being exact: 2**53 and its neighbours (ties
+# round to even), and the issue's big = (n + 1) * 10**17 + 12345678901.
+BIG_INTS = [(1 << 53) + d for d in (-2, -1, 0, 1, 2, 3, 5)] + \
+    [-(1 << 53) - d for d in (-1, 0, 1, 2, 3)] + \
+    [(1 << 54) + 2, (1 << 54) + 6, (1 << 62) + 1, -(1 << 62) - 1,
+     (1 << 63) - 513, (1 << 63) - 512, (1 << 63) - 1025, -(1 << 63) + 512,
+     21 * 10 ** 17 + 12345678901, -(8 * 10 ** 17 + 12345678901)]
 
 
 def random_float(rng):
@@ -168,6 +193,19 @@ def random_int(rng):
     return rng.randint(INT64_MIN, INT64_MAX) >> rng.randint(0, 63)
 
 
+def big_int(rng):
+    """An int past 2**53 (often), either sign, ties of float() included."""
+    r = rng.random()
+    if r < 0.2:
+        return rng.choice(BIG_INTS)
+    if r < 0.5:  # a tie or a near-tie of float(): 2**k * (odd) + 2**(k-1)
+        k = rng.randint(1, 9)
+        n = (rng.randint(1 << 52, (1 << 53) - 1) << k) + \
+            rng.choice([0, 1 << (k - 1), (1 << (k - 1)) + 1, 1])
+        return n if rng.random() < 0.5 else -n
+    return rng.randint(INT64_MIN, INT64_MAX) >> rng.randint(0, 10)
+
+
 def edge_cases():
     ops = []
     for a in SPECIAL:
@@ -185,6 +223,14 @@ def edge_cases():
         for y in INTS:
             ops += [ifloordiv(x, y), imod(x, y), imul(x, y)]
         ops += [ipow(x, y) for y in (-1, 0, 1, 2, 3, 31, 62, 63, 64, 1000)]
+    for x in INTS + BIG_INTS:
+        for y in INTS + BIG_INTS:
+            ops.append(itruediv(x, y))
+        near = [float(x), math.nextafter(float(x), INF),
+                math.nextafter(float(x), -INF), float(x) + 0.5,
+                float(x) - 0.5, 2.0 ** 63, -2.0 ** 63, 2.0 ** 53, INF, -INF,
+                NAN, 0.0, -0.0]
+        ops += [icmpf(x, f) for f in near]
     ops += [ipow(-2, 63), ipow(2, 62), ipow(3, 39), ipow(3, 40),
             ipow(-3, 39), ipow(-1, INT64_MAX), ipow(0, INT64_MAX)]
     ops += [cabs(1e308, 1e308), cabs(3.0, 4.0), hypot(1e-310, 3e-310),
@@ -223,6 +269,11 @@ def random_cases(rng, count):
                 math2(rng.choice(MATH2), f(rng), f(rng)),
                 math2(rng.choice(MATH2), rng.uniform(-3, 3),
                       rng.uniform(-3, 3))]
+        a, b = big_int(rng), big_int(rng)
+        ops += [itruediv(a, b), itruediv(a, i(rng) or 7),
+                itruediv(i(rng), b), icmpf(a, float(a)),
+                icmpf(a, float(b)), icmpf(a, f(rng)),
+                icmpf(a, math.nextafter(float(a), rng.choice([INF, -INF])))]
     return ops
 
 
