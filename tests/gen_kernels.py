@@ -60,7 +60,13 @@ docs/language.md §4 or would make every point fail the same way:
     max(-1e6, min(1e6, x)), which also maps nan to 1e6 by Python's min rule;
   * ints beyond 64 bits: every int expression carries a bound on its
     magnitude, int assignments are wrapped into [-5003, 5003] with %, and an
-    operator whose result could pass 2**40 is not generated. Deliberate
+    operator whose result could pass 2**40 is not generated, except in the
+    big-int expressions (big_int_expr, bound 2**62): ints past 2**53 (the
+    64-bit extremes among them) meeting floats in / (of two ints), the six
+    comparisons in both orders and in chains, == with a complex, float(),
+    + - * % // and divmod with floats, ** -1, min/max (under float(): the
+    item min returns is an int in CPython), round, int and
+    math.floor/ceil/trunc of their quotients. Deliberate
     overflows are generated on purpose in a few kernels (a product past 2**63
     under a condition); there the oracle is --int64 and only
     `FILE:LINE: OverflowError` is compared;
@@ -96,6 +102,15 @@ DEFAULT_LITERALS = {"int": "3", "float": "0.5", "complex": "0.25j"}
 WRAP = "% 10007 - 5003"  # int assignments land in [-5003, 5003]
 VAR_BOUND = 5003
 CLAMP = "max(-1e6, min(1e6, %s))"
+# Ints past 2**53, where float(n) rounds, meeting floats: constants around
+# 2**53 (odd ones are ties of float()), the issue's 10**17 + 12345678901,
+# 2**62 + 1, and the extremes of 64 bits (those never in arithmetic).
+BIG_LIMIT = 2 ** 61
+BIG_CONSTANTS = [9007199254740993, 9007199254740992, 9007199254740995,
+                 -9007199254740993, 18014398509481989, 100000012345678901,
+                 -300000000000000007, 2305843009213693953, 123456789012345678]
+EXTREME_INTS = ["9223372036854775807", "(-9223372036854775807 - 1)",
+                "9223372036854775295", "(-9223372036854775807)"]
 
 
 class Scope:
@@ -148,6 +163,8 @@ class Gen:
         r = self.r
         if depth <= 0 or self.chance(0.3):
             return self.int_leaf(s)
+        if self.chance(0.03):
+            return self.big_int_result(s, depth), 10007
         k = r.randrange(12)
         if k <= 4:
             (a, ab), (b, bb) = self.int_expr(s, depth - 1), self.int_expr(
@@ -254,6 +271,8 @@ class Gen:
         r = self.r
         if depth <= 0 or self.chance(0.25):
             return self.float_leaf(s)
+        if self.chance(0.06):
+            return self.big_float_expr(s, depth)
         k = r.randrange(12)
         if k <= 3:
             op = r.choice(["+", "-", "*"])
@@ -381,6 +400,8 @@ class Gen:
 
     def bool_expr(self, s, depth):
         r = self.r
+        if depth > 0 and self.chance(0.1):
+            return self.big_bool_expr(s, depth)
         k = r.randrange(10)
         if k == 0 and r.random() < 0.5:
             item = self.aggregate_read(s, "bool", depth)
@@ -418,6 +439,143 @@ class Gen:
         return "(%s %s %s)" % (self.complex_expr(s, depth - 1),
                                r.choice(["==", "!="]),
                                self.complex_expr(s, depth - 1))
+
+    # ---- ints past 2**53 meeting floats ----------------------------------
+
+    def big_int_expr(self, s, depth):
+        """(code, bound) of an int that is mostly past 2**53; the bound
+        stays under 2**62, so + - of two and abs() + 1 never overflow."""
+        r = self.r
+        k = r.randrange(6)
+        if depth <= 0 or k == 0:
+            v = r.choice(BIG_CONSTANTS)
+            return ("(%d)" % v if v < 0 else str(v)), abs(v)
+        if k == 1:  # a big constant moved by a bounded int
+            a, ab = self.int_expr(s, depth - 1)
+            mult = min(r.choice([1, 2, 1000003, 10 ** 12 + 39]),
+                       BIG_LIMIT // max(ab, 1))
+            v = r.choice(BIG_CONSTANTS)
+            return "(%d + %s * %d)" % (v, a, mult), abs(v) + ab * mult
+        if k == 2:  # the issue's (n + 1) * 10 ** 17 + 12345678901
+            a, _ = self.int_expr(s, depth - 1)
+            return "((%s %% 23 + 1) * 10 ** 17 + 12345678901)" % a, \
+                23 * 10 ** 17 + 12345678901
+        if k == 3:
+            a, ab = self.big_int_expr(s, depth - 1)
+            return r.choice(["(-%s)", "abs(%s)"]) % a, ab
+        if k == 4:
+            (a, ab), (b, bb) = self.big_int_expr(s, depth - 1), \
+                self.int_expr(s, depth - 1)
+            op = r.choice(["+", "-"])
+            return "(%s %s %s)" % (a, op, b), ab + bb
+        (a, ab), (b, bb) = self.big_int_expr(s, depth - 1), \
+            self.big_int_expr(s, depth - 1)
+        if r.random() < 0.5:
+            return "%s(%s, %s)" % (r.choice(["min", "max"]), a, b), \
+                max(ab, bb)
+        return "(%s // (%s %% 7 + 1))" % (a, self.int_expr(s, 0)[0]), ab
+
+    def big_operand(self, s, depth):
+        """A big int, or where no arithmetic follows, a 64-bit extreme."""
+        if self.chance(0.15):
+            return self.r.choice(EXTREME_INTS)
+        return self.big_int_expr(s, depth)[0]
+
+    def big_float_expr(self, s, depth):
+        """A float made where a big int meets a float (or another int)."""
+        r = self.r
+        b = self.big_operand(s, depth - 1)
+        k = r.randrange(12)
+        if k == 0:
+            return "(%s / %s(%s %% 7 + 1))" % (b, r.choice(["", "-"]),
+                                              self.int_expr(s, depth - 1)[0])
+        if k == 1:
+            return "(%s / (abs(%s) + 1))" % (
+                r.choice([self.int_expr(s, depth - 1)[0], b]),
+                self.big_int_expr(s, depth - 1)[0])
+        if k == 2:
+            return "float(%s)" % b
+        if k == 3:
+            op = r.choice(["+", "-", "*"])
+            f = self.float_expr(s, depth - 1)
+            return "(%s %s %s)" % ((b, op, f) if r.random() < 0.5
+                                   else (f, op, b))
+        if k == 4:
+            return "(%s %s (abs(%s) + 0.5))" % (b, r.choice(["%", "//"]),
+                                               self.float_expr(s, depth - 1))
+        if k == 5:
+            return "(%s %s %s)" % (r.choice(["1e19", "(-2.5e18)", "7.25"]),
+                                   r.choice(["%", "//", "/"]),
+                                   "(abs(%s) + 1)" % self.big_int_expr(
+                                       s, depth - 1)[0])
+        if k == 6:
+            return "divmod(%s, %s(abs(%s) + 0.5))[%d]" % (
+                b, r.choice(["", "-"]), self.float_expr(s, depth - 1),
+                r.randrange(2))
+        if k == 7:
+            return "(%s ** -%d)" % (self.big_int_expr(s, depth - 1)[0],
+                                    r.choice([1, 2]))
+        if k == 8:
+            f = self.float_expr(s, depth - 1)
+            return "float(%s(%s, %s))" % (r.choice(["min", "max"]),
+                                          *((b, f) if r.random() < 0.5
+                                            else (f, b)))
+        if k == 9:
+            return "(%s / %s)" % (self.big_int_expr(s, depth - 1)[0],
+                                  r.choice(["7", "(-3)", "10", "4"]))
+        if k == 10:
+            return "(%s / 7 %% 1000.0 * 16.0)" % self.big_int_expr(
+                s, depth - 1)[0]
+        return "complex(%s, %s).real" % (b, self.float_expr(s, depth - 1))
+
+    def big_int_result(self, s, depth):
+        """An int of at most 10007 from a big int meeting a float."""
+        r = self.r
+        b = self.big_int_expr(s, depth - 1)[0]
+        conv = r.choice(["round", "int", "math.floor", "math.ceil",
+                         "math.trunc"])
+        arg = r.choice(["%s / %s" % (b, r.choice(["7", "(-3)", "1000003"])),
+                        "float(%s)" % b, "%s / 7.0" % b,
+                        "%s / (abs(%s) + 1.0)" % (b, self.float_expr(
+                            s, depth - 1))])
+        return "(%s(%s) %% 10007)" % (conv, arg)
+
+    def big_bool_expr(self, s, depth):
+        """An int past 2**53 compared with a float or a complex, exactly."""
+        r = self.r
+        op = r.choice(["<", "<=", ">", ">=", "==", "!="])
+        k = r.randrange(7)
+        if k <= 1:  # against its own float() and its neighbours
+            a, ab = self.big_int_expr(s, depth - 1)
+            f = r.choice(["float(%s)" % a, "float(%s + 1)" % a,
+                          "float(%s - 2)" % a, "(float(%s) + 2.0)" % a])
+            return "(%s %s %s)" % ((a, op, f) if k == 0 else (f, op, a))
+        b = self.big_operand(s, depth - 1)
+        if k == 2:
+            f = self.float_expr(s, depth - 1)
+            return "(%s %s %s)" % ((b, op, f) if r.random() < 0.5
+                                   else (f, op, b))
+        if k == 3:  # a chain with the int in the middle or at an end
+            a, _ = self.big_int_expr(s, depth - 1)
+            op2 = r.choice(["<", "<=", "==", ">="])
+            return r.choice(["(float(%s) %s %s %s %s)" % (a, op, a, op2,
+                                                          self.float_expr(
+                                                              s, depth - 1)),
+                             "(%s %s float(%s) %s %s)" % (a, op, a, op2, a)])
+        if k == 4:
+            z = r.choice(["complex(float(%s), 0.0)" % b,
+                          self.complex_expr(s, depth - 1)])
+            eq = r.choice(["==", "!="])
+            return "(%s %s %s)" % ((b, eq, z) if r.random() < 0.5
+                                   else (z, eq, b))
+        if k == 5:  # the exact quotient against the floor quotient
+            a, _ = self.big_int_expr(s, depth - 1)
+            d = r.choice(["7", "3", "(-7)", "1000003"])
+            return "(%s / %s %s %s // %s)" % (a, d, op, a, d)
+        return "(%s %s %s)" % (b, op, r.choice(
+            ["9.223372036854776e18", "(-9.223372036854776e18)",
+             "9007199254740992.0", "9007199254740994.0", "math.inf",
+             "(-math.inf)", "math.nan"]))
 
     def expr(self, s, ty, depth):
         if ty == "int":
@@ -1078,6 +1236,11 @@ class Gen:
         if k == 6:
             return "(abs(%s) + 1.0) ** %s" % (CLAMP % a, r.choice(
                 ["2", "0.5", "(-1.5)", "3.0"]))
+        if k == 7 and self.chance(0.5):  # ints past 2**53, divided exactly
+            return r.choice(["(%d / (abs(%s) %% 5 + 1))",
+                             "(%d / -(abs(%s) %% 7 + 2))",
+                             "float(%d + %s)"]) % (
+                r.choice(BIG_CONSTANTS), self.const_int(depth - 1)[0])
         return "%s(%s, %s)" % (r.choice(["min", "max"]), a,
                                self.const_float(depth - 1))
 

@@ -12,8 +12,10 @@ k + 1`), `abs(z) > C` and `x*x + y*y > 4.0` escapes whose bodies break,
 continue, return or count, inner loops with their own break, int counters
 with % and //, conditional expressions, for and while escape loops with or
 without an else (a list of tuples or of lists is not a number, which the
-vector form refuses: gen_kernels.py makes those). Each seed gives a point
-kernel (c, maxiter) and the same body as a
+vector form refuses: gen_kernels.py makes those), and ints past 2**53
+meeting floats (big_stmt: int / int, the six comparisons with a float in
+both orders, == with a complex, float(), a float minus an int). Each seed
+gives a point kernel (c, maxiter) and the same body as a
 list kernel (q, maxiter, z; z[i] and q[i] for z and c), and each runs at
 four sizes, maxiter 0 and 1 among them (a lane that never steps, or
 steps once), with --threads=1 (lanes refill in one order). The oracle is
@@ -40,9 +42,35 @@ def act(r):
                      ["continue"], ["k = k - 1"]])
 
 
+def big_stmt(r):
+    """A statement where an int past 2**53 (one per lane: it and k move
+    it) meets a float; under 2**62 for it < 400."""
+    b = "((it + %d) * %d + k)" % (r.randrange(1, 9), r.choice(
+        [10 ** 16 + 1, 3 * 10 ** 15 + 7, 2 ** 50 + 1, 9007199254740993]))
+    d = r.choice(["(k % 7 + 1)", "7", "(-3)", "(it % 5 + 2)"])
+    op = r.choice(["<", "<=", ">", ">=", "==", "!="])
+    c = r.randrange(6)
+    if c == 0:
+        return ["k = k + (1 if %s / %s %s %s // %s else 2)" % (b, d, op, b,
+                                                                d)]
+    if c == 1:
+        return ["if %s %s float(%s):" % (b, op, b), "    k = k + 3"]
+    if c == 2:
+        return ["if float(%s) %s %s:" % (b, op, b), "    k = k - 2"]
+    if c == 3:
+        return ["s = s + (%s / %s - %s // %s)" % (b, d, b, d)]
+    if c == 4:
+        return ["k = k + (1 if z %s %s or complex(float(%s), 0.0) %s %s "
+                "else 0)" % (r.choice(["==", "!="]), b, b,
+                             r.choice(["==", "!="]), b)]
+    return ["if x * 1e17 %s %s %s s * 1e15:" % (op, b, op), "    k += 1"]
+
+
 def stmt(r, inloop):
     """One statement (as lines) of the vector subset."""
-    c = r.randrange(20)
+    c = r.randrange(22)
+    if c >= 20:
+        return big_stmt(r)
     if c == 3 and inloop:
         limit = r.choice(["2.0", "2", "1.5", "4.0"])
         return ["if abs(z) > %s:" % limit] + ["    " + s for s in act(r)]
