@@ -371,6 +371,15 @@ class CommandLine(unittest.TestCase):
                                capture_output=True, timeout=120)
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertEqual(r.stdout[:4], b"\x7fELF")
+        # --mcpu: x86-64 code has no AVX registers, x86-64-v3's has some.
+        with tempfile.TemporaryDirectory() as d:
+            for cpu, avx in (("x86-64", False), ("x86-64-v3", True)):
+                path = os.path.join(d, cpu + ".o")
+                r = mandelc(EXAMPLE, "--mcpu=" + cpu, "-o", path)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                asm = subprocess.run(["objdump", "-d", path],
+                                     capture_output=True, text=True).stdout
+                self.assertEqual(bool(re.search(r"%[yz]mm", asm)), avx, cpu)
         # An object file is not for a terminal.
         master, slave = pty.openpty()
         p = subprocess.run([MANDELC, EXAMPLE, "--emit=obj"], stdout=slave,

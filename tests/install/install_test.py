@@ -178,6 +178,10 @@ class CExample(unittest.TestCase):
             env=env())
         self.cc("drv_o", "-I.", driver_c, "kernel.o")
         self.assert_like_cpython(["./drv_o"], kernel, "300", "100")
+        # For another CPU (--mcpu): the same lines.
+        run(["mandelc", kernel, "--mcpu=x86-64-v2", "-o", "v2.o"], env=env())
+        self.cc("drv_v2", "-I.", driver_c, "v2.o")
+        self.assert_like_cpython(["./drv_v2"], kernel, "200", "200")
         # Two kernels' objects in one program: their runtimes are weak.
         run(["mandelc", "point.py", "-o", "point.o"], env=env())
         self.cc("drv_two", "-I.", driver_c, "kernel.o", "point.o")
