@@ -571,6 +571,17 @@ static void prototypes(CudaGen *g, bool with_kernel) {
 
 // One item of a module list, as the C initialiser of its storage type
 // (doubles whatever the precision, as every list stores them).
+// A finite double as C reads it back exactly: %a for CUDA C; for the C
+// target, which people read, the shortest decimal that reads back.
+static const char *number(CudaGen *g, double v) {
+  for (int prec = 1; g->host && prec <= 17; prec++) {
+    const char *s = fmt(g, "%.*g", prec, v);
+    if (strtod(s, NULL) == v)
+      return strpbrk(s, ".en") ? s : fmt(g, "%s.0", s);
+  }
+  return fmt(g, "%a", v);
+}
+
 static const char *list_item(CudaGen *g, const Node *e, const Type *elem) {
   const ConstValue *c = &e->cval;
   bool finite = isfinite(c->fval) && isfinite(c->imag);
@@ -581,8 +592,8 @@ static const char *list_item(CudaGen *g, const Node *e, const Type *elem) {
   case TY_INT:
     return c->ival == INT64_MIN ? "(-9223372036854775807LL - 1)"
                                 : fmt(g, "%lldLL", (long long)c->ival);
-  case TY_FLOAT: return fmt(g, "%a", c->fval);
-  default: return fmt(g, "{%a, %a}", c->fval, c->imag);
+  case TY_FLOAT: return number(g, c->fval);
+  default: return fmt(g, "{%s, %s}", number(g, c->fval), number(g, c->imag));
   }
 }
 

@@ -2,7 +2,7 @@
 """difffuzz.py - differential fuzzing of mandelc against CPython.
 
     python3 tests/difffuzz.py MANDELC [--count N] [--seed S] [--jobs N]
-        [--args "W MAXITER"] [--shim BUILD_DIR] [--shim-every K]
+        [--args "W MAXITER"] [--shim BUILD_DIR] [--shim-every K] [--c]
         [--start I] [--keep DIR] [--minimise FILE]
 
 Makes N random kernels with tests/gen_kernels.py's generator (statements,
@@ -15,7 +15,10 @@ on the shim), deliberate run-time errors; see its docstring) from seeds distinct
   * with --shim BUILD_DIR: also the CUDA C that `--emit=cuda` makes, run on
     the host by tests/cuda/run_shim.py's shim (g++, no GPU), for every K-th
     kernel (--shim-every, default 1: all of them). A kernel the CUDA
-    mapping refuses (exit 1) is counted as unmapped, not as a failure.
+    mapping refuses (exit 1) is counted as unmapped, not as a failure;
+  * with --c: also the C program that `--emit=c` makes, built by gcc -O2
+    and run, as tests/c/run_c.py checks it (a kernel the C target refuses
+    is counted as unmapped too).
 A mismatch is kept under --keep (default ./difffuzz_failures) with the
 difference. `--minimise FILE` deletes lines of a kept kernel while the
 same comparison still fails (delta debugging by lines), and prints the
@@ -23,7 +26,8 @@ smallest failing kernel: the seed of a regression kernel for
 tests/kernels/regressions/.
 
 The closing line is `difffuzz: N kernels, N llvm mismatches, N shim run,
-N shim mismatches, N unmapped`; the exit status is 1 on any mismatch.
+N shim mismatches, N unmapped` (with --c a line more for the C programs);
+the exit status is 1 on any mismatch.
 A grid of 12 8 (42 points) keeps a kernel near 0.3 s; 10,000 of them with
 --jobs 2 take about an hour with the shim, a third of that without.
 """
@@ -39,7 +43,9 @@ import types
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "cuda"))
+sys.path.insert(0, os.path.join(HERE, "c"))
 import gen_kernels  # noqa: E402
+import run_c  # noqa: E402
 import run_shim  # noqa: E402
 
 
@@ -62,6 +68,17 @@ def check_shim(path, opts):
     return detail
 
 
+def check_c(path, opts):
+    """None when the C program agrees with CPython, 'unmapped' when the C
+    target refuses the kernel, else the difference."""
+    o = types.SimpleNamespace(mandelc=opts.mandelc, cache_dir=None,
+                              cc=["gcc"], cflags="-O2")
+    status, detail = run_c.check(path, o)
+    if status == "PASS":
+        return None
+    return "unmapped" if status == "REFUSED" else detail
+
+
 def source(opts, i):
     """Kernel i, with the header that gives run_shim its grid size."""
     return "# args: %s\n%s" % (opts.args,
@@ -69,12 +86,14 @@ def source(opts, i):
 
 
 def check(path, i, opts):
-    """(llvm problems, shim result or False when not run)."""
+    """(llvm problems, shim result, C result; False when not run)."""
     llvm = check_llvm(path, opts)
-    shim = False
+    shim = c = False
     if opts.shim and i % opts.shim_every == 0:
         shim = check_shim(path, opts)
-    return llvm, shim
+    if opts.c:
+        c = check_c(path, opts)
+    return llvm, shim, c
 
 
 def keep(opts, path, text):
@@ -92,7 +111,8 @@ def still_fails(lines, opts, which):
     try:
         if which == "llvm":
             return bool(check_llvm(f.name, opts))
-        r = check_shim(f.name, opts)
+        r = check_c(f.name, opts) if which == "c" else check_shim(f.name,
+                                                                   opts)
         return r not in (None, "unmapped")
     finally:
         os.unlink(f.name)
@@ -103,7 +123,7 @@ def minimise(opts):
     size, while the kernel still fails the same check."""
     with open(opts.minimise) as f:
         lines = f.read().splitlines()
-    which = "shim" if opts.shim else "llvm"
+    which = "shim" if opts.shim else "c" if opts.c else "llvm"
     if not still_fails(lines, opts, which):
         print("difffuzz: %s does not fail (%s)" % (opts.minimise, which))
         return 1
@@ -133,6 +153,8 @@ def main(argv):
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--shim", metavar="BUILD_DIR")
     ap.add_argument("--shim-every", type=int, default=1)
+    ap.add_argument("--c", action="store_true",
+                    help="also the C program of --emit=c (gcc -O2)")
     ap.add_argument("--keep", default="difffuzz_failures")
     ap.add_argument("--minimise", metavar="FILE")
     opts = ap.parse_args(argv)
@@ -143,7 +165,8 @@ def main(argv):
     if opts.minimise:
         return minimise(opts)
     work = tempfile.mkdtemp(prefix="mandelc_difffuzz_")
-    n = {"llvm_bad": 0, "shim_run": 0, "shim_bad": 0, "unmapped": 0}
+    n = {"llvm_bad": 0, "shim_run": 0, "shim_bad": 0, "unmapped": 0,
+         "c_run": 0, "c_bad": 0, "c_refused": 0}
 
     def one(i):
         path = os.path.join(work, "diff_%d_%d.py" % (opts.seed, i))
@@ -152,12 +175,12 @@ def main(argv):
         try:
             return path, check(path, i, opts)
         except Exception as e:  # a runner error fails one kernel
-            return path, (["runner error: %r" % e], False)
+            return path, (["runner error: %r" % e], False, False)
 
     indices = range(opts.start, opts.start + opts.count)
     with concurrent.futures.ThreadPoolExecutor(max(1, opts.jobs)) as pool:
-        for done, (path, (llvm, shim)) in enumerate(pool.map(one, indices),
-                                                    1):
+        for done, (path, (llvm, shim, c)) in enumerate(
+                pool.map(one, indices), 1):
             if llvm:
                 n["llvm_bad"] += 1
                 kept = keep(opts, path, "\n".join(llvm))
@@ -172,6 +195,15 @@ def main(argv):
                     kept = keep(opts, path, "shim:\n" + shim)
                     print("SHIM MISMATCH %s\n  %s" % (
                         kept, shim.replace("\n", "\n  ")), flush=True)
+            if c is not False:
+                n["c_run"] += 1
+                if c == "unmapped":
+                    n["c_refused"] += 1
+                elif c:
+                    n["c_bad"] += 1
+                    kept = keep(opts, path, "--emit=c:\n" + c)
+                    print("C MISMATCH %s\n  %s" % (
+                        kept, c.replace("\n", "\n  ")), flush=True)
             os.unlink(path)
             if done % 100 == 0:
                 print("... %d kernels, %s" % (done, n), flush=True)
@@ -180,7 +212,10 @@ def main(argv):
           "%d shim mismatches, %d unmapped" % (
               opts.count, n["llvm_bad"], n["shim_run"], n["shim_bad"],
               n["unmapped"]))
-    return 1 if n["llvm_bad"] or n["shim_bad"] else 0
+    if opts.c:
+        print("difffuzz: %d C programs run, %d C mismatches, %d refused by "
+              "the C target" % (n["c_run"], n["c_bad"], n["c_refused"]))
+    return 1 if n["llvm_bad"] or n["shim_bad"] or n["c_bad"] else 0
 
 
 if __name__ == "__main__":
