@@ -601,6 +601,10 @@ static const char *bound_value(CudaGen *g, Var *v, char binding) {
     if (t->kind == TY_COMPLEX)
       return "py_complex(x->data[i], y->data[j])";
     break;
+  case 'o':  // [0] * len(q), which the kernel fills
+    if (t->kind == TY_LIST && t->elem->kind == TY_INT)
+      return "output";
+    break;
   default:
     break;
   }
@@ -622,9 +626,17 @@ static void call_and_sum(CudaGen *g) {
   Program *p = g->p;
   Func *k = p->kernel;
   const Type *r = k->ret;
+  bool fills = memchr(p->choice.binding, 'o', (size_t)p->choice.nparams);
   switch (p->choice.form) {
   case FORM_LIST:
-    if (r->kind != TY_LIST || r->elem->kind != TY_INT)
+    if (fills && r->kind == TY_NONE) {  // the output argument, filled
+      cg_line(g, "%s;", kernel_call(g));
+      cg_line(g, "for (long long k = 0; !ts->raised && k < output->len; "
+              "k++)");
+      cg_line(g, "  sum += output->data[k];");
+      return;
+    }
+    if (fills || r->kind != TY_LIST || r->elem->kind != TY_INT)
       break;
     cg_line(g, "%sresult = %s;", c_list_type(g, k->def, r), kernel_call(g));
     cg_line(g, "for (long long k = 0; !ts->raised && result && "
@@ -711,6 +723,12 @@ static void c_driver(CudaGen *g, const double region[4]) {
     cg_line(g, "  for (long long i = 0; i < x->len; i++)");
     cg_line(g, "    q->data[j * x->len + i] = "
             "(struct pycomplex_d){x->data[i], y->data[j]};");
+    if (memchr(p->choice.binding, 'o', (size_t)p->choice.nparams)) {
+      const char *il = c_list_name(g, p->kernel->def,
+                                   type_list(g->a, &ty_int));
+      cg_line(g, "// the output list the kernel fills: [0] * len(q)");
+      cg_line(g, "%s *output = %s_new(ts, n, 0);", il, il);
+    }
   }
   cg_line(g, "printf(\"Total elements: %%lld\\n\", n);");
   cg_line(g, "double start = mandelc_seconds();");

@@ -72,7 +72,7 @@ def check_c(path, opts):
     """None when the C program agrees with CPython, 'unmapped' when the C
     target refuses the kernel, else the difference."""
     o = types.SimpleNamespace(mandelc=opts.mandelc, cache_dir=None,
-                              cc=["gcc"], cflags="-O2")
+                              cc=["gcc"], cflags="-O2", int64=True)
     status, detail = run_c.check(path, o)
     if status == "PASS":
         return None
