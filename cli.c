@@ -475,8 +475,8 @@ static void check_applies(const Options *o) {
     int where = options[id].where;
     if (id == OPT_THREADS && o->compare)
       where |= FOR_CUDA;  // --compare's C kernels run on the CPU
-    if (id == OPT_REGION && o->emit == EMIT_C)
-      where |= FOR_EMIT;  // the C program's driver covers the region
+    if ((id == OPT_REGION || id == OPT_JULIA) && o->emit == EMIT_C)
+      where |= FOR_EMIT;  // the C program's driver takes them
     if (id == OPT_HEADER && o->emit != EMIT_OBJ && o->emit != EMIT_HEADER)
       fprintf(stderr, "mandelc: warning: -H writes a header beside -o "
               "FILE.o; it does nothing with --emit=%s\n",

@@ -592,7 +592,8 @@ static bool run_c_program(const Options *o, Session *s, RtReference *out,
     return snprintf(err, errlen, "out of memory"), false;
   FILE *diag_out = s->diag.out;
   s->diag.out = msgs;  // a refusal is a warning here, not an error
-  char *c = c_emit(s->arena, &s->diag, s->prog, &o->copt, o->region);
+  char *c = c_emit(s->arena, &s->diag, s->prog, &o->copt, o->region,
+                     o->julia ? o->julia_c : NULL);
   s->diag.out = diag_out;
   fclose(msgs);
   if (!c)
@@ -667,7 +668,8 @@ static int run_pipeline(const Options *o, Session *s, Watch *w) {
   if (o->emit == EMIT_TYPES)
     return infer_dump(stdout, s->arena, s->prog), RT_OK;
   if (o->emit == EMIT_C) {  // the kernel and the driver as a C program
-    char *c = c_emit(s->arena, &s->diag, s->prog, &o->copt, o->region);
+    char *c = c_emit(s->arena, &s->diag, s->prog, &o->copt, o->region,
+                     o->julia ? o->julia_c : NULL);
     return !c ? RT_COMPILE_ERROR : emit_text(c) ? RT_OK : RT_COMPILE_ERROR;
   }
   // 6. mark the outer loop parallel when its iterations are independent

@@ -677,7 +677,8 @@ static const char *shortest(CudaGen *g, double v) {
 }
 
 // main(): calc_pure_python as docs/language.md §2 and mandelc run it.
-static void c_driver(CudaGen *g, const double region[4]) {
+static void c_driver(CudaGen *g, const double region[4],
+                     const double *julia) {
   Program *p = g->p;
   const char *file = c_string(g, p->file ? p->file : "kernel.py",
                               (int)strlen(p->file ? p->file : "kernel.py"));
@@ -716,13 +717,20 @@ static void c_driver(CudaGen *g, const double region[4]) {
   cg_line(g, "long long n = x->len * y->len;");
   if (p->choice.form == FORM_LIST) {
     const char *pl = c_list_name(g, p->kernel->def, points);
-    cg_line(g, "// q: the points row by row (y outer); z: zeros");
+    cg_line(g, julia ? "// --julia: z the points row by row (y outer), q the "
+                       "constant" : "// q: the points row by row (y outer); "
+                       "z: zeros");
     cg_line(g, "%s *q = %s_new(ts, n, 0), *z = %s_new(ts, n, 0);", pl, pl,
             pl);
     cg_line(g, "for (long long j = 0; !ts->raised && j < y->len; j++)");
     cg_line(g, "  for (long long i = 0; i < x->len; i++)");
-    cg_line(g, "    q->data[j * x->len + i] = "
-            "(struct pycomplex_d){x->data[i], y->data[j]};");
+    cg_line(g, "    %s->data[j * x->len + i] = "
+            "(struct pycomplex_d){x->data[i], y->data[j]};", julia ? "z" : "q");
+    if (julia) {
+      cg_line(g, "for (long long k = 0; !ts->raised && k < n; k++)");
+      cg_line(g, "  q->data[k] = (struct pycomplex_d){%s, %s};",
+              shortest(g, julia[0]), shortest(g, julia[1]));
+    }
     if (memchr(p->choice.binding, 'o', (size_t)p->choice.nparams)) {
       const char *il = c_list_name(g, p->kernel->def,
                                    type_list(g->a, &ty_int));
@@ -870,7 +878,7 @@ static void tidy_pointers(char *text, size_t *len) {
 }
 
 char *c_emit(Arena *a, Diag *d, Program *p, const CompileOptions *opt,
-             const double region[4]) {
+             const double region[4], const double *julia) {
   // In the arena, not on the stack: it must survive the longjmp of an error
   CudaGen *g = arena_alloc(a, sizeof *g);
   *g = (CudaGen){.a = a, .d = d, .p = p, .opt = opt, .host = true};
@@ -887,7 +895,7 @@ char *c_emit(Arena *a, Diag *d, Program *p, const CompileOptions *opt,
   is_defined(g, "struct pytuple_float_float");
   cg_write_functions(g, true);
   error_table(g);
-  c_driver(g, region);
+  c_driver(g, region, julia);
   char *body = g->out;
   size_t body_len = g->len;
   g->out = NULL, g->len = g->cap = 0;

@@ -150,12 +150,14 @@ bool cuda_error_decode(uint64_t key, int32_t *exc, int32_t *line,
 // ---- c.c -------------------------------------------------------------------
 
 // --emit=c: the kernel, the functions it calls and the tutorial's driver
-// (main(), over `region`: x1, x2, y1, y2) as one C program for the host,
-// in the arena: built with `cc k.c -lm`, it prints what CPython prints.
-// The CUDA C generator with the host's flavour (c.c says what differs).
-// NULL after a diagnostic (what the C target cannot express).
+// (main(), over `region`: x1, x2, y1, y2; with `julia` (re, im; NULL for
+// none) the grid as starting values z and the constant as every point)
+// as one C program for the host, in the arena: built with `cc k.c -lm`,
+// it prints what CPython prints. The CUDA C generator with the host's
+// flavour (c.c says what differs). NULL after a diagnostic (what the C
+// target cannot express).
 char *c_emit(Arena *a, Diag *d, Program *p, const CompileOptions *opt,
-             const double region[4]);
+             const double region[4], const double *julia);
 
 // ---- nvrtc.c ---------------------------------------------------------------
 

@@ -73,7 +73,7 @@ def check(path, opts):
     if kernel.targets is not None and not {"llvm", "c"} & set(kernel.targets):
         return "SKIP", "only for target %s" % " ".join(kernel.targets)
     mopts = [o for o in kernel.options
-             if o.startswith(("--kernel", "--region"))]
+             if o.startswith(("--kernel", "--region", "--bind", "--julia"))]
     problems, want = oracle(kernel, opts)
     if want[0] is None:
         return "FAIL", "CPython timed out"
