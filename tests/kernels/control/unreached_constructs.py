@@ -1,3 +1,4 @@
+# mandelc: --kernel=f
 # Python the kernel language lacks (yield, async def and await, match, :=,
 # a class) in functions the kernel never calls does not refuse the file:
 # only what the kernel reaches must be inside the subset.
