@@ -637,12 +637,22 @@ class Errors(unittest.TestCase):
     def test_ctrl_c_exits_130(self):
         import signal
         import time
-        p = subprocess.Popen([MANDELC, kernel("forever.py"), "100", "30"],
+        # -v's "compiled in" line comes after the watcher thread took the
+        # signals: a SIGINT sent before it (a fixed sleep on a loaded
+        # machine) would meet the default action, not mandelc.
+        p = subprocess.Popen([MANDELC, kernel("forever.py"), "100", "30",
+                              "-v"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
-        time.sleep(0.5)
+        seen = []
+        for line in p.stderr:
+            seen.append(line)
+            if "compiled in" in line:
+                break
+        time.sleep(0.2)  # into the run
         p.send_signal(signal.SIGINT)
-        out, err = p.communicate(timeout=30)
+        out, rest = p.communicate(timeout=30)
+        err = "".join(seen) + rest
         self.assertEqual(p.returncode, 130, err)
         self.assertIn("mandelc: interrupted", err)
 
