@@ -4,11 +4,11 @@
     python3 docs/make_walkthrough.py [--mandelc PATH] [--check]
                                      [--doc FILE ...] [--build DIR]
 
-The pages (docs/walkthrough.md and docs/vector_form.md unless --doc
+The pages (docs/walkthrough.md, vector_form.md and binding.md unless --doc
 names others) hold marked blocks:
 
     <!-- BEGIN mandelc ARGS... [ | from REGEX] [ | lines N] [ | grep REGEX]
-         [ | stderr] [ | mask REGEX] ... -->
+         [ | stderr] [ | mask REGEX] [ | status N] ... -->
     ```text
     (output, replaced on every run)
     ```
@@ -18,7 +18,8 @@ and `<!-- BEGIN source FILE FIRST-LAST -->` for lines of a file. Each
 block's command runs from the repository root (so paths read
 `examples/...`); `from` starts at the first output line matching REGEX,
 `lines` keeps that many, `grep` keeps matching lines only, `stderr` takes
-stderr (with stdout before it). A listing that depends on the CPU names
+stderr (with stdout before it), `status` is the exit status the command
+must end with (0 unless given: an error shown on purpose says so). A listing that depends on the CPU names
 one with --mcpu (so every machine prints the same text); mandelc runs
 with CUDA_VISIBLE_DEVICES empty, so --emit=ptx compiles for the same
 architecture (compute_75) with or without a GPU. The checkout's own
@@ -52,7 +53,8 @@ import sys
 DOCS = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(DOCS)
 PAGES = [os.path.join(DOCS, "walkthrough.md"),
-         os.path.join(DOCS, "vector_form.md")]
+         os.path.join(DOCS, "vector_form.md"),
+         os.path.join(DOCS, "binding.md")]
 BLOCK = re.compile(r"(<!-- BEGIN (?P<spec>.*?) -->\n)```text\n(?P<body>.*?)"
                    r"```\n(<!-- END -->)", re.S)
 # The checkout's directory, wherever it is, as the pages show it.
@@ -67,13 +69,13 @@ MASKS = [r"(?<=Main took )\d+:\d\d:\d\d(\.\d+)?",
 def parse_spec(spec):
     parts = [p.strip() for p in spec.split(" | ")]
     opts = {"from": None, "lines": None, "grep": None, "stderr": False,
-            "mask": []}
+            "mask": [], "status": 0}
     for p in parts[1:]:
         key, _, value = p.partition(" ")
         if key == "stderr":
             opts[key] = True
-        elif key == "lines":
-            opts["lines"] = int(value)
+        elif key in ("lines", "status"):
+            opts[key] = int(value)
         elif key in ("from", "grep"):
             opts[key] = value
         elif key == "mask":
@@ -100,8 +102,9 @@ def run_block(mandelc, command, opts):
     env = dict(os.environ, CUDA_VISIBLE_DEVICES="")
     r = subprocess.run([mandelc, *words[1:]], cwd=ROOT, capture_output=True,
                        text=True, timeout=600, env=env)
-    if r.returncode != 0:
-        raise SystemExit(f"`{command}` failed ({r.returncode}):\n{r.stderr}")
+    if r.returncode != opts["status"]:
+        raise SystemExit(f"`{command}` exited {r.returncode}, not "
+                         f"{opts['status']}:\n{r.stderr}")
     text = r.stdout + r.stderr if opts["stderr"] else r.stdout
     # The checkout's place on disk (PTX names files by absolute path).
     text = text.replace(ROOT + "/", CHECKOUT + "/")
