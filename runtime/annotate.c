@@ -82,6 +82,7 @@ typedef struct {
   Row *rows;     // rows[0] collects code with no line (LLVM's line 0)
   int nrows;     // source lines; rows has nrows + 1 entries
   const char *mca_error;  // why there is no cycle estimate (NULL: there is)
+  int prelude_code;  // of rows[0]'s PTX, what the prelude's lines made
 } Report;
 
 static void append(Text *t, const char *s, size_t n) {
@@ -230,10 +231,14 @@ static bool names_kernel(const char *path, size_t n, const char *file) {
          (n == b || path[n - b - 1] == '/');
 }
 
-// Which `.file N "PATH"` numbers name the kernel file; PTX lists them
-// after the code, the assembly listing before.
-static void find_kernel_files(const char *text, const char *file,
-                              bool *kernel_files, int nfiles) {
+// What a listing's `.file N "PATH"` numbers name: the kernel file, the
+// CUDA prelude (CUDA_PRELUDE_NAME), or another file.
+typedef enum { F_OTHER, F_KERNEL, F_PRELUDE } FileKind;
+
+// Which `.file N "PATH"` numbers name the kernel file and the prelude;
+// PTX lists them after the code, the assembly listing before.
+static void find_files(const char *text, const char *file, FileKind *files,
+                       int nfiles) {
   for (const char *s = text; *s; s = next_line(s, strcspn(s, "\n"))) {
     size_t n = strcspn(s, "\n");
     const char *t = s + strspn(s, " \t");
@@ -243,56 +248,104 @@ static void find_kernel_files(const char *text, const char *file,
     // the last quoted string: `.file 1 "DIR" "PATH"` in the listing
     const char *q2 = memrchr(t, '"', n - (size_t)(t - s));
     const char *q = q2 ? memrchr(t, '"', (size_t)(q2 - t)) : NULL;
-    if (id >= 0 && id < nfiles && q)
-      kernel_files[id] = names_kernel(q + 1, (size_t)(q2 - q - 1), file);
+    if (id < 0 || id >= nfiles || !q)
+      continue;
+    size_t len = (size_t)(q2 - q - 1);
+    files[id] = names_kernel(q + 1, len, file) ? F_KERNEL
+                : names_kernel(q + 1, len, CUDA_PRELUDE_NAME) ? F_PRELUDE
+                                                             : F_OTHER;
   }
+}
+
+// The kernel lines that code at a `.loc` location was attributed to, so
+// that code inlined into inlined code finds its kernel line: PTX names
+// only the nearest caller (`.loc 1 323 3, ..., inlined_at 1 1162 3`), a
+// location of the prelude whose own `.loc`, inlined at a kernel line,
+// came before. Open addressing; when full, locations are forgotten and
+// their code counts as having no line.
+enum { LOC_SLOTS = 8192 };
+typedef struct {
+  long file, line, col;
+  int kernel_line;
+  bool used;
+} LocSlot;
+
+static LocSlot *loc_slot(LocSlot *map, long file, long line, long col) {
+  size_t h = ((size_t)file * 1000003u + (size_t)line * 131u + (size_t)col)
+             % LOC_SLOTS;
+  for (int probe = 0; probe < LOC_SLOTS; probe++) {
+    LocSlot *e = &map[(h + (size_t)probe) % LOC_SLOTS];
+    if (!e->used || (e->file == file && e->line == line && e->col == col))
+      return e;
+  }
+  return NULL;
 }
 
 // The kernel line of a `.loc FILE LINE COL ...` (text after `.loc`, n
 // bytes), 0 when it names another file. Code inlined from a helper of
 // another file (PTX: the prelude's py_* functions) counts for the kernel
-// line it was inlined at: `.loc 2 300 5, function_name ..., inlined_at 1
-// 21 3`.
-static int loc_line(const char *t, size_t n, const bool *kernel_files,
-                    int nfiles) {
+// line it was inlined at, through as many levels of inlining as the
+// listing shows: `.loc 2 300 5, function_name ..., inlined_at 1 21 3`.
+static int loc_line(const char *t, size_t n, const FileKind *files,
+                    int nfiles, LocSlot *map, long *file_id) {
   char *end;
-  long id = strtol(t, &end, 10);
-  if (id >= 0 && id < nfiles && kernel_files[id])
-    return (int)strtol(end, NULL, 10);
+  long id = strtol(t, &end, 10), line = strtol(end, &end, 10);
+  long col = strtol(end, NULL, 10);
+  *file_id = id;
+  int result = 0;
   const char *at = memmem(t, n, "inlined_at ", 11);
-  if (!at)
-    return 0;
-  id = strtol(at + 11, &end, 10);
-  return id >= 0 && id < nfiles && kernel_files[id]
-             ? (int)strtol(end, NULL, 10) : 0;
+  if (id >= 0 && id < nfiles && files[id] == F_KERNEL) {
+    result = (int)line;
+  } else if (at) {
+    long at_id = strtol(at + 11, &end, 10);
+    long at_line = strtol(end, &end, 10), at_col = strtol(end, NULL, 10);
+    LocSlot *caller = map ? loc_slot(map, at_id, at_line, at_col) : NULL;
+    if (at_id >= 0 && at_id < nfiles && files[at_id] == F_KERNEL)
+      result = (int)at_line;
+    else if (caller && caller->used)
+      result = caller->kernel_line;
+  }
+  LocSlot *e = map ? loc_slot(map, id, line, col) : NULL;
+  if (e)
+    *e = (LocSlot){id, line, col, result, true};
+  return result;
 }
 
 // Assembly and PTX: a `.loc FILE LINE ...` sets the line of the
 // instructions after it, when FILE is the kernel's. Instructions are the
 // indented lines that are not directives, labels, braces or comments.
+// PTX code of no kernel line that the prelude's own lines made is counted
+// apart (prelude_code), so the report can say how much is mandelc's own
+// launch code.
 static void collect_loc(Report *r, Kind k, const char *text,
                         const char *file) {
   enum { MAX_FILES = 64 };
-  bool kernel_files[MAX_FILES] = {false};
-  find_kernel_files(text, file, kernel_files, MAX_FILES);
+  FileKind files[MAX_FILES] = {F_OTHER};
+  find_files(text, file, files, MAX_FILES);
+  LocSlot *map = calloc(LOC_SLOTS, sizeof *map);  // NULL: one level only
   // The assembly's functions say which path of the vector form code is
   // (llvm.c keeps the vector functions out of line in listings).
   bool vector_form = k == K_ASM && strstr(text, ".simd:\n") != NULL;
   const char *part = NULL;
   int line = 0;
+  long file_id = -1;
   for (const char *s = text; *s; s = next_line(s, strcspn(s, "\n"))) {
     size_t n = strcspn(s, "\n");
     const char *t = s + strspn(s, " \t");
     if (strncmp(t, ".loc", 4) == 0 && (t[4] == ' ' || t[4] == '\t')) {
-      line = loc_line(t + 5, n - 5 - (size_t)(t - s), kernel_files,
-                      MAX_FILES);
+      line = loc_line(t + 5, n - 5 - (size_t)(t - s), files, MAX_FILES,
+                      map, &file_id);
     } else if (vector_form && t == s && n > 1 && s[n - 1] == ':' &&
                *s != '.') {
       part = path_of(s, n - 1, true);  // a function's label
     } else if (t != s && t < s + n && !strchr(".#/{}", *t)) {
       add_code(r, k, line, t, n - (size_t)(t - s), part);
+      if (k == K_PTX && line == 0 && file_id >= 0 && file_id < MAX_FILES &&
+          files[file_id] == F_PRELUDE)
+        r->prelude_code++;
     }
   }
+  free(map);
 }
 
 // True for a line of CUDA C at the top level (a declaration, a closing
@@ -573,9 +626,14 @@ static void write_summary(FILE *f, const Report *r, const Program *p,
           l->target ? l->target : "llvm", total,
           sc->heat == K_PTX ? "PTX" : sc->heat == K_ASM ? "machine"
                                                         : "LLVM IR");
-  if (r->rows[0].code[sc->heat].count)
-    fprintf(f, " (%d of them with no source line)",
-            r->rows[0].code[sc->heat].count);
+  int unlined = r->rows[0].code[sc->heat].count;
+  if (unlined && sc->heat == K_PTX)
+    fprintf(f, " (%d of them with no kernel line: %d from the prelude's "
+            "functions, %s, and %d from the launch code mandelc writes "
+            "around the kernel)", unlined, r->prelude_code,
+            CUDA_PRELUDE_NAME, unlined - r->prelude_code);
+  else if (unlined)
+    fprintf(f, " (%d of them with no source line)", unlined);
   if (l->profile)
     fprintf(f, "; --profile took %lld samples",
             (long long)sc->total_samples);

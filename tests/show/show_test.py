@@ -347,6 +347,28 @@ class Annotate(unittest.TestCase):
             sections |= set(panel)
         self.assertTrue({"cuda", "ptx", "ir", "asm"} <= sections, sections)
 
+    def test_cuda_report_says_whose_code_has_no_line(self):
+        # PTX of no kernel line is the prelude's or the launch code that
+        # mandelc writes around the kernel, and the summary says how much
+        # of each. Code inlined into code the prelude inlined into the
+        # kernel counts for the kernel line, however deep: multibrot's
+        # abs(z) > 2.0 holds glibc's hypot, two inlinings down (one level
+        # only left it 9 instructions).
+        path = os.path.join(ROOT, "examples", "multibrot.py")
+        rep, text = self.make(path, "--target=cuda")
+        m = re.search(r"(\d+) PTX instructions \((\d+) of them with no "
+                      r"kernel line: (\d+) from the prelude's functions, "
+                      r"mandelc_prelude\.cuh, and (\d+) from the launch "
+                      r"code mandelc writes around the kernel\)", text)
+        self.assertTrue(m, re.findall(r"<p class=summary>.*", text))
+        total, unlined, prelude, launch = map(int, m.groups())
+        self.assertEqual(unlined, prelude + launch)
+        self.assertGreater(prelude, 0)
+        self.assertLess(unlined, total)
+        ptx = rep.panels[line_of(path, "if abs(z) > 2.0")]["ptx"]
+        code = [t for t in ptx.splitlines() if t.strip() and t[0] != "#"]
+        self.assertGreater(len(code), 50, ptx)
+
     def test_cycles_estimate_per_line(self):
         # llvm-mca's static estimate: a number for each line with machine
         # code, none for a comment; the escape loop's arithmetic costs
