@@ -170,6 +170,13 @@ void rt_profile_stop(RtProfile *pr) {
   pr->cpu_seconds = cpu_now() - pr->cpu_seconds;
   // A signal already on its way finds no profile and does nothing.
   atomic_store(&active_profile, NULL);
+  // One generated before the timer stopped may still be pending: under
+  // the old action (SIG_DFL) it would end the process (exit -SIGPROF, seen
+  // in show_Profile). Ignoring SIGPROF discards pending ones (POSIX), and
+  // no new one comes once the timer is off.
+  struct sigaction ignore = {.sa_handler = SIG_IGN};
+  sigemptyset(&ignore.sa_mask);
+  sigaction(SIGPROF, &ignore, NULL);
   sigaction(SIGPROF, &pr->old_action, NULL);
   pr->running = false;
 }
