@@ -284,7 +284,9 @@ PYM_FN double pym_libc_hypot(double x, double y) {
 #endif
 
 // _Py_c_abs and complex_abs: an infinite part gives inf even beside a NaN,
-// and an infinite result from finite parts is an OverflowError.
+// and an infinite result from finite parts is an OverflowError. A NaN part
+// is nan, never an error: CPython before 3.15 raised there on a stale
+// errno (gh-155526); docs/language.md section 5 takes the fixed rule.
 PYM_FN double pym_complex_abs(double re, double im, int *err) {
   if (!isfinite(re) || !isfinite(im)) {
     if (isinf(re))
