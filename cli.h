@@ -99,9 +99,11 @@ typedef enum {
     "sample the run and print the time spent on each line of the kernel "   \
     "on stderr (llvm)")                                                      \
   X(OPT_COMPARE, "compare", 0, "", FOR_RUN,                                  \
-    "also run the hand-written C kernels, and the program of --emit=c "     \
-    "built by cc, and print a table on stderr: variant, time, validation "  \
-    "sum, time ratio to the compiled kernel")                                \
+    "also run the hand-written C kernels (scalar and SIMD), and the "       \
+    "program of --emit=c built by cc, and print a table on stderr: "        \
+    "variant, time, validation sum, time ratio to the compiled kernel; a "  \
+    "variant whose sum differs (it computes something else) is left out, "  \
+    "with the reason")                                                       \
   X(OPT_THREADS, "threads", 'j', "N", FOR_LLVM,                              \
     "CPU worker threads (default: all cores); with --target=cuda only "     \
     "--compare's C kernels use them")                                        \

@@ -45,19 +45,45 @@ static void format_timedelta(double seconds, char *buf, size_t len) {
     snprintf(buf + n, len - (size_t)n, ".%06" PRId64, frac);
 }
 
+// Why --compare leaves reference `ref` out of the table, or NULL when it
+// computed what the kernel computed: the same validation sum on this grid.
+// A reference computing something else (another kernel, another grid
+// mapping, --julia) has nothing to say about this kernel's speed.
+static const char *left_out(const Report *r, const RtReference *ref,
+                            char *buf, size_t len) {
+  if (ref->not_run)
+    return ref->not_run;
+  if (ref->sum == r->run.sum)
+    return NULL;
+  char sum[48], mine[48];
+  rt_sum_format(ref->sum, sum, sizeof sum);
+  rt_sum_format(r->run.sum, mine, sizeof mine);
+  snprintf(buf, len, "its sum %s is not the kernel's %s: it computes "
+           "something else, so its time is no measure of this kernel",
+           sum, mine);
+  return buf;
+}
+
 void report_compare(const Options *o, const Report *r) {
   fprintf(stderr, "%-26s %12s %14s %8s\n", "variant", "seconds",
           "validation sum", "ratio");
-  char sum[48];
+  char sum[48], why[256];
   rt_sum_format(r->run.sum, sum, sizeof sum);
   fprintf(stderr, "%-26s %12.6f %14s %8.2f\n",
           o->cuda ? "mandelc --target=cuda" : "mandelc --target=llvm",
           r->run.seconds, sum, 1.0);
   for (int i = 0; i < r->nrefs; i++) {
     const RtReference *ref = &r->refs[i];
+    if (left_out(r, ref, why, sizeof why))
+      continue;
     rt_sum_format(ref->sum, sum, sizeof sum);
     fprintf(stderr, "%-26s %12.6f %14s %8.2f\n", ref->name, ref->seconds,
             sum, r->run.seconds > 0 ? ref->seconds / r->run.seconds : 0.0);
+  }
+  for (int i = 0; i < r->nrefs; i++) {
+    const char *w = left_out(r, &r->refs[i], why, sizeof why);
+    if (w)
+      fprintf(stderr, "left out: %s: %s\n", r->refs[i].name, w);
   }
 }
 
@@ -81,14 +107,33 @@ static void print_json(const Options *o, const Report *r) {
     printf(", \"simd\": ");
     json_string(stdout, r->simd);
   }
-  if (o->compare) {
+  if (o->compare) {  // the rows of the table, then those left out, why
+    char why[256];
+    const char *sep = "";
     printf(", \"compare\": [");
     for (int i = 0; i < r->nrefs; i++) {
-      rt_sum_format(r->refs[i].sum, sum, sizeof sum);
+      const RtReference *ref = &r->refs[i];
+      if (left_out(r, ref, why, sizeof why))
+        continue;
+      rt_sum_format(ref->sum, sum, sizeof sum);
       printf("%s{\"variant\": \"%s\", \"seconds\": %.6f, \"sum\": %s, "
-             "\"ratio\": %.4f}", i ? ", " : "", r->refs[i].name,
-             r->refs[i].seconds, sum,
-             r->run.seconds > 0 ? r->refs[i].seconds / r->run.seconds : 0.0);
+             "\"ratio\": %.4f}", sep, ref->name, ref->seconds, sum,
+             r->run.seconds > 0 ? ref->seconds / r->run.seconds : 0.0);
+      sep = ", ";
+    }
+    printf("], \"left_out\": [");
+    sep = "";
+    for (int i = 0; i < r->nrefs; i++) {
+      const RtReference *ref = &r->refs[i];
+      const char *w = left_out(r, ref, why, sizeof why);
+      if (!w)
+        continue;
+      rt_sum_format(ref->sum, sum, sizeof sum);
+      printf("%s{\"variant\": \"%s\", \"sum\": %s, \"reason\": ", sep,
+             ref->name, ref->not_run ? "null" : sum);
+      json_string(stdout, w);
+      printf("}");
+      sep = ", ";
     }
     printf("]");
   }

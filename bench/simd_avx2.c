@@ -135,6 +135,7 @@ static int64_t run_kernel(Feed *f) {
   }
 }
 
+#ifndef SIMD_KERNEL_ONLY
 int main(int argc, char **argv) {
   if (!__builtin_cpu_supports("avx2")) {
     fprintf(stderr, "simd_avx2: this CPU has no AVX2\n");
@@ -142,3 +143,4 @@ int main(int argc, char **argv) {
   }
   return simd_main(argc, argv, "simd_avx2");
 }
+#endif

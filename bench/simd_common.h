@@ -3,6 +3,10 @@
 //
 //   simd_avx512 W MAXITER THREADS      prints "SECONDS SUM"
 //
+// runtime/reference_simd.c builds the same kernels into mandelc for
+// --compare: it defines SIMD_KERNEL_ONLY, which leaves out the grid and the
+// command line below (the driver has its own grid) and each file's main.
+//
 // The grid is calc_pure_python's, bit for bit (x and y by repeated
 // addition, q row by row from the top). Threads take blocks of BLOCK
 // points from an atomic counter; inside a thread the vector kernel asks
@@ -79,6 +83,24 @@ static void *work(void *arg) {
   return NULL;
 }
 
+// Runs the kernel over j's points on `threads` threads (this one and
+// threads - 1 more); the sum lands in j->sum. Returns the seconds taken.
+static double run_job(Job *j, int threads) {
+  pthread_t t[MAX_THREADS];
+  threads = threads < 1 ? 1 : threads > MAX_THREADS ? MAX_THREADS : threads;
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  for (int i = 1; i < threads; i++)
+    pthread_create(&t[i], NULL, work, j);
+  work(j);
+  for (int i = 1; i < threads; i++)
+    pthread_join(t[i], NULL);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  return (double)(t1.tv_sec - t0.tv_sec) +
+         (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+}
+
+#ifndef SIMD_KERNEL_ONLY
 // calc_pure_python's coordinates: start, then += step while inside.
 static double *steps(double start, double end, double step, int64_t *n) {
   double *v = malloc(sizeof(double) * 200001);
@@ -95,28 +117,19 @@ static int simd_main(int argc, char **argv, const char *name) {
     return 2;
   }
   int64_t w = atoi(argv[1]), nx, ny;
-  int threads = atoi(argv[3]) > 0 ? atoi(argv[3]) : 1;
-  threads = threads > MAX_THREADS ? MAX_THREADS : threads;
+  int threads = atoi(argv[3]);
   double x1 = -2.13, x2 = 0.77, y1 = -1.3, y2 = 1.3;
   Job j = {.maxiter = atoll(argv[2])};
   j.xs = steps(x1, x2, (x2 - x1) / (double)w * 2, &nx);
   j.ys = steps(y2, y1, (y1 - y2) / (double)w * 2, &ny);
   j.nx = nx;
   j.n = nx * ny;
-  pthread_t t[MAX_THREADS];
-  struct timespec t0, t1;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
-  for (int i = 1; i < threads; i++)
-    pthread_create(&t[i], NULL, work, &j);
-  work(&j);
-  for (int i = 1; i < threads; i++)
-    pthread_join(t[i], NULL);
-  clock_gettime(CLOCK_MONOTONIC, &t1);
-  printf("%.6f %lld\n", (double)(t1.tv_sec - t0.tv_sec) +
-         (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9, (long long)j.sum);
+  double seconds = run_job(&j, threads);
+  printf("%.6f %lld\n", seconds, (long long)j.sum);
   free((void *)j.xs);
   free((void *)j.ys);
   return 0;
 }
+#endif  // SIMD_KERNEL_ONLY
 
 #endif

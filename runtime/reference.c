@@ -1,6 +1,6 @@
 // reference.c - the tutorial's kernel written by hand in C, for --compare.
 //
-// Two versions of calculate_z_serial_purepython over the driver's grid:
+// Three versions of calculate_z_serial_purepython over the driver's grid:
 // one with C99 complex numbers, z = z * z + q and cabs(z) > 2.0 - the very
 // operations CPython performs (complex multiplication as _Py_c_prod,
 // abs() as hypot), so its validation sum equals CPython's - and one
@@ -27,7 +27,7 @@ typedef int64_t (*Escape)(double qr, double qi, int64_t maxiter);
 static const struct {
   const char *name;
   Escape escape;
-} references[RT_REFERENCES] = {
+} references[RT_REFERENCES - 1] = {
   {"C complex, cabs", escape_complex},
   {"C scalar doubles, |z|^2", escape_scalar},
 };
@@ -51,8 +51,35 @@ static void run_points(void *env, RtContext *ctx, int64_t lo, int64_t hi) {
   pthread_mutex_unlock(&job->lock);
 }
 
+// bench/simd_avx512.c, or simd_avx2.c on a CPU without AVX-512F: the
+// same exact semantics as escape_complex, eight (four) points a vector.
+static void run_simd(const RtGrid *g, RtContext *ctx, RtReference *out) {
+  *out = (RtReference){.name = "C SIMD by hand"};
+#ifdef MANDELC_REFERENCE_SIMD
+  if (__builtin_cpu_supports("avx512f")) {
+    out->name = "C AVX-512 by hand";
+    out->sum = rt_reference_avx512(g, ctx->nthreads, &out->seconds);
+    return;
+  }
+  if (__builtin_cpu_supports("avx2")) {
+    out->name = "C AVX2 by hand";
+    out->sum = rt_reference_avx2(g, ctx->nthreads, &out->seconds);
+    return;
+  }
+  out->not_run = "this CPU has neither AVX-512F nor AVX2";
+#else
+  (void)g, (void)ctx;
+  out->not_run = "not built in: mandelc was built for a CPU other than "
+                 "x86-64";
+#endif
+}
+
 void rt_reference_run(int which, const RtGrid *g, RtContext *ctx,
                       RtReference *out) {
+  if (which == RT_REFERENCES - 1) {
+    run_simd(g, ctx, out);
+    return;
+  }
   Job job = {.g = g, .escape = references[which].escape};
   pthread_mutex_init(&job.lock, NULL);
   struct timespec t0, t1;

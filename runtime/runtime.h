@@ -375,21 +375,28 @@ bool rt_image_write(const char *path, const int64_t *counts, int64_t nx,
 // ---- reference.c -----------------------------------------------------------
 
 // The hand-written C kernels (--compare, bench/): the tutorial's
-// calculate_z_serial_purepython with C99 complex numbers and cabs, and the
+// calculate_z_serial_purepython with C99 complex numbers and cabs, the
 // same loop expanded into scalar doubles (testing |z|^2 > 4 instead of
-// abs(z) > 2, as the tutorial's faster versions do; its sum may differ).
-#define RT_REFERENCES 2
+// abs(z) > 2, as the tutorial's faster versions do; its sum may differ),
+// and bench/'s vector kernel by hand (AVX-512, else AVX2; exact).
+#define RT_REFERENCES 3
 
 typedef struct {
   const char *name;
   RtSum sum;
   double seconds;
+  const char *not_run;  // why it did not run (no sum, no time), or NULL
 } RtReference;
 
 // Runs reference `which` (0 .. RT_REFERENCES-1) over g on ctx->nthreads
-// threads.
+// threads. One this machine cannot run says why in out->not_run.
 void rt_reference_run(int which, const RtGrid *g, RtContext *ctx,
                       RtReference *out);
+// bench/simd_avx512.c and simd_avx2.c (reference_avx512.c, _avx2.c):
+// their sum over g on nthreads threads, and their time in *seconds. Only
+// on a CPU that has the instructions; x86-64 builds only.
+RtSum rt_reference_avx512(const RtGrid *g, int nthreads, double *seconds);
+RtSum rt_reference_avx2(const RtGrid *g, int nthreads, double *seconds);
 
 // ---- cprogram.c -----------------------------------------------------------
 

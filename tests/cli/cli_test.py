@@ -71,6 +71,41 @@ def grid_size(w, x1=-2.13, x2=0.77, y1=-1.3, y2=1.3):
     return nx, ny
 
 
+def cpu_has(flag):
+    """True when /proc/cpuinfo lists the x86 feature flag."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            return any(l.startswith("flags") and flag in l.split()
+                       for l in f)
+    except OSError:
+        return False
+
+
+def julia_sum(w, maxiter, c=-0.8 + 0.156j):
+    """CPython's sum of examples/julia.py over calc_pure_python's grid."""
+    x1, x2, y1, y2 = -2.13, 0.77, -1.3, 1.3
+    x_step = (float(x2 - x1) / float(w)) * 2
+    y_step = (float(y1 - y2) / float(w)) * 2
+    xs, ys, v = [], [], x1
+    while v < x2:
+        xs.append(v)
+        v += x_step
+    v = y2
+    while v > y1:
+        ys.append(v)
+        v += y_step
+    total = 0
+    for y in ys:
+        for x in xs:
+            z = complex(x, y)
+            for n in range(maxiter):
+                z = z * z + c
+                if abs(z) > 2.0:
+                    total += n
+                    break
+    return total
+
+
 THREE_LINES = re.compile(
     r"Total elements: (\d+)\n"
     r"Main took \d+:\d\d:\d\d(\.\d{6})?\n"
@@ -205,8 +240,40 @@ class Output(unittest.TestCase):
         r = self.run_ok(EXAMPLE, "200", "200", "--compare")
         self.assertIsNotNone(THREE_LINES.match(r.stdout), r.stdout)
         rows = [l for l in r.stderr.splitlines() if l.startswith("C ")]
-        self.assertEqual(len(rows), 2, r.stderr)
-        self.assertIn(" 36170 ", rows[0])  # cabs: CPython's bits
+        self.assertTrue(rows[0].startswith("C complex, cabs"), r.stderr)
+        for row in rows:  # a row in the table computed the same thing
+            self.assertIn(" 36170 ", row)  # CPython's sum
+        if cpu_has("avx512f") or cpu_has("avx2"):  # the hand SIMD kernel
+            self.assertTrue(any(" by hand " in l for l in rows), r.stderr)
+
+    def test_compare_leaves_out_other_computations(self):
+        # julia.py computes a Julia set: the hand-written Mandelbrot
+        # kernels compute CPython's tutorial sum, not this one, so no
+        # row of the table may compare their time with it.
+        julia = os.path.join(ROOT, "examples", "julia.py")
+        want = julia_sum(100, 30)
+        self.assertNotEqual(want, SUMS[(100, 30)])
+        r = self.run_ok(julia, "100", "30", "--compare")
+        self.assertEqual(int(THREE_LINES.match(r.stdout).group(3)), want)
+        lines = r.stderr.splitlines()
+        table = lines[1:[l.startswith("left out: ")
+                         for l in lines].index(True)]
+        self.assertEqual([l.split()[0] for l in table],
+                         ["mandelc", "generated"], r.stderr)
+        for row in table:
+            self.assertEqual(int(row.split()[-2]), want, row)
+        out = [l for l in lines if l.startswith("left out: ")]
+        self.assertGreaterEqual(len(out), 2, r.stderr)
+        for l in out:
+            self.assertIn("its sum %d is not the kernel's %d"
+                          % (SUMS[(100, 30)], want), l)
+        obj = json.loads(mandelc(julia, "100", "30", "--compare",
+                                 "--json").stdout)
+        self.assertEqual([row["sum"] for row in obj["compare"]], [want])
+        self.assertEqual(len(obj["left_out"]), len(out))
+        for row in obj["left_out"]:
+            self.assertEqual(row["sum"], SUMS[(100, 30)])
+            self.assertIn("computes something else", row["reason"])
 
     def test_region(self):
         r = self.run_ok(EXAMPLE, "100", "30", "--json",

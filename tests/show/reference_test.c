@@ -41,6 +41,30 @@ START_TEST(scalar_reference_gives_the_tutorials_sums) {
 }
 END_TEST
 
+START_TEST(simd_reference_gives_cpythons_sums) {
+  // bench/simd_avx512.c or simd_avx2.c, built in: exact on any thread
+  // count; on a CPU with neither, it says so instead of a sum.
+  RtGrid g = grid(300, 100);
+  RtContext ctx;
+  rt_context_init(&ctx, NULL, 3);
+  RtReference ref;
+  rt_reference_run(2, &g, &ctx, &ref);
+  rt_context_free(&ctx);
+  rt_grid_free(&g);
+  if (ref.not_run) {
+#if defined(__x86_64__)
+    ck_assert(!__builtin_cpu_supports("avx2"));
+#endif
+    return;
+  }
+  ck_assert(strstr(ref.name, "by hand") != NULL);
+  ck_assert(ref.sum == 75014);
+  ck_assert(run(2, 100, 30, 1) == 6502);
+  ck_assert(run(2, 200, 200, 2) == 36170);
+  ck_assert(run(2, 100, 0, 2) == 0);  // range(0): every count 0
+}
+END_TEST
+
 START_TEST(cuda_reference_compiles_with_nvrtc) {
   Arena *a = arena_new();
   Diag d;
@@ -63,6 +87,7 @@ static Suite *reference_suite(void) {
   tcase_set_timeout(t, 60);
   tcase_add_test(t, complex_reference_gives_cpythons_sums);
   tcase_add_test(t, scalar_reference_gives_the_tutorials_sums);
+  tcase_add_test(t, simd_reference_gives_cpythons_sums);
   tcase_add_test(t, cuda_reference_compiles_with_nvrtc);
   suite_add_tcase(s, t);
   return s;
