@@ -439,6 +439,22 @@ static Type *subscript(Infer *in, Node *n) {
   return t->elem;
 }
 
+// v[lo:hi:st]: a list's is the comprehension step 1 made (Subscript.elt),
+// a tuple's the display of its items (infer_sugar.c).
+static Type *slice(Infer *in, Node **slot) {
+  Node *n = *slot;
+  Type *t = infer_list_read(in, &n->value);
+  if (!t)
+    return NULL;
+  if (is_kind(t, TY_TUPLE))
+    *slot = infer_slice_tuple(in, n, t->nitems);
+  else if (is_kind(t, TY_LIST))
+    *slot = n->elt;
+  else
+    diag_error_node(in->d, n, "%s cannot be sliced", a_type(in, t));
+  return infer_expr(in, slot);
+}
+
 // [a, b, ...]: the joined element type; [] stays list[?] until a store,
 // an append or a parameter fixes it.
 static Type *list_display(Infer *in, Node *n) {
@@ -564,7 +580,7 @@ Type *infer_expr(Infer *in, Node **slot) {
     t = infer_attribute(in, slot);
     break;
   case ND_SUBSCRIPT:
-    t = subscript(in, n);
+    t = n->index->kind == ND_SLICE ? slice(in, slot) : subscript(in, n);
     break;
   case ND_LIST:
     t = list_display(in, n);

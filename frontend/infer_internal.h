@@ -192,6 +192,11 @@ Node *infer_fold_constant(Infer *in, const char *name, Node *value);
 // Replaces each such loop of body (not of nested blocks) by the statements
 // that run it in the kernel language.
 void infer_rewrite_loops(Infer *in, PtrVec *body);
+// v[lo:hi:st] of a list: the list comprehension that reads it, as
+// CPython's slice would (step 1 makes it, typing puts it in place).
+Node *infer_slice_comprehension(Infer *in, Node *sub);
+// v[lo:hi:st] of a tuple of len items: its items as a tuple display.
+Node *infer_slice_tuple(Infer *in, Node *sub, int len);
 
 // ---- infer_lift.c: nested functions and lambdas ----------------------------
 

@@ -10,6 +10,7 @@
 // program fixes them: the driver's binding of the kernel's parameters and
 // its form's return type, and annotations. Everything else is left unknown
 // (NULL) for the typing passes of step 2.
+#include <assert.h>
 #include <string.h>
 
 #include "infer_internal.h"
@@ -209,6 +210,11 @@ static void check_target(Infer *in, Node *t) {
       check_target(in, t->elts.data[i]);
     break;
   case ND_SUBSCRIPT:
+    if (t->index->kind == ND_SLICE) {
+      unsupported(in, t, "assigning to a slice is not supported in kernels; "
+                  "store one element at a time");
+      break;
+    }
     check_expr(in, t->value);
     check_expr(in, t->index);
     break;
@@ -408,6 +414,19 @@ static void check_listcomp(Infer *in, Node *n) {
   check_expr(in, n->elt);
 }
 
+// v[lo:hi:st]: the comprehension that reads a list's slice, made now so
+// that its variable (always an int) is a local like any other; the typing
+// puts it, or a tuple's items, in the subscript's place.
+static void check_slice(Infer *in, Node *n) {
+  check_expr(in, n->value);
+  check_expr(in, n->index->lower);
+  check_expr(in, n->index->upper);
+  n->elt = infer_slice_comprehension(in, n);
+  check_listcomp(in, n->elt);
+  Node *gen = n->elt->generators.data[0];
+  declare(in, (VarInfo *)gen->target->var, &ty_int, gen->target);
+}
+
 // 'is' and 'in' compare identities and containers, which kernels lack;
 // one report per chain is enough.
 static void check_compare(Infer *in, Node *n) {
@@ -462,6 +481,10 @@ static void check_expr(Infer *in, Node *n) {
     check_call(in, n);
     break;
   case ND_SUBSCRIPT:
+    if (n->index->kind == ND_SLICE) {
+      check_slice(in, n);
+      break;
+    }
     if (n->index->kind == ND_TUPLE)
       unsupported(in, n->index, "multi-dimensional indexing is not "
                   "supported in kernels; write a[i][j]");
@@ -485,9 +508,8 @@ static void check_expr(Infer *in, Node *n) {
     unsupported(in, n, "a lambda is only supported in kernels when it is "
                 "named (f = lambda x: ...) and then called");
     break;
-  case ND_SLICE:
-    unsupported(in, n, "slices are not supported in kernels; index one "
-                "element at a time");
+  case ND_SLICE:  // a Subscript's index, checked there
+    assert(!"a slice outside a subscript");
     break;
   case ND_STARRED:
     unsupported(in, n, "*args is not supported in kernels; pass each "

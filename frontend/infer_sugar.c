@@ -299,3 +299,172 @@ void infer_rewrite_loops(Infer *in, PtrVec *body) {
   }
   *body = out;
 }
+
+// ---- slices ----------------------------------------------------------------
+//
+// `v[lo:hi:st]` of a list reads as the comprehension
+//
+//     [v[i] for i in range(START, STOP, st)]
+//
+// with START and STOP clamped as CPython's PySlice_AdjustIndices clamps
+// them: for st > 0 a bound b < 0 is max(len(v) + b, 0), else min(b,
+// len(v)), and the defaults are 0 and len(v); for st < 0 the clamps are -1
+// and len(v) - 1 and the defaults len(v) - 1 and -1. A tuple's slice, of
+// constant bounds, is the tuple display of its items (slice_tuple). v and
+// the bounds are read more than once, so they must be pure: names,
+// constants, arithmetic and subscripts of them.
+
+static bool pure(const Node *n) {
+  if (!n)
+    return true;
+  switch (n->kind) {
+  case ND_CONSTANT:
+  case ND_NAME:
+    return true;
+  case ND_UNARYOP:
+  case ND_ATTRIBUTE:
+    return pure(n->value);
+  case ND_BINOP:
+    return pure(n->left) && pure(n->right);
+  case ND_SUBSCRIPT:
+    return pure(n->value) && pure(n->index);
+  case ND_SLICE:
+    return pure(n->lower) && pure(n->upper) && pure(n->step);
+  default:
+    return false;
+  }
+}
+
+// A copy of a pure expression, so that each use is typed on its own.
+static Node *clone(Sugar *s, const Node *n) {
+  if (!n)
+    return NULL;
+  Node *c = new_node(s->in->a, n->kind, n->tok);
+  c->op = n->op;
+  c->name = n->name;
+  c->cval = n->cval;
+  c->left = clone(s, n->left);
+  c->right = clone(s, n->right);
+  c->value = clone(s, n->value);
+  c->index = clone(s, n->index);
+  c->lower = clone(s, n->lower);
+  c->upper = clone(s, n->upper);
+  c->step = clone(s, n->step);
+  return c;
+}
+
+// The int constant a bound spells (`3`, `-2`), if it is one.
+static bool constant_bound(const Node *n, int64_t *v) {
+  bool neg = n->kind == ND_UNARYOP && n->op == OP_USUB;
+  const Node *c = neg ? n->value : n;
+  if (c->kind != ND_CONSTANT || c->cval.kind != CONST_INT)
+    return false;
+  *v = neg ? -c->cval.ival : c->cval.ival;
+  return true;
+}
+
+static Node *call2(Sugar *s, const char *fn, Node *a, Node *b) {
+  Node *n = call(s, fn, a);
+  vec_push(s->in->a, &n->args, b);
+  return n;
+}
+
+// One clamped bound of the range (see above): b, or the default when b
+// is NULL.
+static Node *bound(Sugar *s, Node *v, Node *b, bool up, bool is_stop) {
+  Node *len = call(s, "len", clone(s, v));
+  if (!b) {
+    if (up)
+      return is_stop ? len : int_constant(s, 0);
+    return is_stop ? int_constant(s, -1)
+                   : binop(s, len, OP_SUB, int_constant(s, 1));
+  }
+  Node *low = up ? int_constant(s, 0) : int_constant(s, -1);
+  Node *high = up ? call(s, "len", clone(s, v))
+                  : binop(s, call(s, "len", clone(s, v)), OP_SUB,
+                          int_constant(s, 1));
+  Node *neg = call2(s, "max", binop(s, len, OP_ADD, clone(s, b)), low);
+  Node *pos = call2(s, "min", clone(s, b), high);
+  int64_t k;
+  if (constant_bound(b, &k))
+    return k < 0 ? neg : pos;
+  Node *e = new_node(s->in->a, ND_IFEXP, s->at);
+  e->test = compare(s, clone(s, b), OP_LT, int_constant(s, 0));
+  e->body_expr = neg;
+  e->orelse_expr = pos;
+  return e;
+}
+
+// The step of a slice: a constant, 1 when left out; a compile error
+// otherwise (its sign decides the clamps) or when it is zero.
+static int64_t slice_step(Infer *in, const Node *sl) {
+  int64_t step = 1;
+  if (sl->step && !constant_bound(sl->step, &step))
+    diag_error_node(in->d, sl->step, "a slice step must be an int constant "
+                    "in kernels, such as 2 or -1");
+  if (step == 0)
+    diag_error_node(in->d, sl->step, "slice step cannot be zero");
+  return step;
+}
+
+static void check_slice_operands(Infer *in, const Node *sub) {
+  const Node *sl = sub->index;
+  if (!pure(sub->value))
+    diag_error_node(in->d, sub->value, "a slice of this expression is not "
+                    "supported in kernels; assign it to a name first");
+  const Node *b[] = {sl->lower, sl->upper};
+  for (int i = 0; i < 2; i++)
+    if (!pure(b[i]))
+      diag_error_node(in->d, b[i], "a slice bound with a call is not "
+                      "supported in kernels; assign it to a name first");
+}
+
+Node *infer_slice_comprehension(Infer *in, Node *sub) {
+  check_slice_operands(in, sub);
+  Node *sl = sub->index;
+  Sugar s = {.in = in, .at = sub->tok};
+  int64_t step = slice_step(in, sl);
+  Node *range = new_node(in->a, ND_CALL, s.at);
+  range->func = name(&s, "range");
+  vec_push(in->a, &range->args, bound(&s, sub->value, sl->lower, step > 0,
+                                      false));
+  vec_push(in->a, &range->args, bound(&s, sub->value, sl->upper, step > 0,
+                                      true));
+  vec_push(in->a, &range->args, int_constant(&s, step));
+  Node *gen = new_node(in->a, ND_COMPREHENSION, s.at);
+  gen->target = name(&s, "i.slice");
+  gen->iter = range;
+  Node *lc = new_node(in->a, ND_LISTCOMP, s.at);
+  lc->elt = subscript(&s, clone(&s, sub->value), name(&s, "i.slice"));
+  vec_push(in->a, &lc->generators, gen);
+  return lc;
+}
+
+Node *infer_slice_tuple(Infer *in, Node *sub, int len) {
+  Node *sl = sub->index;
+  Sugar s = {.in = in, .at = sub->tok};
+  int64_t step = slice_step(in, sl), lo = 0, hi = 0;
+  bool up = step > 0;
+  const char *why = "a tuple can only be sliced by constants; unpack it "
+                    "with a, b = t";
+  if (sl->lower && !constant_bound(sl->lower, &lo))
+    diag_error_node(in->d, sl->lower, "%s", why);
+  if (sl->upper && !constant_bound(sl->upper, &hi))
+    diag_error_node(in->d, sl->upper, "%s", why);
+  int64_t b[2] = {sl->lower ? lo : up ? 0 : len - 1,
+                  sl->upper ? hi : up ? len : -1};
+  for (int i = 0; i < 2; i++) {
+    const Node *given = i == 0 ? sl->lower : sl->upper;
+    if (!given)
+      continue;
+    if (b[i] < 0)
+      b[i] = b[i] + len < (up ? 0 : -1) ? (up ? 0 : -1) : b[i] + len;
+    else if (b[i] >= len)
+      b[i] = up ? len : len - 1;
+  }
+  Node *t = new_node(in->a, ND_TUPLE, s.at);
+  for (int64_t k = b[0]; up ? k < b[1] : k > b[1]; k += step)
+    vec_push(in->a, &t->elts, subscript(&s, clone(&s, sub->value),
+                                        int_constant(&s, k)));
+  return t;
+}

@@ -35,6 +35,8 @@ math functions, complex(), abs, min/max, int/float,
 ints and floats (indexed, len, sum, looped over) are read by every
 function; loops over enumerate(), zip(), enumerate(zip()) with a nested
 target, reversed() of lists and ranges, ranges with negative steps,
+slices of lists (missing, negative, computed and out-of-range bounds,
+negative steps: summed, measured, looped over),
 `in` / `not in` on tuple displays and module lists, and a nested def or
 named lambda in the kernel that reads the kernel's variables
 (docs/language.md).
@@ -233,6 +235,8 @@ class Gen:
             ty, n = self.const_lists[name]
             if ty == "int" and r.random() < 0.3:
                 return "sum(%s)" % name, n * 1000
+            if ty == "int" and r.random() < 0.3:
+                return "sum(%s%s)" % (name, self.slice_text(s)), n * 1000
             if r.random() < 0.3:
                 return "len(%s)" % name, n
             i, _ = self.int_expr(s, depth - 1)
@@ -251,6 +255,9 @@ class Gen:
                                                            e), 4 * VAR_BOUND
             if r.random() < 0.2:
                 return "len(la)", 10 ** 4
+            if r.random() < 0.3:
+                return "%s(%s%s)" % (r.choice(["sum", "len"]), name,
+                                     self.slice_text(s)), 4 * VAR_BOUND
             i, _ = self.int_expr(s, depth - 1)
             if r.random() < 0.5:
                 return "%s[%s %% 4]" % (name, i), VAR_BOUND
@@ -696,6 +703,24 @@ class Gen:
         else:
             self.assign(s, indent)
 
+    def slice_text(self, s):
+        """`[lo:hi:st]`: bounds missing, constant, negative, past the
+        end or computed (from the int variables), a constant step."""
+        r = self.r
+
+        def bound():
+            k = r.randrange(4)
+            if k == 0:
+                return ""
+            if k == 1:
+                return str(r.randint(-9, 9))
+            ints = sorted(s.vars["int"])
+            if k == 2 and ints:
+                return "%s %% 11 - 5" % r.choice(ints)
+            return str(r.choice([-100, 100, 0, -1]))
+        step = r.choice(["", "", ":2", ":-1", ":-2", ":3", ":1"])
+        return "[%s:%s%s]" % (bound(), bound(), step)
+
     def sequence_loop(self, s, var):
         """The header and the value variables (name, type) of a loop over
         enumerate(), zip() or reversed() of the lists that never grow."""
@@ -717,6 +742,9 @@ class Gen:
         if k == 2:
             return ("for %s, (%s, %s) in enumerate(zip(%s, %s)):" % (
                 var, va, vb, a, b), [(va, kind(a)), (vb, kind(b))])
+        if r.random() < 0.5:
+            return "for %s in %s%s:" % (va, a, self.slice_text(s)), [
+                (va, kind(a))]
         return "for %s in reversed(%s):" % (va, a), [(va, kind(a))]
 
     def for_loop(self, s, indent, depth):

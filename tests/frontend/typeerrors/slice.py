@@ -1,4 +1,4 @@
-# expect error: 3:14: slices are not supported in kernels; index one element at a time
+# expect error: 3:5: assigning to a slice is not supported in kernels; store one element at a time
 def f(q, maxiter, z):
-    head = q[1:3]
+    q[1:3] = [0j, 0j]
     return [0] * len(q)
