@@ -326,6 +326,18 @@ typedef struct {
   LLVMTypeRef rec_t;  // one point's record: vars, in order
 } Prints;
 
+// A parameter of a function inlined into the vector code (a call of the
+// file's own function whose body is one `return EXPR`, ll_inline_return):
+// a place argument (variable, X[i], constant) of the parameter's kind is
+// read again where the parameter is read, so its squares still serve;
+// any other argument is computed once, at the call, into value.
+typedef struct VBind {
+  const Var *param;
+  Node *place;
+  LLVMValueRef value;
+  struct VBind *next;  // the caller's own (calls nest; none recurse)
+} VBind;
+
 typedef struct {
   Lower *L;
   const Func *f;
@@ -354,6 +366,7 @@ typedef struct {
   struct VFor *hot;      // the escape loop, when its target is lazy
   LLVMValueRef dirty;    // i1 alloca: a lane broke or returned this step
   struct LaneStage *stage;  // inside ll_each_lane (llvm_vexpr.c)
+  VBind *binds;          // the parameters of the calls being inlined
 } Simd;
 
 // A loop's per-lane state: a range loop's counter and length, the lanes
@@ -460,6 +473,8 @@ const char *ll_simd_why_not(Lower *L, const Func *f, Var *ivar,
                             const Node **where);
 void ll_simd_say(Lower *L, const char *fmt, const char *name, const char *why,
                  const Node *where);
+// The `return EXPR` that is f's whole body (docstrings aside), or NULL.
+Node *ll_inline_return(const Func *f);
 void ll_vstmts_under(Simd *S, LLVMValueRef m, PtrVec *body);
 void ll_vloop_open(Simd *S, VFor *v, Node *s);
 void ll_vloop_start(Simd *S, VFor *v, LLVMValueRef m);

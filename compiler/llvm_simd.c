@@ -87,7 +87,40 @@ static bool compare_ok(Check *c, const Node *n) {
   return expr_ok(c, l) && exprs_ok(c, &n->comparators);
 }
 
+Node *ll_inline_return(const Func *f) {
+  const PtrVec *body = &f->def->body;
+  int i = 0;
+  while (i < body->len && ((Node *)body->data[i])->kind == ND_EXPR &&
+         ((Node *)body->data[i])->value->kind == ND_CONSTANT)
+    i++;  // a docstring
+  Node *r = i == body->len - 1 ? body->data[i] : NULL;
+  return r && r->kind == ND_RETURN && r->value ? r : NULL;
+}
+
+// A call of the file's own function, inlined (llvm_vexpr.c): its body one
+// `return EXPR` inside the subset, its parameters numbers bound by
+// position. The expression is checked as the kernel's own.
+static bool user_call_ok(Check *c, const Node *n) {
+  const Func *g = n->callee;
+  const Node *r = ll_inline_return(g);
+  if (!r)
+    return refuse(c, n, "a call of a function whose body is more than one "
+                        "return (write the helper as `return EXPR`)");
+  if (g->recursive)
+    return refuse(c, n, "a call of a recursive function");
+  if (n->args.len != g->nparams || n->keywords.len)
+    return refuse(c, n, "a call with keyword or default arguments");
+  for (int i = 0; i < g->nparams; i++)
+    if (!is_number(g->params[i]->ty))
+      return refuse(c, n, "a call with an argument that is not a number");
+  if (!is_number(g->ret))
+    return refuse(c, n, "a call of a function that returns no number");
+  return exprs_ok(c, &n->args) && expr_ok(c, r->value);
+}
+
 static bool call_ok(Check *c, const Node *n) {
+  if (n->callee)
+    return user_call_ok(c, n);
   if (!n->callee && n->builtin == BI_ABS && n->args.len == 1 &&
       kind_of(n->ty) == TY_FLOAT &&
       kind_of(((Node *)n->args.data[0])->ty) == TY_FLOAT)
@@ -100,7 +133,7 @@ static bool call_ok(Check *c, const Node *n) {
         return refuse(c, n, "complex() of a complex");
     return exprs_ok(c, &n->args);
   }
-  return refuse(c, n, n->callee ? "a call of a function" : "this call");
+  return refuse(c, n, "this call");
 }
 
 static bool expr_ok(Check *c, const Node *n) {

@@ -87,8 +87,21 @@ static LLVMValueRef vconstant(Simd *S, Node *n) {
   return ll_vconvert(S, v, t, n->ty);
 }
 
+// The binding of an inlined function's parameter v, or NULL.
+static const VBind *bound(const VBind *b, const Var *v) {
+  for (; v && b; b = b->next)
+    if (b->param == v)
+      return b;
+  return NULL;
+}
+
 static LLVMValueRef vname(Simd *S, Node *n) {
   Var *v = n->var;
+  const VBind *b = bound(S->binds, v);
+  if (b && b->place)  // the argument's place, read again (it is pure)
+    return ll_vconvert(S, ll_vexpr(S, b->place), b->place->ty, n->ty);
+  if (b)
+    return ll_vconvert(S, b->value, v->ty, n->ty);
   if (!v) {
     // math.pi and friends, imported by name: infer.c typed them float.
     double c = !strcmp(n->name, "pi")  ? 3.141592653589793
@@ -405,50 +418,78 @@ static LLVMValueRef squared_place(Simd *S, const Node *n, LLVMValueRef *slot) {
   const Var *v = n->kind == ND_NAME ? n->var : NULL;
   if (!v || v->kind == VAR_CONST || kind_of(n->ty) != kind_of(v->ty))
     return NULL;
+  const VBind *b = bound(S->binds, v);
+  if (b)  // an inlined function's parameter: its argument's place
+    return b->place ? squared_place(S, b->place, slot) : NULL;
   *slot = S->slots[v->index];
   return S->squares[v->index];
 }
 
 // ---- which places keep squares ---------------------------------------------
 
-// The variable of a place that may keep squares (x, or X of X[i]), or NULL.
-static const Var *place_var(const Node *n) {
+// The variable of a place that may keep squares (x, or X of X[i]), or NULL;
+// an inlined function's parameter is its argument's place, if a place.
+static const Var *place_var(const VBind *binds, const Node *n) {
   if (n->kind == ND_SUBSCRIPT)
     n = n->value;
-  return n->kind == ND_NAME && n->var && n->var->kind != VAR_CONST ? n->var
-                                                                   : NULL;
+  if (n->kind != ND_NAME || !n->var || n->var->kind == VAR_CONST)
+    return NULL;
+  const VBind *b = bound(binds, n->var);
+  if (b)
+    return b->place ? place_var(binds, b->place) : NULL;
+  return n->var;
 }
 
-static void mark_squared(bool *marks, const Node *n);
+static void mark_squared(bool *marks, const VBind *binds, const Node *n);
 
-static void mark_all(bool *marks, const PtrVec *v) {
+static void mark_all(bool *marks, const VBind *binds, const PtrVec *v) {
   for (int i = 0; i < v->len; i++)
-    mark_squared(marks, v->data[i]);
+    mark_squared(marks, binds, v->data[i]);
+}
+
+// A call of the file's own function, inlined: its body squares what its
+// place arguments hold (the binding vbind_args makes).
+static void mark_call(bool *marks, const VBind *binds, const Node *n) {
+  const Func *g = n->callee;
+  Node *r = ll_inline_return(g);
+  if (!r || n->args.len != g->nparams || !g->nparams)
+    return;
+  VBind b[g->nparams];
+  for (int i = 0; i < g->nparams; i++) {
+    Node *a = n->args.data[i];
+    bool place = (a->kind == ND_NAME || a->kind == ND_SUBSCRIPT) &&
+                 kind_of(a->ty) == kind_of(g->params[i]->ty);
+    b[i] = (VBind){.param = g->params[i], .place = place ? a : NULL,
+                   .next = i + 1 < g->nparams ? &b[i + 1] : (VBind *)binds};
+  }
+  mark_squared(marks, b, r->value);
 }
 
 // Marks the places n squares: x * x of one variable or lane item, and
 // abs(z) (its squared modulus).
-static void mark_squared(bool *marks, const Node *n) {
+static void mark_squared(bool *marks, const VBind *binds, const Node *n) {
   if (!n)
     return;
   const Var *v = NULL;
-  if (n->kind == ND_BINOP && n->op == OP_MUL && place_var(n->left) &&
-      place_var(n->left) == place_var(n->right) &&
+  if (n->kind == ND_BINOP && n->op == OP_MUL && place_var(binds, n->left) &&
+      place_var(binds, n->left) == place_var(binds, n->right) &&
       n->left->kind == n->right->kind)
-    v = place_var(n->left);
+    v = place_var(binds, n->left);
   if (n->kind == ND_CALL && !n->callee && n->builtin == BI_ABS &&
       n->args.len == 1)
-    v = place_var(n->args.data[0]);
+    v = place_var(binds, n->args.data[0]);
+  if (n->kind == ND_CALL && n->callee && !n->callee->recursive)
+    mark_call(marks, binds, n);
   if (v)
     marks[v->index] = true;
   const Node *kids[] = {n->left, n->right, n->value, n->test, n->body_expr,
                         n->orelse_expr, n->iter};
   for (size_t i = 0; i < sizeof kids / sizeof *kids; i++)
-    mark_squared(marks, kids[i]);
+    mark_squared(marks, binds, kids[i]);
   const PtrVec *vecs[] = {&n->targets, &n->elts, &n->values, &n->comparators,
                           &n->args, &n->body, &n->orelse};
   for (size_t i = 0; i < sizeof vecs / sizeof *vecs; i++)
-    mark_all(marks, vecs[i]);
+    mark_all(marks, binds, vecs[i]);
 }
 
 // By Var index: whether body squares the variable (or the list's lane
@@ -456,7 +497,7 @@ static void mark_squared(bool *marks, const Node *n) {
 bool *ll_squared_places(Simd *S, const PtrVec *body) {
   bool *marks = arena_alloc(S->L->a, sizeof *marks * (S->f->vars.len + 1));
   memset(marks, 0, sizeof *marks * (S->f->vars.len + 1));
-  mark_all(marks, body);
+  mark_all(marks, NULL, body);
   return marks;
 }
 
@@ -846,6 +887,38 @@ static LLVMValueRef vcall(Simd *S, Node *n) {
   return x;  // float(x)
 }
 
+// A call of the file's own function whose body is `return EXPR`, inlined:
+// Python binds the arguments in order, then evaluates EXPR. A place
+// argument (a variable, X[i], a constant: pure, read again where the
+// parameter is read) of the parameter's kind is bound as it is, so the
+// squares kept with it still serve `z * z` in the callee; any other is
+// computed once here, converted to the parameter's type as the scalar
+// call converts it. The result goes through the function's return type.
+static LLVMValueRef vuser_call(Simd *S, Node *n) {
+  const Func *g = n->callee;
+  Node *r = ll_inline_return(g);
+  assert(r && !g->recursive && n->args.len == g->nparams);
+  VBind *b = arena_alloc(S->L->a, sizeof *b * (size_t)(g->nparams + 1));
+  for (int i = 0; i < g->nparams; i++) {
+    Node *a = n->args.data[i];
+    const Var *p = g->params[i];
+    bool place = (a->kind == ND_NAME || a->kind == ND_SUBSCRIPT ||
+                  a->kind == ND_CONSTANT) &&
+                 kind_of(a->ty) == kind_of(p->ty);
+    b[i] = (VBind){.param = p, .place = place ? a : NULL,
+                   .next = i + 1 < g->nparams ? &b[i + 1] : S->binds};
+    if (!place)
+      b[i].value = ll_vconvert(S, ll_vexpr(S, a), a->ty, p->ty);
+  }
+  VBind *outer = S->binds;
+  if (g->nparams)
+    S->binds = b;
+  LLVMValueRef v = ll_vexpr(S, r->value);
+  S->binds = outer;
+  v = ll_vconvert(S, v, r->value->ty, g->ret);
+  return ll_vconvert(S, v, g->ret, n->ty);
+}
+
 // Cases in NodeKind order, the subset expr_ok admits.
 LLVMValueRef ll_vexpr(Simd *S, Node *n) {
   at(S->L, n);
@@ -864,7 +937,7 @@ LLVMValueRef ll_vexpr(Simd *S, Node *n) {
   case ND_UNARYOP: return vunary(S, n);
   case ND_IFEXP: return vifexp(S, n);
   case ND_COMPARE: return vcompare(S, n);
-  case ND_CALL: return vcall(S, n);
+  case ND_CALL: return n->callee ? vuser_call(S, n) : vcall(S, n);
   case ND_CONSTANT: return vconstant(S, n);
   case ND_ATTRIBUTE: return vattribute(S, n);
   case ND_SUBSCRIPT: return vitem(S, n);

@@ -68,7 +68,9 @@ def big_stmt(r):
 
 def stmt(r, inloop):
     """One statement (as lines) of the vector subset."""
-    c = r.randrange(22)
+    c = r.randrange(26)
+    if c >= 22:
+        return helper_stmt(r, inloop)
     if c >= 20:
         return big_stmt(r)
     if c == 3 and inloop:
@@ -105,7 +107,59 @@ def stmt(r, inloop):
     return simple.get(c, ["k = k + 2"])
 
 
+# The file's own functions that the kernels call: the vector form inlines
+# a function whose body is one return (nested calls too); int arguments
+# meet float parameters (ramp), and sq2 calls sq.
+HELPERS = """def sq(a, b):
+    return a * a + b
+
+
+def mag2(u):
+    return u.real * u.real + u.imag * u.imag
+
+
+def far(u):
+    return abs(u) > 2.0
+
+
+def ramp(t, n):
+    return t * 0.5 + n % 3
+
+
+def sq2(a, b):
+    return sq(sq(a, b), b)
+
+
+def bump(n, m):
+    return n + m // 2
+
+
+"""
+
+
+def helper_stmt(r, inloop):
+    """A statement that calls the helpers."""
+    c = r.randrange(7)
+    if c == 0:
+        return ["z = sq(z, c)"]
+    if c == 1 and inloop:
+        return ["if mag2(z) > 4.0:"] + ["    " + s for s in act(r)]
+    if c == 2 and inloop:
+        return ["if far(z):"] + ["    " + s for s in act(r)]
+    if c == 3:
+        return ["s = ramp(s, k) + ramp(1, it)"]
+    if c == 4:
+        return ["w = sq2(w, z * 0.25)"]
+    if c == 5:
+        return ["k = bump(k, it)"]
+    return ["x = ramp(x, 2) - mag2(w)"]
+
+
 def point_kernel(seed):
+    return HELPERS + point_def(seed)
+
+
+def point_def(seed):
     r = random.Random(seed)
     lines = ["def f(c, maxiter):", "    z = 0j", "    w = 0j", "    x = c.real",
              "    y = c.imag", "    k = 0", "    s = 0.0", "    it = 0"]
@@ -131,7 +185,8 @@ def list_kernel(seed):
     """The point kernel's body inside `for i in range(len(q))`."""
     out = ["def calculate_z_serial_purepython(q, maxiter, z):",
            "    output = [0] * len(q)", "    for i in range(len(q)):"]
-    for line in point_kernel(seed).splitlines()[1:]:
+    out = [HELPERS.rstrip("\n"), "", ""] + out
+    for line in point_def(seed).splitlines()[1:]:
         body = line.strip()
         if body == "z = 0j":  # z[i] starts at the driver's 0j
             continue
@@ -152,19 +207,29 @@ def visible(text):
     return [s for s in text.splitlines() if not s.startswith("Main took")]
 
 
-def check(mandelc, path):
-    """None when mandelc agrees with CPython at every size, else why."""
+def check(mandelc, path, forms):
+    """None when mandelc agrees with CPython at every size, else why.
+    Counts in forms whether the kernel ran in vector form (-v says)."""
+    vector = False
+    name = "--kernel=" + ("f" if os.path.basename(path).startswith("point")
+                          else "calculate_z_serial_purepython")
     for size in SIZES:
         py = subprocess.run([sys.executable, os.path.join(HERE, "refdriver.py"),
-                             "--int64", path] + size,
+                             "--int64", path, name] + size,
                             capture_output=True, text=True, timeout=120)
-        mc = subprocess.run([mandelc, path] + size + ["--threads=1"],
+        mc = subprocess.run([mandelc, path, name] + size +
+                            ["--threads=1", "-v"],
                             capture_output=True, text=True, timeout=120)
+        if mc.returncode == 1:  # every generated kernel compiles
+            return "does not compile: %s" % mc.stderr[-300:]
+        vector = vector or re.search(r"simd: \S+ runs \d+ lanes",
+                                     mc.stderr) is not None
         if (visible(py.stdout) != visible(mc.stdout) or
                 (py.returncode != 0) != (mc.returncode != 0)):
             return "at %s: CPython %s (exit %d), mandelc %s (exit %d) %s" % (
                 " ".join(size), visible(py.stdout)[-1:], py.returncode,
                 visible(mc.stdout)[-1:], mc.returncode, mc.stderr[-300:])
+    forms["vector" if vector else "scalar"] += 1
     return None
 
 
@@ -178,19 +243,22 @@ def main():
     keep = a.keep or tempfile.mkdtemp(prefix="simd_fuzz_")
     os.makedirs(keep, exist_ok=True)
     bad = 0
+    forms = {"vector": 0, "scalar": 0}
     for seed in range(a.seed, a.seed + a.count):
         for form, make in (("point", point_kernel), ("list", list_kernel)):
             path = os.path.join(keep, "%s_%d.py" % (form, seed))
             with open(path, "w") as f:
                 f.write(make(seed))
-            why = check(a.mandelc, path)
+            why = check(a.mandelc, path, forms)
             if why:
                 bad += 1
                 print("MISMATCH %s %s" % (path, why))
             else:
                 os.remove(path)
-    print("simd_fuzz: %d seeds, point and list forms, %d mismatches%s" % (
-        a.count, bad, " (kept in %s)" % keep if bad else ""))
+    print("simd_fuzz: %d seeds, point and list forms, %d mismatches%s; "
+          "of the kernels that agree, %d ran in vector form, %d scalar" % (
+              a.count, bad, " (kept in %s)" % keep if bad else "",
+              forms["vector"], forms["scalar"]))
     if not a.keep and not bad:
         os.rmdir(keep)
     return 1 if bad else 0
