@@ -180,7 +180,8 @@ static const char *float_binop(CudaGen *g, Node *e, const char *l,
   case OP_FLOORDIV: return cg_raising(g, e, "py_float_floordiv", args);
   case OP_MOD: return cg_raising(g, e, "py_float_mod", args);
   case OP_POW:
-    cg_require_inexact_libm(g, e, "float ** (C's pow)");
+    if (!cg_libm_is_glibc())  // else glibc's pow (pymath_libm.h)
+      cg_require_inexact_libm(g, e, "float ** (C's pow)");
     return cg_raising(g, e, "py_float_pow", args);
   default: cg_unsupported(g, e, "this float operator");
   }

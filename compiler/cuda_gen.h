@@ -131,6 +131,7 @@ __attribute__((format(printf, 2, 3)))
 void cg_line(CudaGen *g, const char *fmt, ...);
 _Noreturn void cg_unsupported(CudaGen *g, const Node *n, const char *what);
 void cg_require_inexact_libm(CudaGen *g, const Node *at, const char *what);
+bool cg_libm_is_glibc(void);
 const char *cg_var_name(CudaGen *g, const Var *v);
 // The C name of a function of the program.
 const char *cg_func_name(CudaGen *g, const Func *f);

@@ -1,0 +1,60 @@
+// libm.c - which build of glibc's libm the host calls (libm.h).
+//
+// glibc 2.36 (Debian 12) selects __exp_fma, __log_fma, __pow_fma on CPUs
+// with FMA and AVX2 unless GLIBC_TUNABLES turns them off, and its plain
+// build otherwise; CPython gets whichever this process would. Rather
+// than second-guess the CPU and the tunables, the probe calls the C
+// library on inputs where the two builds round differently (found by
+// tests/libm/libm_check) and sees whose bits come back.
+#include "libm.h"
+
+#include <math.h>
+#include <stddef.h>
+
+typedef struct {
+  double x, y;  // y only for pow
+} Probe;
+
+// Inputs where pymath_libm.h's two variants differ (see above).
+static const Probe exp_probes[] = {{-0x1.8506f2d49014cp+7, 0},
+                                   {0x1.76315d5766f8p+5, 0}};
+static const Probe log_probes[] = {{0x1.0c931ab3e1aa8p+21, 0},
+                                   {0x1.3b0c6d94371e1p-45, 0}};
+static const Probe pow_probes[] = {
+    {0x1.7eaae4ce5b00dp+1, -0x1.a51f1c40d2c8p+4},
+    {0x1.1c977bc8782p-7, 0x1.ebeae1ccd7ep-4}};
+#define COUNT(a) (int)(sizeof a / sizeof a[0])
+
+static int same(double a, double b) {
+  return a == b || (isnan(a) && isnan(b));
+}
+
+// 1, 0 or -1 for one function: whose bits libm returns on every probe.
+static int probe(double (*libc)(double), double (*libc2)(double, double),
+                 double (*fma1)(double), double (*fma2)(double, double),
+                 double (*plain1)(double), double (*plain2)(double, double),
+                 const Probe *p, int n) {
+  int is_fma = 1, is_plain = 1;
+  for (int k = 0; k < n; k++) {
+    // volatile: GCC would fold libc(constant) at compile time, with MPFR
+    volatile double x = p[k].x, y = p[k].y;
+    double r = libc ? libc(x) : libc2(x, y);
+    is_fma &= same(r, fma1 ? fma1(x) : fma2(x, y));
+    is_plain &= same(r, plain1 ? plain1(x) : plain2(x, y));
+  }
+  return is_fma && !is_plain ? 1 : is_plain && !is_fma ? 0 : -1;
+}
+
+int libm_host_variant(void) {
+  static int variant = -2;
+  if (variant != -2)
+    return variant;
+  int e = probe(exp, NULL, pym_libm_exp_fma, NULL, pym_libm_exp_plain,
+                NULL, exp_probes, COUNT(exp_probes));
+  int l = probe(log, NULL, pym_libm_log_fma, NULL, pym_libm_log_plain,
+                NULL, log_probes, COUNT(log_probes));
+  int p = probe(NULL, pow, NULL, pym_libm_pow_fma, NULL, pym_libm_pow_plain,
+                pow_probes, COUNT(pow_probes));
+  variant = e == l && l == p ? e : -1;
+  return variant;
+}
