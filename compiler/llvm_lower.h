@@ -473,6 +473,10 @@ const char *ll_simd_why_not(Lower *L, const Func *f, Var *ivar,
                             const Node **where);
 void ll_simd_say(Lower *L, const char *fmt, const char *name, const char *why,
                  const Node *where);
+// The exponent N of `complex ** N` in vector form: a constant (or module
+// constant) int, or float of whole value, 0 <= N <= 100 (complex_pow's
+// c_powi range); false otherwise.
+bool ll_pow_exponent(const Node *n, int64_t *e);
 // The `return EXPR` that is f's whole body (docstrings aside), or NULL.
 Node *ll_inline_return(const Func *f);
 void ll_vstmts_under(Simd *S, LLVMValueRef m, PtrVec *body);

@@ -15,6 +15,7 @@
 // loop, when a range, counts its steps once for all lanes (VFor.steps),
 // and its target is made only where read (VFor.lazy).
 #include "llvm_lower.h"
+#include "pymath.h"
 
 // ---- which bodies can run in vector form -----------------------------------
 
@@ -53,8 +54,32 @@ static bool exprs_ok(Check *c, const PtrVec *v) {
   return true;
 }
 
+bool ll_pow_exponent(const Node *n, int64_t *e) {
+  while (n->kind == ND_CONVERT)
+    n = n->value;
+  if (n->kind == ND_NAME && n->var && n->var->kind == VAR_CONST)
+    return ll_pow_exponent(n->var->value, e);
+  if (n->kind != ND_CONSTANT)
+    return false;
+  double v = n->cval.kind == CONST_INT     ? (double)n->cval.ival
+             : n->cval.kind == CONST_FLOAT ? n->cval.fval
+                                           : -1.0;
+  if (!(v >= 0.0 && v <= PYM_COMPLEX_POWI_MAX && v == floor(v)))
+    return false;
+  *e = (int64_t)v;
+  return true;
+}
+
 static bool binop_ok(Check *c, const Node *n) {
   TypeKind k = kind_of(n->ty);
+  int64_t e;
+  if (n->op == OP_POW) {  // complex ** N: c_powi's products, in the lanes
+    if (k != TY_COMPLEX || kind_of(n->left->ty) != TY_COMPLEX ||
+        !ll_pow_exponent(n->right, &e))
+      return refuse(c, n, "a power other than complex ** N with N a whole "
+                          "number 0..100 written in the code");
+    return expr_ok(c, n->left);
+  }
   bool ok = n->op == OP_ADD || n->op == OP_SUB || n->op == OP_MUL;
   if (k == TY_FLOAT && n->op == OP_DIV) {
     ok = true;

@@ -280,6 +280,31 @@ LLVMValueRef ll_varith(Simd *S, Operator op, LLVMValueRef a, LLVMValueRef b,
                fadd(L, fmul(L, ar, bi), fmul(L, ai, br)));
 }
 
+// complex_pow with a whole exponent 0 <= e <= 100, as CPython computes
+// it: c_powu's repeated squaring (r starts at 1+0j and every product is
+// _Py_c_prod's four, even by 1+0j: 0 * inf is nan) for e > 0; for e == 0
+// c_powi's 1 / x ** 0, exactly 1+0j. An infinite part is the OverflowError
+// of Py_ADJUST_ERANGE2: the scalar run raises it.
+static LLVMValueRef vcomplex_powi(Simd *S, LLVMValueRef x, int64_t e) {
+  Lower *L = S->L;
+  LLVMValueRef one = vsplat(S, f64c(L, 1.0)), zero = LLVMConstNull(S->vf64);
+  LLVMValueRef r = vcplx(S, one, zero), p = x;
+  if (e == 0)
+    return r;
+  for (int64_t mask = 1; mask > 0 && e >= mask; mask <<= 1) {
+    if (e & mask)
+      r = ll_varith(S, OP_MUL, r, p, &ty_complex);
+    if (mask <= e >> 1)  // c_powu squares once more, unused: LLVM drops it
+      p = ll_varith(S, OP_MUL, p, p, &ty_complex);
+  }
+  LLVMValueRef inf = vsplat(S, f64c(L, INFINITY));
+  LLVMValueRef re = ll_intrinsic1(L, "llvm.fabs", vre(S, r));
+  LLVMValueRef im = ll_intrinsic1(L, "llvm.fabs", vim(S, r));
+  bail_if(S, LLVMBuildOr(L->b, fcmp(L, LLVMRealOEQ, re, inf),
+                         fcmp(L, LLVMRealOEQ, im, inf), ""));
+  return r;
+}
+
 static LLVMValueRef vunary(Simd *S, Node *n) {
   Lower *L = S->L;
   Node *e = n->value ? n->value : n->left;
@@ -928,6 +953,9 @@ LLVMValueRef ll_vexpr(Simd *S, Node *n) {
     LLVMValueRef sq = n->op == OP_MUL ? vsquare(S, n) : NULL;
     if (sq)
       return sq;
+    int64_t e;
+    if (n->op == OP_POW && ll_pow_exponent(n->right, &e))
+      return vcomplex_powi(S, ll_vexpr(S, n->left), e);
     LLVMValueRef a = ll_vexpr(S, n->left), b = ll_vexpr(S, n->right);
     if (n->op == OP_DIV && kind_of(n->left->ty) <= TY_INT)  // int / int
       return vint_true_div(S, ll_vconvert(S, a, n->left->ty, &ty_int),

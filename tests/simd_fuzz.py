@@ -11,7 +11,8 @@ tuple assignments of complex, float and int items (`z, k = z * z + c,
 k + 1`), `abs(z) > C` and `x*x + y*y > 4.0` escapes whose bodies break,
 continue, return or count, inner loops with their own break, int counters
 with % and //, conditional expressions, for and while escape loops with or
-without an else (a list of tuples or of lists is not a number, which the
+without an else, calls of the file's own functions (inlined in vector
+form), complex ** N with N a whole number (a list of tuples or of lists is not a number, which the
 vector form refuses: gen_kernels.py makes those), and ints past 2**53
 meeting floats (big_stmt: int / int, the six comparisons with a float in
 both orders, == with a complex, float(), a float minus an int). Each seed
@@ -109,8 +110,12 @@ def stmt(r, inloop):
 
 # The file's own functions that the kernels call: the vector form inlines
 # a function whose body is one return (nested calls too); int arguments
-# meet float parameters (ramp), and sq2 calls sq.
-HELPERS = """def sq(a, b):
+# meet float parameters (ramp), and sq2 calls sq. POW: an exponent that is
+# a module constant.
+HELPERS = """POW = 5
+
+
+def sq(a, b):
     return a * a + b
 
 
@@ -138,8 +143,14 @@ def bump(n, m):
 
 
 def helper_stmt(r, inloop):
-    """A statement that calls the helpers."""
-    c = r.randrange(7)
+    """A statement that calls the helpers, or raises a complex to a whole
+    power (c_powi's products; an infinite part is OverflowError)."""
+    c = r.randrange(11)
+    if c >= 7:
+        e = r.choice(["0", "1", "2", "3", "4", "7", "POW", "2.0", "12"])
+        return [r.choice(["z = z ** %s + c", "w = (z * 0.5) ** %s",
+                          "k = k + (1 if (w ** %s).real > 0.5 else 0)",
+                          "x = (z ** %s).imag"]) % e]
     if c == 0:
         return ["z = sq(z, c)"]
     if c == 1 and inloop:
