@@ -192,6 +192,9 @@ Node *infer_fold_constant(Infer *in, const char *name, Node *value);
 // Replaces each such loop of body (not of nested blocks) by the statements
 // that run it in the kernel language.
 void infer_rewrite_loops(Infer *in, PtrVec *body);
+// Replaces each print(..., sep=S, end=E) of body with the prints of its
+// values and of S and E, one by one (after evaluating the values).
+void infer_rewrite_prints(Infer *in, PtrVec *body);
 // v[lo:hi:st] of a list: the list comprehension that reads it, as
 // CPython's slice would (step 1 makes it, typing puts it in place).
 Node *infer_slice_comprehension(Infer *in, Node *sub);

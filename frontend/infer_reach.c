@@ -236,23 +236,19 @@ static void check_each(Infer *in, PtrVec *v) {
     check_expr(in, v->data[i]);
 }
 
-// print's end='' (no newline) and the defaults end='\n', sep=' ' are all
-// the back ends need; other separators would be a runtime of their own.
+// What infer_rewrite_prints leaves of print's keywords: end='' (the back
+// ends' print without a newline), or what it could not take.
 static void check_print_keyword(Infer *in, Node *k) {
   Node *v = k->value;
   bool is_end = k->name && !strcmp(k->name, "end");
-  bool is_sep = k->name && !strcmp(k->name, "sep");
-  bool ok = is_str_constant(v) &&
-            ((is_end && v->cval.slen == 0) ||
-             (is_end && v->cval.slen == 1 && v->cval.str[0] == '\n') ||
-             (is_sep && v->cval.slen == 1 && v->cval.str[0] == ' '));
-  if (!ok)
-    diag_error_soft(in->d, k->line, k->col,
-                    "print(..., %s=...) is not supported in kernels; only "
-                    "end='' is, and the defaults end='\\n' and sep=' '",
-                    k->name ? k->name : "**");
-  else
+  if (is_end && is_str_constant(v) && v->cval.slen == 0) {
     v->ty = &ty_str;
+    return;
+  }
+  diag_error_soft(in->d, k->line, k->col,
+                  "print(..., %s=...) is not supported in kernels; sep= and "
+                  "end= take constant strings, flush= True or False",
+                  k->name ? k->name : "**");
 }
 
 // A parameter's default value, copied for one call: a constant, or a
@@ -624,6 +620,7 @@ static void check_stmt(Infer *in, Node *s) {
 static void check_block(Infer *in, PtrVec *body) {
   infer_lift_nested(in, body);
   infer_rewrite_loops(in, body);
+  infer_rewrite_prints(in, body);
   for (int i = 0; i < body->len; i++)
     check_stmt(in, body->data[i]);
 }

@@ -468,3 +468,133 @@ Node *infer_slice_tuple(Infer *in, Node *sub, int len) {
                                         int_constant(&s, k)));
   return t;
 }
+
+// ---- print's sep and end -----------------------------------------------------
+//
+// The back ends print values separated by ' ' and end the line or not
+// (end=''). print(a, b, sep=S, end=E), S and E constant strings, becomes
+//
+//     t1 = a                 (each value that is not a name or a
+//     t2 = b                  constant, evaluated first, as in CPython)
+//     print(t1, end='')
+//     print(S, end='')
+//     print(t2, end='')
+//     print(E, end='')       (print() when E is '\n')
+//
+// and flush=, sep=None and end=None (the defaults) are dropped.
+
+// sep= or end=: a constant string, or None for the default (*len -1).
+static bool print_text(const Node *k, const char **s, int *len) {
+  const Node *v = k->value;
+  if (v->kind == ND_CONSTANT && v->cval.kind == CONST_NONE) {
+    *len = -1;
+    return true;
+  }
+  if (v->kind != ND_CONSTANT || v->cval.kind != CONST_STR)
+    return false;
+  *s = v->cval.str;
+  *len = v->cval.slen;
+  return true;
+}
+
+static Node *str_constant(Sugar *s, const char *text, int len) {
+  Node *n = new_node(s->in->a, ND_CONSTANT, s->at);
+  n->cval = (ConstValue){.kind = CONST_STR, .str = text, .slen = len};
+  return n;
+}
+
+static Node *print_stmt(Sugar *s, Node *value, bool nl) {
+  Node *c = new_node(s->in->a, ND_CALL, s->at);
+  c->func = name(s, "print");
+  if (value)
+    vec_push(s->in->a, &c->args, value);
+  if (!nl) {
+    Node *k = new_node(s->in->a, ND_KEYWORD, s->at);
+    k->name = arena_intern(s->in->a, "end", 3);
+    k->value = str_constant(s, "", 0);
+    vec_push(s->in->a, &c->keywords, k);
+  }
+  Node *e = new_node(s->in->a, ND_EXPR, s->at);
+  e->value = c;
+  return e;
+}
+
+// The statements that replace `stmt` (appended to out), or false when it
+// is not a print with sep= or end= to rewrite.
+static bool rewrite_print(Infer *in, Node *stmt, PtrVec *out, int *serial) {
+  Node *n = stmt->kind == ND_EXPR ? stmt->value : NULL;
+  if (!n || n->kind != ND_CALL || n->func->kind != ND_NAME ||
+      strcmp(n->func->name, "print") || infer_find_def(in, "print") ||
+      n->keywords.len == 0)
+    return false;
+  const char *sep = " ", *end = "\n";
+  int seplen = 1, endlen = 1;
+  PtrVec kept = {0};
+  for (int i = 0; i < n->keywords.len; i++) {
+    Node *k = n->keywords.data[i];
+    const char *t;
+    int len;
+    bool is_sep = k->name && !strcmp(k->name, "sep");
+    bool is_end = k->name && !strcmp(k->name, "end");
+    if (k->name && !strcmp(k->name, "flush") &&
+        k->value->kind == ND_CONSTANT && k->value->cval.kind == CONST_BOOL)
+      continue;
+    if (!(is_sep || is_end) || !print_text(k, &t, &len)) {
+      vec_push(in->a, &kept, k);  // reported by step 1
+      continue;
+    }
+    if (len >= 0 && is_sep)
+      sep = t, seplen = len;
+    if (len >= 0 && is_end)
+      end = t, endlen = len;
+  }
+  bool nl = endlen == 1 && end[0] == '\n';
+  if (kept.len > 0 || ((seplen == 1 && sep[0] == ' ') && (nl || !endlen))) {
+    // nothing to rewrite: what the back ends print as it is
+    n->keywords = kept;
+    if (!nl && kept.len == 0)
+      n->keywords = print_stmt(&(Sugar){.in = in, .at = n->tok}, NULL,
+                               false)->value->keywords;
+    return false;
+  }
+  Sugar s = {.in = in, .at = n->tok, .serial = *serial};
+  PtrVec values = {0};
+  for (int i = 0; i < n->args.len; i++) {
+    Node *a = n->args.data[i];
+    if (a->kind != ND_NAME && a->kind != ND_CONSTANT &&
+        !(a->kind == ND_BINOP && a->op == OP_MOD &&
+          a->left->kind == ND_CONSTANT)) {
+      const char *t = arena_sprintf(in->a, "v.print%d", ++s.serial);
+      vec_push(in->a, out, assign(&s, name(&s, t), a));
+      a = name(&s, t);
+    }
+    vec_push(in->a, &values, a);
+  }
+  for (int i = 0; i < values.len; i++) {
+    if (i > 0 && seplen > 0)
+      vec_push(in->a, out, print_stmt(&s, str_constant(&s, sep, seplen),
+                                      false));
+    vec_push(in->a, out, print_stmt(&s, values.data[i], false));
+  }
+  if (nl)
+    vec_push(in->a, out, print_stmt(&s, NULL, true));
+  else if (endlen > 0)
+    vec_push(in->a, out, print_stmt(&s, str_constant(&s, end, endlen),
+                                    false));
+  *serial = s.serial;
+  return true;
+}
+
+void infer_rewrite_prints(Infer *in, PtrVec *body) {
+  PtrVec out = {0};
+  bool any = false;
+  for (int i = 0; i < body->len; i++) {
+    Node *n = body->data[i];
+    if (rewrite_print(in, n, &out, &in->fn->nsugar))
+      any = true;
+    else
+      vec_push(in->a, &out, n);
+  }
+  if (any)
+    *body = out;
+}

@@ -35,6 +35,8 @@ math functions, complex(), abs, min/max, int/float,
 ints and floats (indexed, len, sum, looped over) are read by every
 function; loops over enumerate(), zip(), enumerate(zip()) with a nested
 target, reversed() of lists and ranges, ranges with negative steps,
+print() of numbers, bools, strings and %-formats with sep=, end= and
+flush= at some points,
 slices of lists (missing, negative, computed and out-of-range bounds,
 negative steps: summed, measured, looped over),
 `in` / `not in` on tuple displays and module lists, and a nested def or
@@ -656,6 +658,9 @@ class Gen:
         if self.has_aggregates(s) and self.chance(0.15):
             self.aggregate_statement(s, indent, depth)
             return
+        if self.chance(0.03):
+            self.print_statement(s, indent)
+            return
         k = r.randrange(10)
         if depth <= 0 or k <= 4:
             self.assign(s, indent)
@@ -680,6 +685,42 @@ class Gen:
         else:
             self.emit(indent, "if %s:" % self.bool_expr(s, 2))
             self.emit(indent + 1, "return %s" % self.expr(s, s.ret, 3))
+
+    def print_statement(self, s, indent):
+        """print() of a few values (numbers of every type, bools, strings,
+        a %-format, an expression) with sep=/end=/flush= keywords, at
+        about one point in 17."""
+        r = self.r
+        values = []
+        for _ in range(r.randint(0, 4)):
+            k = r.randrange(7)
+            if k == 0:
+                values.append(self.int_leaf(s)[0])
+            elif k == 1:
+                values.append(self.float_leaf(s))
+            elif k == 2:
+                values.append(self.complex_leaf(s))
+            elif k == 3:
+                values.append(self.bool_expr(s, 1))
+            elif k == 4:
+                values.append(r.choice(['"x"', '""', '"a b"', '"%"']))
+            elif k == 5:
+                values.append('"%%5.2f|%%d" %% (%s, %s)' % (
+                    self.float_leaf(s), self.int_leaf(s)[0]))
+            else:
+                values.append(self.int_expr(s, 2)[0])
+        kw = []
+        if r.random() < 0.7:
+            kw.append("sep=%s" % r.choice(['""', '", "', '"\\t"', '"%%"',
+                                            '" "', "None", '"--\\n"']))
+        if r.random() < 0.7:
+            kw.append("end=%s" % r.choice(['""', '"\\n"', '";\\n"', '" "',
+                                            "None", '"%"']))
+        if r.random() < 0.2:
+            kw.append("flush=True")
+        r.shuffle(kw)
+        self.emit(indent, "if (%s) %% 17 == 0:" % self.int_leaf(s)[0])
+        self.emit(indent + 1, "print(%s)" % ", ".join(values + kw))
 
     def tuple_statement(self, s, indent):
         """A swap, a divmod unpacked into two ints, or an append."""

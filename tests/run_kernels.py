@@ -55,7 +55,7 @@ REFDRIVER = os.path.join(HERE, "refdriver.py")
 DEFAULT_ARGS = ["100", "30"]
 TIMEOUT_S = 120
 EXIT_COMPILE, EXIT_KERNEL, EXIT_UNAVAILABLE = 1, 3, 4
-MAIN_TOOK = re.compile(r"^Main took .*$", re.M)
+MAIN_TOOK = re.compile(r"Main took \S+$", re.M)  # after a print(end='') too
 ERROR_LINE = re.compile(r"^(\S+?):(\d+): ([A-Za-z]+Error): (.*)$")
 
 

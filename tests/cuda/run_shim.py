@@ -40,7 +40,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 REFDRIVER = os.path.join(ROOT, "tests", "refdriver.py")
 PTXAS = os.environ.get("PTXAS", "/usr/local/cuda/bin/ptxas")
 ERROR_LINE = re.compile(r"^(\S+?):(\d+): ([A-Za-z]+Error)(: .*)?$", re.M)
-TIME_LINE = re.compile(r"^Main took .*$", re.M)
+TIME_LINE = re.compile(r"Main took \S+$", re.M)  # after print(end='') too
 
 
 def headers(path):
