@@ -18,7 +18,7 @@
  * A raised exception is a value in the context, never a jump: the function
  * returns at once with an unspecified result. One context serves one
  * thread at a time; two threads may use two contexts. The types here are
- * the floor the library (issue 15) builds on; their layout is the one
+ * the floor the library (below) builds on; their layout is the one
  * compiled code uses (runtime/rtabi.h), and it is fixed for a major
  * version.
  */
@@ -26,6 +26,7 @@
 #define MANDELC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -79,6 +80,133 @@ const char *mandelc_error_message(const mandelc_context *ctx);
 int mandelc_error_line(const mandelc_context *ctx);
 /* Forgets the exception, so the context can run again. */
 void mandelc_error_clear(mandelc_context *ctx);
+
+/* ---- The library (libmandelc): compile a kernel, then call it ----
+ *
+ *     mandelc_error err;
+ *     mandelc_kernel *k = mandelc_compile(source, NULL, &err);
+ *     if (!k) fprintf(stderr, "%s:%d: %s\n", err.file, err.line, err.message);
+ *     mandelc_value args[2] = {...}, result;
+ *     if (!mandelc_call(k, args, 2, &result, &err)) ...   (err.kind etc.)
+ *     mandelc_free(result.data);                            (a list result)
+ *     mandelc_kernel_free(k);
+ *
+ * Link with -lmandelc (libmandelc.so.0, or libmandelc.a). No global state:
+ * two threads may use two kernels at once; one kernel serves one thread at
+ * a time (except mandelc_cancel). The library never exits and never
+ * prints; every failure comes back as a mandelc_error. Strings a kernel
+ * returns (names, types) live as long as the kernel. */
+
+/* A compiled kernel: its code, signature and last call's output. */
+typedef struct mandelc_kernel mandelc_kernel;
+
+/* How to compile; all zero (or a NULL pointer) is the command line's
+ * defaults. */
+typedef struct mandelc_options {
+  const char *target;    /* "llvm" (NULL) or "cuda" */
+  const char *kernel;    /* the function; NULL: mandelc's choice, as the CLI */
+  const char *filename;  /* name of source text in errors; NULL: "<string>" */
+  int threads;           /* parallel loops' threads; 0: one per core */
+  bool no_simd;          /* no 32-lane vector form (--no-simd) */
+  bool fast_math;        /* --fast-math: results may differ from CPython's */
+  bool no_cache;         /* do not read or write the compile cache */
+} mandelc_options;
+
+/* A failure: a compile error (kind "CompileError", "OSError" for a file
+ * that cannot be read, "TypeError"/"ValueError" for bad arguments to the
+ * library, "RuntimeError" for a target that is missing) or a Python
+ * exception raised by the kernel (its class, "ZeroDivisionError", and
+ * CPython's message). file and line are where (0 and "" when nowhere). */
+typedef struct mandelc_error {
+  char kind[64];
+  char message[512];
+  char file[256];
+  int line, column;
+} mandelc_error;
+
+/* Compiles `source` (Python text); NULL with *err filled on failure (err
+ * may be NULL). */
+mandelc_kernel *mandelc_compile(const char *source,
+                                const mandelc_options *opts,
+                                mandelc_error *err);
+/* Compiles the file at `path` (errors name it). */
+mandelc_kernel *mandelc_compile_file(const char *path,
+                                     const mandelc_options *opts,
+                                     mandelc_error *err);
+/* Frees a kernel (NULL is fine). */
+void mandelc_kernel_free(mandelc_kernel *k);
+
+/* The compiled function's name. */
+const char *mandelc_kernel_name(const mandelc_kernel *k);
+/* Its number of parameters. */
+int mandelc_kernel_nparams(const mandelc_kernel *k);
+/* Parameter i's name (NULL when i is out of range). */
+const char *mandelc_kernel_param_name(const mandelc_kernel *k, int i);
+/* Parameter i's type in Python's spelling: "int", "list[complex]",
+ * "tuple[float, float]" (NULL when i is out of range). */
+const char *mandelc_kernel_param_type(const mandelc_kernel *k, int i);
+/* The result's type in Python's spelling ("None" for none). */
+const char *mandelc_kernel_result_type(const mandelc_kernel *k);
+
+/* A value's kind. */
+typedef enum mandelc_kind {
+  MANDELC_NONE,
+  MANDELC_BOOL,     /* bool, uint8_t 0 or 1 in a list */
+  MANDELC_INT,      /* int64_t */
+  MANDELC_FLOAT,    /* double */
+  MANDELC_COMPLEX,  /* mandelc_complex */
+  MANDELC_LIST
+} mandelc_kind;
+
+/* An argument or a result: a scalar, or a list of scalars (nested lists
+ * and tuples are refused with a TypeError for now). */
+typedef struct mandelc_value {
+  mandelc_kind kind;  /* a scalar kind, or MANDELC_LIST */
+  mandelc_kind elem;  /* lists: the elements' kind (BOOL, INT, FLOAT,
+                         COMPLEX) */
+  union {
+    bool b;
+    int64_t i;
+    double f;
+    mandelc_complex c;
+  } scalar;
+  void *data;   /* lists: len contiguous elements */
+  int64_t len;
+} mandelc_value;
+
+/* Calls the kernel with nargs arguments. A list result comes back in
+ * memory the caller owns (free it with mandelc_free). A list argument the
+ * kernel changed in place is written back to its buffer; if the kernel
+ * changed its length, its data and len are replaced by a new buffer the
+ * caller owns (the old one is the caller's still). A wrong number or kind
+ * of arguments is a TypeError; a Python exception is false with *err
+ * (kind, CPython's message, file, line). */
+bool mandelc_call(mandelc_kernel *k, mandelc_value *args, int nargs,
+                  mandelc_value *result, mandelc_error *err);
+/* What the last call printed (not NUL-terminated; *len bytes; len may be
+ * NULL). */
+const char *mandelc_kernel_output(const mandelc_kernel *k, size_t *len);
+/* Safe from another thread: the running call (or the next) on k stops
+ * soon with a "KeyboardInterrupt" error. */
+void mandelc_cancel(mandelc_kernel *k);
+/* Frees memory the library gave the caller. */
+void mandelc_free(void *p);
+
+/* Runs the tutorial's driver on the kernel (W and MAXITER as on the
+ * command line): the validation sum as decimal text (it can pass 64
+ * bits), the number of points, the kernel's seconds. */
+bool mandelc_run_driver(mandelc_kernel *k, int64_t w, int64_t maxiter,
+                        char sum[48], int64_t *points, double *seconds,
+                        mandelc_error *err);
+
+/* Any --emit stage ("tokens", "ast", "types", "llvm-raw", "llvm", "asm",
+ * "cuda", "ptx", "cuda-prelude", "c", "header") of `source` as a string
+ * the caller frees with mandelc_free; NULL with *err on failure. */
+char *mandelc_emit(const char *source, const char *stage,
+                   const mandelc_options *opts, mandelc_error *err);
+
+/* The library's version, "0.1.0". */
+const char *mandelc_version(void);
 
 #ifdef __cplusplus
 }
