@@ -662,6 +662,8 @@ static void call_and_sum(CudaGen *g) {
     cg_line(g, "  for (long long i = 0; i < x->len && !ts->raised; i++)");
     cg_line(g, "    sum += %s;", kernel_call(g));
     return;
+  case FORM_CALL:  // no driver: the C program has nothing to run
+    break;
   }
   cg_unsupported(g, k->def, fmt(g, "a %s-form kernel returning %s",
                                 select_form_name(p->choice.form),

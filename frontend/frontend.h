@@ -496,6 +496,9 @@ typedef enum {
   FORM_GRID,         // f(xs, ys, maxiter) -> list[list[int]]
   FORM_POINT_C,      // f(c, maxiter) -> int
   FORM_POINT_XY,     // f(x, y, maxiter) -> int
+  FORM_CALL,         // no driver: called through the library
+                     // (mandelc.h) with the annotations' types; the
+                     // result's type is annotated or inferred
 } KernelForm;
 
 typedef struct {
@@ -529,6 +532,10 @@ typedef enum {
 // none or several.
 SelectResult select_kernel_with(Diag *d, Node *module,
                                 const SelectOptions *opt, KernelChoice *out);
+// The library's choice (FORM_CALL): the function `name` (NULL: the file's
+// only top-level function), every parameter annotated. False after a
+// diagnostic.
+bool select_call(Diag *d, Node *module, const char *name, KernelChoice *out);
 // select_kernel_with without --bind.
 bool select_kernel(Diag *d, Node *module, const char *name, KernelChoice *out);
 const char *select_form_name(KernelForm form);

@@ -87,9 +87,14 @@ static Type *kernel_return_type(Infer *in, const KernelChoice *kernel) {
     return type_list(in->a, &ty_int);
   case FORM_GRID:
     return type_list(in->a, type_list(in->a, &ty_int));
-  default:
+  case FORM_POINT_C:
+  case FORM_POINT_XY:
     return &ty_int;
+  case FORM_CALL:
+    break;
   }
+  assert(!"a called kernel's result is its annotation's");
+  return NULL;
 }
 
 // A variable of f, appended to Func.vars so that its index is stable for
@@ -129,7 +134,7 @@ static void add_param(Infer *in, FuncInfo *f, Node *arg,
   VarInfo *v = new_var(in, f, arg->name, VAR_PARAM, arg);
   v->var.def = arg;
   Type *ann = arg->annotation ? annotation_type(in, arg->annotation) : NULL;
-  if (!kernel) {
+  if (!kernel || kernel->form == FORM_CALL) {
     if (ann)
       declare(in, v, ann, arg);
     return;
@@ -156,7 +161,7 @@ static FuncInfo *add_function(Infer *in, Node *def,
   for (int i = 0; i < def->args.len; i++)
     add_param(in, f, def->args.data[i], kernel, i);
   Type *ann = def->returns ? annotation_type(in, def->returns) : NULL;
-  if (kernel) {
+  if (kernel && kernel->form != FORM_CALL) {
     Type *want = kernel_return_type(in, kernel);
     if (ann && !type_equal(ann, want))
       diag_error_node(in->d, def->returns,

@@ -218,7 +218,7 @@ static void return_stmt(Infer *in, Node *s) {
   if (!t)
     return;
   if (f->ret_declared && !infer_can_retype(value, t, f->func.ret)) {
-    if (f->func.is_kernel)
+    if (f->func.is_kernel && in->p->choice.form != FORM_CALL)
       diag_error_node(in->d, at, "a %s kernel must return %s but this "
                       "returns %s", select_form_name(in->p->choice.form),
                       a_type(in, f->func.ret), a_type(in, t));

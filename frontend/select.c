@@ -86,6 +86,8 @@ const char *select_form_name(KernelForm form) {
   case FORM_POINT_C:
   case FORM_POINT_XY:
     return "point";
+  case FORM_CALL:
+    return "call";
   }
   return "?";
 }
@@ -983,4 +985,36 @@ bool select_kernel(Diag *d, Node *module, const char *name,
                    KernelChoice *out) {
   SelectOptions opt = {.kernel = name};
   return select_kernel_with(d, module, &opt, out) == SELECT_OK;
+}
+
+bool select_call(Diag *d, Node *module, const char *name, KernelChoice *out) {
+  Arena *volatile a = arena_new();
+  if (setjmp(d->jmp)) {
+    arena_free(a);
+    return false;
+  }
+  PtrVec defs = top_level_functions(a, module);
+  Node *def = NULL;
+  for (int i = 0; i < defs.len; i++) {
+    Node *f = defs.data[i];
+    if (name ? strcmp(f->name, name) == 0 : defs.len == 1)
+      def = f;
+  }
+  if (!def && name)
+    diag_error_at(d, 0, 0, "no function named '%s'", name);
+  if (!def)
+    diag_error_at(d, 0, 0, "no function can be the kernel; name one (the "
+                  "file defines %d top-level functions)", defs.len);
+  for (int i = 0; i < def->args.len; i++) {
+    Node *arg = def->args.data[i];
+    if (arg->kind == ND_ARG && !arg->annotation)
+      diag_error_node(d, arg, "parameter '%s' of '%s' needs an annotation "
+                      "(int, float, complex, bool or list[...]): the driver "
+                      "cannot bind it, so its type is what the caller "
+                      "passes", arg->name, def->name);
+  }
+  *out = (KernelChoice){.def = def, .form = FORM_CALL,
+                        .nparams = def->args.len};
+  arena_free(a);
+  return true;
 }

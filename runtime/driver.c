@@ -374,7 +374,7 @@ static void run_points(void *env, RtContext *ctx, int64_t lo, int64_t hi) {
     argp[i] = &args[i];
   RtSum sum = 0;
   for (int64_t k = lo; k < hi; k++) {
-    if (ctx->cancel && *ctx->cancel) {
+    if (ctx->cancel && __atomic_load_n(ctx->cancel, __ATOMIC_RELAXED)) {
       rt_raise(ctx, RT_EXC_TIMEOUT, 0, "the run was cancelled");
       break;
     }
@@ -448,7 +448,7 @@ static void run_blocks(void *env, RtContext *ctx, int64_t lo, int64_t hi) {
   int64_t n = bl->out->elements, counts[POINTS_PER_BLOCK];
   RtSum sum = 0;
   for (int64_t b = lo; b < hi && ctx->exc == RT_EXC_NONE; b++) {
-    if (ctx->cancel && *ctx->cancel) {
+    if (ctx->cancel && __atomic_load_n(ctx->cancel, __ATOMIC_RELAXED)) {
       rt_raise(ctx, RT_EXC_TIMEOUT, 0, "the run was cancelled");
       break;
     }
@@ -514,6 +514,10 @@ int rt_run_cpu(const Program *p, void *fn, const RtGrid *g, RtContext *ctx,
   case FORM_POINT_C:
   case FORM_POINT_XY:
     return run_per_point(p, fn, g, ctx, out, err, errlen);
+  case FORM_CALL:
+    snprintf(err, errlen, "'%s' takes its parameters' annotated types, "
+             "not the driver's grid: call it instead", p->kernel->name);
+    return RT_COMPILE_ERROR;
   }
   snprintf(err, errlen, "unknown kernel form");
   return RT_COMPILE_ERROR;

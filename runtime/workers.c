@@ -47,7 +47,7 @@ static int64_t chunk_start(const Loop *l, int64_t i) {
 }
 
 static bool is_cancelled(const RtContext *ctx) {
-  return ctx->cancel && *ctx->cancel;
+  return ctx->cancel && __atomic_load_n(ctx->cancel, __ATOMIC_RELAXED);
 }
 
 // Lowers first_error to i unless a lower chunk already failed.
