@@ -884,6 +884,8 @@ static const char *binding_text_of(Arena *a, const Param *p, int n,
 }
 
 const char *select_binding_text(Arena *a, const KernelChoice *c) {
+  if (c->form == FORM_CALL)  // no driver: nothing is bound
+    return "as called";
   Param p[MAX_PARAMS];
   for (int i = 0; i < c->nparams; i++) {
     Node *arg = c->def->args.data[i];

@@ -125,7 +125,11 @@ typedef struct mandelc_error {
 } mandelc_error;
 
 /* Compiles `source` (Python text); NULL with *err filled on failure (err
- * may be NULL). */
+ * may be NULL). The function is the one the command line would choose
+ * (opts->kernel, or mandelc's choice), typed as its driver binds it (the
+ * tutorial's kernels need no annotations, and mandelc_run_driver runs
+ * them); a function the driver cannot bind is compiled as called: every
+ * parameter annotated, the result annotated or inferred. */
 mandelc_kernel *mandelc_compile(const char *source,
                                 const mandelc_options *opts,
                                 mandelc_error *err);
@@ -187,7 +191,8 @@ bool mandelc_call(mandelc_kernel *k, mandelc_value *args, int nargs,
  * NULL). */
 const char *mandelc_kernel_output(const mandelc_kernel *k, size_t *len);
 /* Safe from another thread: the running call (or the next) on k stops
- * soon with a "KeyboardInterrupt" error. */
+ * with a "KeyboardInterrupt" error at its next block of points or chunk of
+ * a parallel loop; a serial loop inside the kernel runs to its end. */
 void mandelc_cancel(mandelc_kernel *k);
 /* Frees memory the library gave the caller. */
 void mandelc_free(void *p);

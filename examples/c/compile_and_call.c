@@ -2,7 +2,7 @@
 // kernel is Python source text, compiled at run time (mandelc_compile),
 // asked its signature and called with C arrays (mandelc_call).
 //
-//     cc compile_and_call.c $(pkg-config --cflags --libs mandelc-lib)
+//     cc compile_and_call.c $(pkg-config --cflags --libs libmandelc) -lm
 //     ./a.out 1000 1000
 //
 // prints what `python3 examples/pure_python3.py 1000 1000` prints: the

@@ -21,7 +21,11 @@ files only (the build tree is neither on PATH nor named to the builds):
   two kernels' objects link into one program; a kernel's exception
   reaches C as CPython's exception, line and message;
 * tests/install/api_check.c links against the library alone, and
-  point_check.c calls a point kernel (a complex parameter) as CPython.
+  point_check.c calls a point kernel (a complex parameter) as CPython;
+* libmandelc: its soname is libmandelc.so.MAJOR and it exports mandelc_*
+  only; examples/c/compile_and_call.c, built with find_package(mandelc)
+  and with `pkg-config libmandelc`, prints the lines CPython prints for
+  examples/pure_python3.py.
 """
 
 import os
@@ -80,6 +84,8 @@ class Installed(unittest.TestCase):
 
     def test_files(self):
         for path in ("bin/mandelc", "lib/libmandelc_rt.a",
+                     "lib/libmandelc.so.0", "lib/libmandelc.a",
+                     "lib/pkgconfig/libmandelc.pc",
                      "include/mandelc.h", "lib/pkgconfig/mandelc.pc",
                      "lib/cmake/mandelc/mandelcConfig.cmake",
                      "lib/cmake/mandelc/mandelcConfigVersion.cmake",
@@ -162,6 +168,15 @@ class CExample(unittest.TestCase):
         self.assertIn("(for validation): 1148485\n", r.stdout)
         # No JIT, no LLVM at run time.
         self.assertNotIn("LLVM", run(["ldd", driver[0]]).stdout)
+        # The kernel compiled at run time by libmandelc.
+        self.assert_like_pure_python3(
+            [os.path.join(build, "compile_and_call")], "200", "200")
+
+    def assert_like_pure_python3(self, cmd, *args):
+        want = run([sys.executable, os.path.join(
+            SOURCE, "examples", "pure_python3.py"), *args]).stdout
+        r = run(cmd + list(args), env=env())
+        self.assertEqual(mask_time(r.stdout), mask_time(want))
 
     def cc(self, out, *args):
         flags = run(["pkg-config", "--cflags", "--libs", "mandelc"],
@@ -215,6 +230,26 @@ class CExample(unittest.TestCase):
                     "((0.0, 0.0), (-0.75, 0.1), (0.3, 0.5), (-2.1, 0.0), "
                     "(0.25, 0.0))]"]).stdout
         self.assertEqual(run(["./point_check"]).stdout, want)
+
+    def test_libmandelc(self):
+        lib = os.path.join(PREFIX, "lib", "libmandelc.so")
+        self.assertIn("Library soname: [libmandelc.so.0]",
+                      run(["readelf", "-d", lib]).stdout)
+        names = [line.split()[-1].split("@")[0] for line in run(
+            ["nm", "-D", "--defined-only", lib]).stdout.splitlines()]
+        self.assertIn("mandelc_compile", names)
+        self.assertEqual([n for n in names if not n.startswith("mandelc_")
+                          and n != "MANDELC_0"], [])
+        src = self.copy_example("lib_src")
+        out = os.path.join(TMP, "compile_and_call")
+        flags = run(["pkg-config", "--cflags", "--libs", "libmandelc"],
+                    env=env()).stdout.split()
+        run(["cc", "-O2", "-ffp-contract=off", "-o", out,
+             os.path.join(src, "compile_and_call.c"), *flags, "-lm",
+             "-Wl,-rpath," + os.path.join(PREFIX, "lib")], env=env())
+        for args in (("100", "30"), ("300", "100")):
+            with self.subTest(args=args):
+                self.assert_like_pure_python3([out], *args)
 
     def test_api_alone(self):
         out = os.path.join(TMP, "api_check")
