@@ -73,11 +73,15 @@ bool ll_pow_exponent(const Node *n, int64_t *e) {
 static bool binop_ok(Check *c, const Node *n) {
   TypeKind k = kind_of(n->ty);
   int64_t e;
+  if (n->op == OP_POW && k == TY_FLOAT &&  // float_pow, lane by lane
+      kind_of(n->left->ty) <= TY_FLOAT && kind_of(n->right->ty) <= TY_FLOAT)
+    return expr_ok(c, n->left) && expr_ok(c, n->right);
   if (n->op == OP_POW) {  // complex ** N: c_powi's products, in the lanes
     if (k != TY_COMPLEX || kind_of(n->left->ty) != TY_COMPLEX ||
         !ll_pow_exponent(n->right, &e))
-      return refuse(c, n, "a power other than complex ** N with N a whole "
-                          "number 0..100 written in the code");
+      return refuse(c, n, "a power other than a float one or complex ** N "
+                          "with N a whole number 0..100 written in the "
+                          "code");
     return expr_ok(c, n->left);
   }
   bool ok = n->op == OP_ADD || n->op == OP_SUB || n->op == OP_MUL;
@@ -146,6 +150,15 @@ static bool user_call_ok(Check *c, const Node *n) {
 static bool call_ok(Check *c, const Node *n) {
   if (n->callee)
     return user_call_ok(c, n);
+  if (n->builtin >= BI_MATH_SQRT && n->builtin <= BI_MATH_RADIANS) {
+    // math.*: exact vector code, or per lane the scalar code's own call
+    for (int i = 0; i < n->args.len; i++)
+      if (kind_of(((Node *)n->args.data[i])->ty) > TY_FLOAT)
+        return refuse(c, n, "a math function of a complex");
+    if (n->keywords.len)
+      return refuse(c, n, "this call");
+    return exprs_ok(c, &n->args);
+  }
   if (!n->callee && n->builtin == BI_ABS && n->args.len == 1 &&
       kind_of(n->ty) == TY_FLOAT &&
       kind_of(((Node *)n->args.data[0])->ty) == TY_FLOAT)

@@ -902,9 +902,124 @@ static LLVMValueRef vcomplex(Simd *S, Node *n) {
   return vcplx(S, re, im);
 }
 
+// ---- math functions and float powers ---------------------------------------
+
+// A call the scalar code makes to a runtime helper, made for each active
+// lane with that lane's operands: rt_math1 and rt_math2 (CPython's
+// mathmodule code around the C library's function, domain checks
+// included) and rt_float_pow (float_pow around pow). A lane that raises
+// leaves the block to the scalar run, which raises in point order.
+typedef struct {
+  const char *helper;
+  int builtin;          // rt_math1/2: the function; else -1
+  LLVMValueRef x, y;    // allocas of the operands (y: NULL for one)
+  LLVMValueRef res;     // alloca of the results
+  int line;
+} HelperLane;
+
+static void helper_lane(Simd *S, LLVMValueRef lane, void *arg) {
+  Lower *L = S->L;
+  HelperLane *h = arg;
+  LLVMValueRef x = ll_get_lane(S, S->vf64, h->x, lane);
+  LLVMValueRef y = h->y ? ll_get_lane(S, S->vf64, h->y, lane) : NULL;
+  LLVMValueRef r;
+  if (h->builtin < 0)
+    r = ll_rt(L, h->helper, 4, L->fs->ctx, x, y, i32c(L, h->line));
+  else if (y)
+    r = ll_rt(L, h->helper, 5, L->fs->ctx, i32c(L, h->builtin), x, y,
+              i32c(L, h->line));
+  else
+    r = ll_rt(L, h->helper, 4, L->fs->ctx, i32c(L, h->builtin), x,
+              i32c(L, h->line));
+  ll_check_exc(L);
+  ll_set_lane(S, h->res, lane, r);
+}
+
+static LLVMValueRef vhelper(Simd *S, const char *helper, int builtin,
+                            LLVMValueRef x, LLVMValueRef y, int line) {
+  Lower *L = S->L;
+  HelperLane h = {.helper = helper, .builtin = builtin, .line = line,
+                  .x = ll_entry_alloca(L, S->vf64, "arg"),
+                  .y = y ? ll_entry_alloca(L, S->vf64, "arg2") : NULL,
+                  .res = ll_entry_alloca(L, S->vf64, "result")};
+  LLVMBuildStore(L->b, x, h.x);
+  if (y)
+    LLVMBuildStore(L->b, y, h.y);
+  LLVMBuildStore(L->b, LLVMConstNull(S->vf64), h.res);
+  ll_each_lane(S, S->mask, helper_lane, &h);
+  return vload(S, S->vf64, h.res);
+}
+
+// int() of floor/ceil/trunc's float: exact in the int64 range; a lane
+// outside it (or nan, inf) leaves the block for the scalar run's error.
+static LLVMValueRef vfloat_to_int(Simd *S, LLVMValueRef x) {
+  Lower *L = S->L;
+  LLVMValueRef lo = fcmp(L, LLVMRealOGE, x, vsplat(S, f64c(L, -0x1p63)));
+  LLVMValueRef hi = fcmp(L, LLVMRealOLT, x, vsplat(S, f64c(L, 0x1p63)));
+  bail_if(S, LLVMBuildNot(L->b, LLVMBuildAnd(L->b, lo, hi, ""), ""));
+  // lanes outside the mask may hold anything: no poison from them
+  LLVMValueRef safe = vselect(S, LLVMBuildAnd(L->b, lo, hi, ""), x,
+                              LLVMConstNull(S->vf64));
+  return LLVMBuildFPToSI(L->b, safe, S->vi64, "");
+}
+
+// math.NAME(x[, y]) of real numbers, as llvm_call.c's builtin_math: IEEE
+// gives sqrt (a negative lane raises ValueError in the scalar run), fabs,
+// copysign, floor/ceil/trunc and the tests exactly in vector code; the
+// others run CPython's code per lane (vhelper).
+static LLVMValueRef vmath(Simd *S, Node *n) {
+  Lower *L = S->L;
+  Node *a = n->args.data[0];
+  LLVMValueRef x = ll_vconvert(S, ll_vexpr(S, a), a->ty, &ty_float);
+  LLVMValueRef y = NULL;
+  if (n->args.len > 1) {
+    Node *b = n->args.data[1];
+    y = ll_vconvert(S, ll_vexpr(S, b), b->ty, &ty_float);
+  }
+  LLVMValueRef inf = vsplat(S, f64c(L, INFINITY));
+  switch (n->builtin) {
+  case BI_MATH_SQRT:
+    bail_if(S, fcmp(L, LLVMRealOLT, x, LLVMConstNull(S->vf64)));
+    return ll_intrinsic1(L, "llvm.sqrt", x);
+  case BI_MATH_FABS: return ll_intrinsic1(L, "llvm.fabs", x);
+  case BI_MATH_FLOOR:
+    return vfloat_to_int(S, ll_intrinsic1(L, "llvm.floor", x));
+  case BI_MATH_CEIL: return vfloat_to_int(S, ll_intrinsic1(L, "llvm.ceil", x));
+  case BI_MATH_TRUNC:
+    return vfloat_to_int(S, ll_intrinsic1(L, "llvm.trunc", x));
+  case BI_MATH_COPYSIGN: {
+    LLVMValueRef args[2] = {x, y};
+    return ll_intrinsic(L, "llvm.copysign", S->vf64, 2, args);
+  }
+  case BI_MATH_ISNAN: return fcmp(L, LLVMRealUNO, x, x);
+  case BI_MATH_ISINF:
+    return fcmp(L, LLVMRealOEQ, ll_intrinsic1(L, "llvm.fabs", x), inf);
+  case BI_MATH_ISFINITE:
+    return fcmp(L, LLVMRealOLT, ll_intrinsic1(L, "llvm.fabs", x), inf);
+  default: break;
+  }
+  return vhelper(S, y ? "rt_math2" : "rt_math1", n->builtin, x, y, n->line);
+}
+
+// What math.NAME returns: int for floor, ceil and trunc (of a float),
+// bool for the tests, else float.
+static const Type *math_result(const Node *n) {
+  switch (n->builtin) {
+  case BI_MATH_FLOOR:
+  case BI_MATH_CEIL:
+  case BI_MATH_TRUNC: return &ty_int;
+  case BI_MATH_ISNAN:
+  case BI_MATH_ISINF:
+  case BI_MATH_ISFINITE: return &ty_bool;
+  default: return &ty_float;
+  }
+}
+
 static LLVMValueRef vcall(Simd *S, Node *n) {
   if (n->builtin == BI_COMPLEX)
     return vcomplex(S, n);
+  if (n->builtin >= BI_MATH_SQRT && n->builtin <= BI_MATH_RADIANS)
+    return ll_vconvert(S, vmath(S, n), math_result(n), n->ty);
   Node *a = n->args.data[0];
   LLVMValueRef x = ll_vconvert(S, ll_vexpr(S, a), a->ty, n->ty);
   if (n->builtin == BI_ABS)
@@ -954,6 +1069,13 @@ LLVMValueRef ll_vexpr(Simd *S, Node *n) {
     if (sq)
       return sq;
     int64_t e;
+    if (n->op == OP_POW && kind_of(n->ty) == TY_FLOAT) {  // float_pow
+      LLVMValueRef a = ll_vconvert(S, ll_vexpr(S, n->left), n->left->ty,
+                                   &ty_float);
+      LLVMValueRef b = ll_vconvert(S, ll_vexpr(S, n->right), n->right->ty,
+                                   &ty_float);
+      return vhelper(S, "rt_float_pow", -1, a, b, n->line);
+    }
     if (n->op == OP_POW && ll_pow_exponent(n->right, &e))
       return vcomplex_powi(S, ll_vexpr(S, n->left), e);
     LLVMValueRef a = ll_vexpr(S, n->left), b = ll_vexpr(S, n->right);

@@ -12,7 +12,8 @@ k + 1`), `abs(z) > C` and `x*x + y*y > 4.0` escapes whose bodies break,
 continue, return or count, inner loops with their own break, int counters
 with % and //, conditional expressions, for and while escape loops with or
 without an else, calls of the file's own functions (inlined in vector
-form), complex ** N with N a whole number (a list of tuples or of lists is not a number, which the
+form), complex ** N with N a whole number, float powers and math calls
+(a list of tuples or of lists is not a number, which the
 vector form refuses: gen_kernels.py makes those), and ints past 2**53
 meeting floats (big_stmt: int / int, the six comparisons with a float in
 both orders, == with a complex, float(), a float minus an int). Each seed
@@ -69,7 +70,9 @@ def big_stmt(r):
 
 def stmt(r, inloop):
     """One statement (as lines) of the vector subset."""
-    c = r.randrange(26)
+    c = r.randrange(28)
+    if c >= 26:
+        return math_stmt(r, inloop)
     if c >= 22:
         return helper_stmt(r, inloop)
     if c >= 20:
@@ -112,7 +115,9 @@ def stmt(r, inloop):
 # a function whose body is one return (nested calls too); int arguments
 # meet float parameters (ramp), and sq2 calls sq. POW: an exponent that is
 # a module constant.
-HELPERS = """POW = 5
+HELPERS = """import math
+
+POW = 5
 
 
 def sq(a, b):
@@ -145,7 +150,9 @@ def bump(n, m):
 def helper_stmt(r, inloop):
     """A statement that calls the helpers, or raises a complex to a whole
     power (c_powi's products; an infinite part is OverflowError)."""
-    c = r.randrange(11)
+    c = r.randrange(16)
+    if c >= 11:
+        return math_stmt(r, inloop)
     if c >= 7:
         e = r.choice(["0", "1", "2", "3", "4", "7", "POW", "2.0", "12"])
         return [r.choice(["z = z ** %s + c", "w = (z * 0.5) ** %s",
@@ -164,6 +171,37 @@ def helper_stmt(r, inloop):
     if c == 5:
         return ["k = bump(k, it)"]
     return ["x = ramp(x, 2) - mag2(w)"]
+
+
+def math_stmt(r, inloop):
+    """math calls (exact vector code for sqrt, fabs, copysign, floor, ceil,
+    trunc and the tests; the others per lane, as the scalar code calls
+    them) and float powers (float_pow per lane); some raise (sqrt of a
+    negative, an int of inf, 0.0 ** -1), in both runs."""
+    c = r.randrange(10)
+    if c == 0:
+        return ["s = s + math.sqrt(abs(x)) * 0.5 + math.fabs(y)"]
+    if c == 1:
+        return ["s = s + math.sin(x) + math.cos(y) * math.exp(-s * s)"]
+    if c == 2:
+        return ["k = k + math.%s(x * 4.0) %% 3" % r.choice(
+            ["floor", "ceil", "trunc"])]
+    if c == 3 and inloop:
+        return ["if math.isnan(s) or math.isinf(x) or not "
+                "math.isfinite(y):", "    k += 1"]
+    if c == 4:
+        return ["s = s + math.fabs(x) ** %s" % r.choice(
+            ["0.5", "2", "1.5", "3", "-1"])]
+    if c == 5:
+        return ["x = math.copysign(x * 0.5, y) + x ** 2"]
+    if c == 6:
+        return ["s = s + math.log(abs(x) + 0.001) + math.atan2(y, x)"]
+    if c == 7:
+        return ["s = s + math.%s(x)" % r.choice(["sqrt", "log", "asin"])]
+    if c == 8:
+        return ["s = s + math.hypot(x, y) + math.pow(abs(y), 0.75) + "
+                "math.fmod(s, 1.5)"]
+    return ["s = s + math.tanh(s) + math.degrees(x) - math.radians(y)"]
 
 
 def point_kernel(seed):
