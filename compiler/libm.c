@@ -1,11 +1,12 @@
 // libm.c - which build of glibc's libm the host calls (libm.h).
 //
-// glibc 2.36 (Debian 12) selects __exp_fma, __log_fma, __pow_fma on CPUs
-// with FMA and AVX2 unless GLIBC_TUNABLES turns them off, and its plain
-// build otherwise; CPython gets whichever this process would. Rather
-// than second-guess the CPU and the tunables, the probe calls the C
-// library on inputs where the two builds round differently (found by
-// tests/libm/libm_check) and sees whose bits come back.
+// glibc 2.36 (Debian 12) selects __exp_fma, __log_fma, __pow_fma, __sin_fma
+// and __cos_fma on CPUs with FMA and AVX2 unless GLIBC_TUNABLES turns them
+// off, and its plain build otherwise; CPython gets whichever this process
+// would. Rather than second-guess the CPU and the tunables, the probe
+// calls the C library on inputs where the two builds round differently
+// (found by comparing libm_fma.c with libm_plain.c) and sees whose bits
+// come back.
 #include "libm.h"
 
 #include <math.h>
@@ -20,6 +21,10 @@ static const Probe exp_probes[] = {{-0x1.8506f2d49014cp+7, 0},
                                    {0x1.76315d5766f8p+5, 0}};
 static const Probe log_probes[] = {{0x1.0c931ab3e1aa8p+21, 0},
                                    {0x1.3b0c6d94371e1p-45, 0}};
+static const Probe sin_probes[] = {{0.085336529864281918, 0},
+                                   {-13.137946574321305, 0}};
+static const Probe cos_probes[] = {{0.72221974025092717, 0},
+                                   {-17.476283923562807, 0}};
 static const Probe pow_probes[] = {
     {0x1.7eaae4ce5b00dp+1, -0x1.a51f1c40d2c8p+4},
     {0x1.1c977bc8782p-7, 0x1.ebeae1ccd7ep-4}};
@@ -55,6 +60,10 @@ int libm_host_variant(void) {
                 NULL, log_probes, COUNT(log_probes));
   int p = probe(NULL, pow, NULL, pym_libm_pow_fma, NULL, pym_libm_pow_plain,
                 pow_probes, COUNT(pow_probes));
-  variant = e == l && l == p ? e : -1;
+  int s = probe(sin, NULL, pym_libm_sin_fma, NULL, pym_libm_sin_plain,
+                NULL, sin_probes, COUNT(sin_probes));
+  int c = probe(cos, NULL, pym_libm_cos_fma, NULL, pym_libm_cos_plain,
+                NULL, cos_probes, COUNT(cos_probes));
+  variant = e == l && l == p && p == s && s == c ? e : -1;
   return variant;
 }

@@ -1,26 +1,28 @@
-// pymath_libm.h - glibc 2.36's exp, log and pow, as CPython calls them.
+// pymath_libm.h - glibc 2.36's exp, log, pow, sin and cos, as CPython
+// calls them.
 //
-// CPython's math.exp, math.log, math.pow and float ** float call the C
-// library; on the hosts mandelc supports that is Debian 12's glibc 2.36.
-// For the GPU to return the same bits, this file carries glibc's own
-// algorithms and tables (sysdeps/ieee754/dbl-64/e_exp.c, e_exp_data.c,
-// e_log.c, e_log_data.c, e_pow.c, e_pow_log_data.c of release/2.36), and
-// compiler/cuda.c pastes it after pymath.h into every CUDA C file.
-// tests/libm/ proves it equal to the host's glibc.
+// CPython's math.exp, math.log, math.pow, float ** float, math.sin and
+// math.cos call the C library; on the hosts mandelc supports that is
+// Debian 12's glibc 2.36. For the GPU to return the same bits, this file
+// carries glibc's own algorithms and tables (sysdeps/ieee754/dbl-64/
+// e_exp.c, e_exp_data.c, e_log.c, e_log_data.c, e_pow.c, e_pow_log_data.c,
+// s_sin.c, sincostab.c, branred.c of release/2.36), and compiler/cuda.c
+// pastes it after pymath.h into every CUDA C file. tests/libm/ proves it
+// equal to the host's glibc.
 //
 // The decision a reader must know: glibc picks one of two builds of each
 // function at load time. On a CPU with FMA and AVX2 it calls __exp_fma,
-// __log_fma, __pow_fma: the same C compiled with -mfma -mavx2, where GCC
-// fused a product into the sum that uses it wherever it could (the
-// product used only by additions in its own basic block), and where
-// __FP_FAST_FMA selects glibc's fma paths. Otherwise it calls the plain
-// build. PYM_LIBM_FMA (defined by the includer: 1 or 0) picks which of
-// the two this file reproduces: PYM_MA(a, b, c) is a * b + c, one fused
-// operation under PYM_LIBM_FMA exactly where the disassembly of glibc's
-// __*_fma shows a vfmadd, two roundings otherwise. Everything else is
-// written with separate operations, so the file must be compiled without
-// contraction (-ffp-contract=off, NVRTC -fmad=false), as pymath.h is.
-// The host's variant is found by mandelc_libm_fma_variant() (cuda.c).
+// __log_fma, __pow_fma, __sin_fma, __cos_fma: the same C compiled with
+// -mfma -mavx2, where GCC fused a product into the sum that uses it
+// wherever it could (the product used only by additions in its own basic
+// block), and where __FP_FAST_FMA selects glibc's fma paths. Otherwise it
+// calls the plain build. PYM_LIBM_FMA (defined by the includer: 1 or 0)
+// picks which of the two this file reproduces: PYM_MA(a, b, c) is
+// a * b + c, one fused operation under PYM_LIBM_FMA exactly where the
+// disassembly of glibc's __*_fma shows a vfmadd, two roundings otherwise.
+// Everything else is written with separate operations, so the file must be
+// compiled without contraction (-ffp-contract=off, NVRTC -fmad=false), as
+// pymath.h is. The host's build is found by libm_host_variant() (libm.c).
 //
 // Errors: glibc sets errno through __math_oflow and friends; the value
 // they return is all CPython looks at (math_1 and float_pow test the
@@ -1026,6 +1028,467 @@ PYM_FN double pym_libm_pow(double x, double y) {
   elo = ylo * lhi + y * llo;  // |elo| < |ehi| * 2^-25.
 #endif
   return pym_exp_inline(ehi, elo, 1, sign_bias);
+}
+
+
+// ---- sin, cos (s_sin.c, sincostab.c, branred.c, usncs.h, branred.h) --------
+//
+// IBM's Accurate Mathematical Library, as glibc 2.36 has it (Copyright (C)
+// 2001-2022 Free Software Foundation, Inc.; the same LGPL). __sin_fma and
+// __cos_fma are s_sin.c built with -mfma; __branred is built once, plain.
+
+#define PYM_SIN_S1 (-0x1.5555555555555p-3)
+#define PYM_SIN_S2 0x1.1111111110ECEp-7
+#define PYM_SIN_S3 (-0x1.A01A019DB08B8p-13)
+#define PYM_SIN_S4 0x1.71DE27B9A7ED9p-19
+#define PYM_SIN_S5 (-0x1.ADDFFC2FCDF59p-26)
+#define PYM_SIN_BIG 0x1.8000000000000p45
+#define PYM_SIN_HP0 0x1.921FB54442D18p0
+#define PYM_SIN_HP1 0x1.1A62633145C07p-54
+#define PYM_SIN_MP1 0x1.921FB58000000p0
+#define PYM_SIN_MP2 (-0x1.DDE973C000000p-27)
+#define PYM_SIN_PP3 (-0x1.CB3B398000000p-55)
+#define PYM_SIN_PP4 (-0x1.d747f23e32ed7p-83)
+#define PYM_SIN_HPINV 0x1.45F306DC9C883p-1
+#define PYM_SIN_TOINT 0x1.8000000000000p52
+#define PYM_SIN_SN3 (-1.66666666666664880952546298448555E-01)
+#define PYM_SIN_SN5 8.33333214285722277379541354343671E-03
+#define PYM_SIN_CS2 4.99999999999999999999950396842453E-01
+#define PYM_SIN_CS4 (-4.16666666666664434524222570944589E-02)
+#define PYM_SIN_CS6 1.38888874007937613028114285595617E-03
+
+// sin(Xi) and its low part, cos(Xi) and its low part, for Xi = i / 128
+PYM_TABLE uint64_t pym_sincostab[440] = {
+  0x0000000000000000ULL, 0x0000000000000000ULL,
+  0x3ff0000000000000ULL, 0x0000000000000000ULL,
+  0x3f7fffeaaaaeeeefULL, 0xbc1e45e2ec67b77cULL,
+  0x3fefffc000155552ULL, 0x3c8f4a01a0196daeULL,
+  0x3f8fffaaaaeeeed5ULL, 0xbc02ab639a9f0777ULL,
+  0x3fefff000155549fULL, 0x3c828a28a03a5ef3ULL,
+  0x3f97ff7001033255ULL, 0x3bfefe2b51527336ULL,
+  0x3feffdc006bff7e6ULL, 0x3c8ae6dae86977bdULL,
+  0x3f9ffeaaaeeee86fULL, 0xbc3cd406fb224ae2ULL,
+  0x3feffc00155527d3ULL, 0xbc83b54492d89b5bULL,
+  0x3fa3feb2b12d45d5ULL, 0x3c34ec54203d1c11ULL,
+  0x3feff9c03414a7baULL, 0x3c6991f4be6c59bfULL,
+  0x3fa7fdc01032fba9ULL, 0xbc4599bdf46e997aULL,
+  0x3feff7006bfdf99fULL, 0xbc78b3b560648d5fULL,
+  0x3fabfc6d78586dacULL, 0x3c18e4fd03dbf236ULL,
+  0x3feff3c0c8103a31ULL, 0x3c74856dbddc0e66ULL,
+  0x3faffaaaeeed4edbULL, 0xbc42d16d32684b69ULL,
+  0x3feff0015549f4d3ULL, 0x3c8328387b99426fULL,
+  0x3fb1fc343d808befULL, 0xbc5f3d32e6f3be4fULL,
+  0x3fefebc222a8ef9fULL, 0x3c57934934f54c77ULL,
+  0x3fb3facb12d1755bULL, 0xbc5921915299468cULL,
+  0x3fefe7034129ef6fULL, 0xbc6cbf4337c96f97ULL,
+  0x3fb5f911fd10b737ULL, 0xbc50184f02be9102ULL,
+  0x3fefe1c4c3c873ebULL, 0xbc35a9c9057c4a02ULL,
+  0x3fb7f701032550e4ULL, 0x3c3afc2d1800501aULL,
+  0x3fefdc06bf7e6b9bULL, 0x3c831902b535f8dbULL,
+  0x3fb9f4902d55d1f9ULL, 0x3c52696d7eac1dc1ULL,
+  0x3fefd5c94b43e000ULL, 0xbc62e768cb4f92f9ULL,
+  0x3fbbf1b78568391dULL, 0x3c5e91841dea4cc8ULL,
+  0x3fefcf0c800e99b1ULL, 0x3c6ea3d786d186acULL,
+  0x3fbdee6f16c1cce6ULL, 0xbc450f8e2fb71673ULL,
+  0x3fefc7d078d1bc88ULL, 0x3c8075d2447db685ULL,
+  0x3fbfeaaeee86ee36ULL, 0xbc4afcb2bcc6f03bULL,
+  0x3fefc015527d5bd3ULL, 0x3c8b68f35094efb8ULL,
+  0x3fc0f3378ddd71d1ULL, 0x3c6d8468724f0f9eULL,
+  0x3fefb7db2bfe0695ULL, 0x3c821dadf4f65ab1ULL,
+  0x3fc1f0d3d7afceafULL, 0xbc66ef95099769a5ULL,
+  0x3fefaf22263c4bd3ULL, 0xbc552ace133a2769ULL,
+  0x3fc2ee285e4ab88fULL, 0xbc6e4d0f05dee058ULL,
+  0x3fefa5ea641c36f2ULL, 0x3c404da6ed17cc7cULL,
+  0x3fc3eb312c5d66cbULL, 0x3c647d666b66cb91ULL,
+  0x3fef9c340a7cc428ULL, 0x3c8c5b6b063b7462ULL,
+  0x3fc4e7ea4dc5f27bULL, 0x3c5949db2ac072fcULL,
+  0x3fef91ff40374d01ULL, 0xbc67d03f4d3a9e4cULL,
+  0x3fc5e44fcfa126f3ULL, 0xbc66f443063f89b6ULL,
+  0x3fef874c2e1eecf6ULL, 0xbc8c6514e1332b16ULL,
+  0x3fc6e05dc05a4d4cULL, 0xbbd32c5c8b81c940ULL,
+  0x3fef7c1afeffde24ULL, 0xbc78f55bc47540b1ULL,
+  0x3fc7dc102fbaf2b5ULL, 0x3c45ab50e23c97c3ULL,
+  0x3fef706bdf9ece1cULL, 0xbc8698c80c36dcb4ULL,
+  0x3fc8d7632efaa944ULL, 0xbc620fa262cbb953ULL,
+  0x3fef643efeb82acdULL, 0x3c76b00ac1fe28acULL,
+  0x3fc9d252d0cec312ULL, 0x3c59c43d80b1137dULL,
+  0x3fef57948cff6797ULL, 0x3c6e3a0d3e03b1d5ULL,
+  0x3fcaccdb297a0765ULL, 0xbc59883b57d6cdebULL,
+  0x3fef4a6cbd1e3a79ULL, 0x3c813df0edaebb57ULL,
+  0x3fcbc6f84edc6199ULL, 0x3c69c1a56a7b0cabULL,
+  0x3fef3cc7c3b3d16eULL, 0xbc621a3ad28a3494ULL,
+  0x3fccc0a6588289a3ULL, 0xbc6868d09bc87c6bULL,
+  0x3fef2ea5d753ffedULL, 0x3c8cc4215f56d583ULL,
+  0x3fcdb9e15fb5a5d0ULL, 0xbc632e20d6cc6fc2ULL,
+  0x3fef20073086649fULL, 0x3c7b940416c1984bULL,
+  0x3fceb2a57f8ae5a3ULL, 0xbc60be06af572cebULL,
+  0x3fef10ec09c5873bULL, 0x3c8d9072762c1283ULL,
+  0x3fcfaaeed4f31577ULL, 0xbc615d88508e32b8ULL,
+  0x3fef01549f7deea1ULL, 0x3c8d3c1e99e5cafdULL,
+  0x3fd0515cbf65155cULL, 0xbc79b8c29dfd8ec8ULL,
+  0x3feef141300d2f26ULL, 0xbc82aa1b08ded372ULL,
+  0x3fd0cd00cef36436ULL, 0xbc79fb0a0c93e2b5ULL,
+  0x3feee0b1fbc0f11cULL, 0xbc4bfd2380bbc3b1ULL,
+  0x3fd14861aa94ddebULL, 0xbc6be881b5b615a4ULL,
+  0x3feecfa744d5efa1ULL, 0xbc556d0a4af541d0ULL,
+  0x3fd1c37d64c6b876ULL, 0x3c746076fe0dcff5ULL,
+  0x3feebe214f76efa8ULL, 0xbc802f9f12ba543eULL,
+  0x3fd23e52111aaf36ULL, 0xbc74f080334eff18ULL,
+  0x3feeac2061bbaf4fULL, 0x3c62c1d53e94658dULL,
+  0x3fd2b8ddc43eb49fULL, 0x3c61553899f2d807ULL,
+  0x3fee99a4c3a7cd83ULL, 0xbc82264b1bc53ce8ULL,
+  0x3fd3331e94049f87ULL, 0x3c7e0cb6b40c302cULL,
+  0x3fee86aebf29a9edULL, 0x3c89397afdbb58a7ULL,
+  0x3fd3ad129769d3d8ULL, 0x3c003d5504878398ULL,
+  0x3fee733ea0193d40ULL, 0xbc86428b3546ce13ULL,
+  0x3fd426b7e69ee697ULL, 0xbc7f09c75705c59fULL,
+  0x3fee5f54b436e9d0ULL, 0x3c87eb0fd02fc8bcULL,
+  0x3fd4a00c9b0f3d20ULL, 0x3c7823ba6bb08eadULL,
+  0x3fee4af14b2a449cULL, 0xbc868ca02e8a6833ULL,
+  0x3fd5190ecf68a77aULL, 0x3c7b357155eef0f3ULL,
+  0x3fee3614b680d6a5ULL, 0xbc727793aa015237ULL,
+  0x3fd591bc9fa2f597ULL, 0x3c67c74bac3fe0cbULL,
+  0x3fee20bf49acd6c1ULL, 0xbc5660aec7ef636cULL,
+  0x3fd60a1429078775ULL, 0x3c5b1fd80ba89133ULL,
+  0x3fee0af15a03dbceULL, 0x3c5fe8e702771ae6ULL,
+  0x3fd682138a38d7f7ULL, 0xbc7d889202444aadULL,
+  0x3fedf4ab3ebd875eULL, 0xbc8e2d8a7e6736c4ULL,
+  0x3fd6f9b8e33a0255ULL, 0x3c742bc14ee9da0dULL,
+  0x3feddded50f228d6ULL, 0xbc6e80c8d42ba2bfULL,
+  0x3fd7710255764214ULL, 0xbc66ead7314bb6ceULL,
+  0x3fedc6b7eb995912ULL, 0x3c54b364776dcd35ULL,
+  0x3fd7e7ee03c86d4eULL, 0xbc7b63bcdabf5af2ULL,
+  0x3fedaf0b6b888e83ULL, 0x3c8a249e2b5e5ceaULL,
+  0x3fd85e7a12826949ULL, 0x3c78a40e9b5face0ULL,
+  0x3fed96e82f71a9dcULL, 0x3c8ff61bd5d2039dULL,
+  0x3fd8d4a4a774992fULL, 0x3c744a02ea766326ULL,
+  0x3fed7e4e97e17b4aULL, 0xbc63b770352bed94ULL,
+  0x3fd94a6be9f546c5ULL, 0xbc769ce13e683f58ULL,
+  0x3fed653f073e4040ULL, 0xbc876236434bec37ULL,
+  0x3fd9bfce02e80510ULL, 0x3c709e39a320b0a4ULL,
+  0x3fed4bb9e1c619e0ULL, 0x3c8f34bb77858f61ULL,
+  0x3fda34c91cc50ccaULL, 0xbc5a310e3b50cecdULL,
+  0x3fed31bf8d8d7c06ULL, 0x3c7e60dd3089cbddULL,
+  0x3fdaa95b63a09277ULL, 0xbc66293eb13c0381ULL,
+  0x3fed1750727d94f0ULL, 0x3c80d52b1ec1a48eULL,
+  0x3fdb1d8305321617ULL, 0xbc7ae242cb99f519ULL,
+  0x3fecfc6cfa52ad9fULL, 0x3c88b5b5508f2a0dULL,
+  0x3fdb913e30dbac43ULL, 0xbc7e38ad2f6c3ff1ULL,
+  0x3fece115909a82e5ULL, 0x3c81f139bb31109aULL,
+  0x3fdc048b17b140a3ULL, 0x3c619fe6757e9fa7ULL,
+  0x3fecc54aa2b2972eULL, 0x3c64ee162ba83a98ULL,
+  0x3fdc7767ec7fd19eULL, 0xbc5eb14d1a3d5826ULL,
+  0x3feca90c9fc67d0bULL, 0xbc646a81485e3462ULL,
+  0x3fdce9d2e3d4a51fULL, 0xbc62fc8a12dae298ULL,
+  0x3fec8c5bf8ce1a84ULL, 0x3c7ab3d1a1590123ULL,
+  0x3fdd5bca34047661ULL, 0x3c728a44a75fc29cULL,
+  0x3fec6f39208be53bULL, 0xbc8741dbfbaadb42ULL,
+  0x3fddcd4c15329c9aULL, 0x3c70d4c6e171fd9aULL,
+  0x3fec51a48b8b175eULL, 0xbc61bbb43b9aa880ULL,
+  0x3fde3e56c1582a69ULL, 0xbc50a4821099f88fULL,
+  0x3fec339eb01ddd81ULL, 0xbc8caaf5ee82c5c0ULL,
+  0x3fdeaee8744b05f0ULL, 0xbc5789b43c9b027dULL,
+  0x3fec1528065b7d50ULL, 0xbc8892111312e828ULL,
+  0x3fdf1eff6bc4f97bULL, 0x3c717212f8a7525cULL,
+  0x3febf641081e7536ULL, 0x3c8b7bd71628a9a1ULL,
+  0x3fdf8e99e76abc97ULL, 0x3c59d950af2d00a3ULL,
+  0x3febd6ea310294f5ULL, 0x3c731bbcc88c109dULL,
+  0x3fdffdb628d2f57aULL, 0x3c6f4a992e905b6aULL,
+  0x3febb723fe630f32ULL, 0x3c772bd2452d0a39ULL,
+  0x3fe0362939c69955ULL, 0xbc82d8cd78397b01ULL,
+  0x3feb96eeef58840eULL, 0x3c545a3cc78fade0ULL,
+  0x3fe06d3686946e5bULL, 0x3c83f5ae4538ff1bULL,
+  0x3feb764b84b704c2ULL, 0xbc8f5848c21b389bULL,
+  0x3fe0a4021e9e1001ULL, 0xbc86f643a13914f6ULL,
+  0x3feb553a410c104eULL, 0x3c58ff7947027a16ULL,
+  0x3fe0da8b26b5672eULL, 0xbc8a58def0bee909ULL,
+  0x3feb33bba89c8948ULL, 0x3c8ea6a51d1f6ca9ULL,
+  0x3fe110d0c4b69c3bULL, 0x3c8d918998809981ULL,
+  0x3feb11d04162a4c6ULL, 0x3c71dd561efbc0c2ULL,
+  0x3fe146d21f8b7f82ULL, 0x3c7bf9535e2739a8ULL,
+  0x3feaef78930bd275ULL, 0xbc7f836279746f94ULL,
+  0x3fe17c8e5f2eedb0ULL, 0x3c635e57102e2488ULL,
+  0x3feaccb526f69de5ULL, 0x3c88fb6a8dd6b6ccULL,
+  0x3fe1b204acb02fddULL, 0xbc5f190c70cbb5ffULL,
+  0x3feaa98688308913ULL, 0xbc0b83d607cd5070ULL,
+  0x3fe1e7343236574cULL, 0x3c722a3fa4f41d5aULL,
+  0x3fea85ed4373e02dULL, 0x3c69be06385ec792ULL,
+  0x3fe21c1c1b0394cfULL, 0x3c5e5b324b23aa31ULL,
+  0x3fea61e9e72586afULL, 0x3c858330e2fd453fULL,
+  0x3fe250bb93788bbbULL, 0x3c7ea3d02457bcceULL,
+  0x3fea3d7d0352bdcfULL, 0xbc868dbaeca19669ULL,
+  0x3fe28511c917a067ULL, 0xbc801df1d9a16b70ULL,
+  0x3fea18a729aee445ULL, 0x3c395e25736c0358ULL,
+  0x3fe2b91dea88421eULL, 0xbc8fa371db216ab0ULL,
+  0x3fe9f368ed912f85ULL, 0xbc81d200c5791606ULL,
+  0x3fe2ecdf279a3082ULL, 0x3c8d3557e0e7e37eULL,
+  0x3fe9cdc2e3f25e5cULL, 0x3c83f99112993f62ULL,
+  0x3fe32054b148bc4fULL, 0x3c8f6b42095a135bULL,
+  0x3fe9a7b5a36a6514ULL, 0x3c8722cfcc9fa7a9ULL,
+  0x3fe3537db9be0367ULL, 0x3c6b327e7af040f0ULL,
+  0x3fe98141c42e1310ULL, 0x3c8d1ff80488f08dULL,
+  0x3fe386597456282bULL, 0xbc710fada93b07a8ULL,
+  0x3fe95a67e00cb1fdULL, 0xbc80befda21f862dULL,
+  0x3fe3b8e715a2840aULL, 0xbc797653a7d2f07bULL,
+  0x3fe93328926d9e92ULL, 0xbc8bb77003600cdaULL,
+  0x3fe3eb25d36cd53aULL, 0xbc5be570e1570fc0ULL,
+  0x3fe90b84784ddaf7ULL, 0xbc70feb10ab93b87ULL,
+  0x3fe41d14e4ba6790ULL, 0x3c84608fd287ecf5ULL,
+  0x3fe8e37c303d9ad1ULL, 0xbc6463a4b53d4bf8ULL,
+  0x3fe44eb381cf386bULL, 0xbc83ed6c1e6a5505ULL,
+  0x3fe8bb105a5dc900ULL, 0x3c8863e03e9474c1ULL,
+  0x3fe48000e431159fULL, 0xbc8b194a7463ed10ULL,
+  0x3fe89241985d871fULL, 0x3c8c48d9c413ed84ULL,
+  0x3fe4b0fc46aab761ULL, 0x3c20da05738cc59aULL,
+  0x3fe869108d77a6c6ULL, 0x3c7338ffe2bfe9ddULL,
+  0x3fe4e1a4e54ed51bULL, 0xbc8a492f89b7c76aULL,
+  0x3fe83f7dde701ca0ULL, 0xbc4152cf609bc6e8ULL,
+  0x3fe511f9fd7b351cULL, 0xbc85c0e861c48831ULL,
+  0x3fe8158a31916d5dULL, 0xbc6de8b90b8228deULL,
+  0x3fe541facddbb724ULL, 0x3c7232c28520d391ULL,
+  0x3fe7eb362eaa1488ULL, 0x3c5a1d65a4a5959fULL,
+  0x3fe571a6966d59b3ULL, 0x3c5c843b4d0fb198ULL,
+  0x3fe7c0827f09e54fULL, 0xbc6c73d6d72aee68ULL,
+  0x3fe5a0fc98813a12ULL, 0xbc8d82e2b7d4227bULL,
+  0x3fe7956fcd7f6543ULL, 0xbc8ab276e9d45ae4ULL,
+  0x3fe5cffc16bf8f0dULL, 0x3c896cb370eb578aULL,
+  0x3fe769fec655211fULL, 0xbc6827d5cf8c68c5ULL,
+  0x3fe5fea4552a9e57ULL, 0x3c80b6cef7ee20b7ULL,
+  0x3fe73e30174efba1ULL, 0xbc65d3ae3d94ad5fULL,
+  0x3fe62cf49921ac79ULL, 0xbc8edd9855b6241aULL,
+  0x3fe712046fa77678ULL, 0x3c8425b0a5029c81ULL,
+  0x3fe65aec2963e755ULL, 0x3c8126f96b71053cULL,
+  0x3fe6e57c800cf55eULL, 0x3c860286dedbd0a6ULL,
+  0x3fe6888a4e134b2fULL, 0xbc86b7d37644d5e6ULL,
+  0x3fe6b898fa9efb5dULL, 0x3c715ac786ccf4b2ULL,
+  0x3fe6b5ce50b7821aULL, 0xbc65d5158f702e0fULL,
+  0x3fe68b5a92eb6253ULL, 0xbc89a91ad985f89cULL,
+  0x3fe6e2b77c40bde1ULL, 0xbc70e729857fad53ULL,
+  0x3fe65dc1fdeb8cbaULL, 0xbc597c1b47337c77ULL,
+  0x3fe70f451d0a8c40ULL, 0x3c697ede3885770dULL,
+  0x3fe62fcff20191c7ULL, 0x3c6d9143895756efULL,
+  0x3fe73b7680dea578ULL, 0xbc72248306dc12a2ULL,
+  0x3fe6018526f563dfULL, 0x3c846ca5e0e432d0ULL,
+  0x3fe7674af6f7b524ULL, 0x3c7e9d3f94ac84a8ULL,
+  0x3fe5d2e255f1f17aULL, 0x3c80314104c8892bULL,
+  0x3fe792c1d0041d52ULL, 0xbc8abf05eeb354ebULL,
+  0x3fe5a3e839824077ULL, 0x3c8428aa2759be62ULL,
+  0x3fe7bdda5e28b3c2ULL, 0x3c4ad1197ccd0393ULL,
+  0x3fe574978d8e83f2ULL, 0x3c8f4714af282d23ULL,
+  0x3fe7e893f5037959ULL, 0x3c80eefbaa650c4cULL,
+  0x3fe544f10f592ca5ULL, 0xbc8e7ae8e6c7a62fULL,
+  0x3fe812ede9ae4ba4ULL, 0xbc87830adf402ddaULL,
+  0x3fe514f57d7bf3daULL, 0x3c747a108073c259ULL,
+};
+
+// 2/pi in base 2^24 (branred.h)
+PYM_TABLE double pym_toverp[75] = {
+    10680707.0, 7228996.0,  1387004.0,  2578385.0,  16069853.0,
+    12639074.0, 9804092.0,  4427841.0,  16666979.0, 11263675.0,
+    12935607.0, 2387514.0,  4345298.0,  14681673.0, 3074569.0,
+    13734428.0, 16653803.0, 1880361.0,  10960616.0, 8533493.0,
+    3062596.0,  8710556.0,  7349940.0,  6258241.0,  3772886.0,
+    3769171.0,  3798172.0,  8675211.0,  12450088.0, 3874808.0,
+    9961438.0,  366607.0,   15675153.0, 9132554.0,  7151469.0,
+    3571407.0,  2607881.0,  12013382.0, 4155038.0,  6285869.0,
+    7677882.0,  13102053.0, 15825725.0, 473591.0,   9065106.0,
+    15363067.0, 6271263.0,  9264392.0,  5636912.0,  4652155.0,
+    7056368.0,  13614112.0, 10155062.0, 1944035.0,  9527646.0,
+    15080200.0, 6658437.0,  6231200.0,  6832269.0,  16767104.0,
+    5075751.0,  3212806.0,  1398474.0,  7579849.0,  6349435.0,
+    12618859.0, 4703257.0,  12806093.0, 14477321.0, 2786137.0,
+    12875403.0, 9837734.0,  14528324.0, 13719321.0, 343717.0};
+
+// One half of __branred: x (a part of the argument) times 2/pi, as
+// b + bb and an integer part sum.
+PYM_FN void pym_branred_part(double x, double *pb, double *pbb,
+                             double *psum) {
+  const double big = 0x1.8p52, big1 = 0x1.8p54, tm24 = 0x1p-24;
+  double r[6], s, t, sum = 0, b, bb;
+  int i, k = (int)((pym_asuint64(x) >> 52) & 2047);
+  k = (k - 450) / 24;
+  if (k < 0)
+    k = 0;
+  double gor = pym_asdouble(0x63f0000000000000ULL -
+                            ((uint64_t)(k * 24) << 52));  // 2^(576-24k)
+  for (i = 0; i < 6; i++) {
+    r[i] = x * pym_toverp[k + i] * gor;
+    gor *= tm24;
+  }
+  for (i = 0; i < 3; i++) {
+    s = (r[i] + big) - big;
+    sum += s;
+    r[i] -= s;
+  }
+  t = 0;
+  for (i = 0; i < 6; i++)
+    t += r[5 - i];
+  bb = (((((r[0] - t) + r[1]) + r[2]) + r[3]) + r[4]) + r[5];
+  s = (t + big) - big;
+  sum += s;
+  t -= s;
+  b = t + bb;
+  bb = (t - b) + bb;
+  s = (sum + big1) - big1;
+  sum -= s;
+  *pb = b;
+  *pbb = bb;
+  *psum = sum;
+}
+
+// __branred: x = n*pi/2 + (a+aa), |a+aa| < pi/4; returns n mod 4.
+PYM_FN int pym_branred(double x, double *a, double *aa) {
+  const double split = 134217729.0;  // 2^27 + 1
+  double s, t, sum, b, bb, sum1, sum2, b1, bb1, b2, bb2, x1, x2, t1, t2;
+  x *= 0x1p-600;
+  t = x * split;  // split x to two numbers
+  x1 = t - (t - x);
+  x2 = x - x1;
+  pym_branred_part(x1, &b1, &bb1, &sum1);
+  pym_branred_part(x2, &b2, &bb2, &sum2);
+  sum = sum1 + sum2;
+  b = b1 + b2;
+  bb = (fabs(b1) > fabs(b2)) ? (b1 - b) + b2 : (b2 - b) + b1;
+  if (b > 0.5) {
+    b -= 1.0;
+    sum += 1.0;
+  } else if (b < -0.5) {
+    b += 1.0;
+    sum -= 1.0;
+  }
+  s = b + (bb + bb1 + bb2);
+  t = ((b - s) + bb) + (bb1 + bb2);
+  b = s * split;
+  t1 = b - (b - s);
+  t2 = s - t1;
+  b = s * PYM_SIN_HP0;
+  bb = (((t1 * PYM_SIN_MP1 - b) + t1 * -0x1.DDE9740000000p-27) +
+        t2 * PYM_SIN_MP1) +
+       (t2 * -0x1.DDE9740000000p-27 + s * PYM_SIN_HP1 + t * PYM_SIN_HP0);
+  s = b + bb;
+  t = (b - s) + bb;
+  *a = s;
+  *aa = t;
+  return ((int)sum) & 3;
+}
+
+// do_cos: cos(x + dx) from the table and a polynomial.
+PYM_FN double pym_do_cos(double x, double dx) {
+  if (x < 0)
+    dx = -dx;
+  double ux = PYM_SIN_BIG + fabs(x);
+  x = fabs(x) - (ux - PYM_SIN_BIG) + dx;
+  double xx, s, sn, ssn, c, cs, ccs, cor;
+  xx = x * x;
+  s = PYM_MA(x * xx, PYM_MA(xx, PYM_SIN_SN5, PYM_SIN_SN3), x);
+  c = xx * PYM_MA(xx, PYM_MA(xx, PYM_SIN_CS6, PYM_SIN_CS4), PYM_SIN_CS2);
+  int k = (int)(uint32_t)pym_asuint64(ux) << 2;
+  sn = pym_asdouble(pym_sincostab[k]);
+  ssn = pym_asdouble(pym_sincostab[k + 1]);
+  cs = pym_asdouble(pym_sincostab[k + 2]);
+  ccs = pym_asdouble(pym_sincostab[k + 3]);
+  cor = PYM_MA(-sn, s, PYM_MA(-cs, c, PYM_MA(-s, ssn, ccs)));
+  return cs + cor;
+}
+
+// do_sin: sin(x + dx), by Taylor's series near 0, else the table.
+PYM_FN double pym_do_sin(double x, double dx) {
+  double xold = x;
+  if (fabs(x) < 0.126) {  // TAYLOR_SIN (x * x, x, dx)
+    double xx = x * x;
+    double p = PYM_MA(PYM_MA(PYM_MA(PYM_MA(PYM_SIN_S5, xx, PYM_SIN_S4), xx,
+                                    PYM_SIN_S3), xx, PYM_SIN_S2), xx,
+                      PYM_SIN_S1);
+#if PYM_LIBM_FMA
+    double t = fma(fma(p, x, -(0.5 * dx)), xx, dx);
+#else
+    double t = (p * x - 0.5 * dx) * xx + dx;
+#endif
+    return x + t;
+  }
+  if (x <= 0)
+    dx = -dx;
+  double ux = PYM_SIN_BIG + fabs(x);
+  x = fabs(x) - (ux - PYM_SIN_BIG);
+  double xx, s, sn, ssn, c, cs, ccs, cor;
+  xx = x * x;
+  s = x + PYM_MA(x * xx, PYM_MA(xx, PYM_SIN_SN5, PYM_SIN_SN3), dx);
+  c = PYM_MA(x, dx, xx * PYM_MA(xx, PYM_MA(xx, PYM_SIN_CS6, PYM_SIN_CS4),
+                                PYM_SIN_CS2));
+  int k = (int)(uint32_t)pym_asuint64(ux) << 2;
+  sn = pym_asdouble(pym_sincostab[k]);
+  ssn = pym_asdouble(pym_sincostab[k + 1]);
+  cs = pym_asdouble(pym_sincostab[k + 2]);
+  ccs = pym_asdouble(pym_sincostab[k + 3]);
+  cor = PYM_MA(cs, s, PYM_MA(-sn, c, PYM_MA(s, ccs, ssn)));
+  return copysign(sn + cor, xold);
+}
+
+// reduce_sincos: x = n*pi/2 + (a + da) for |x| < 105414350.
+PYM_FN int pym_reduce_sincos(double x, double *a, double *da) {
+  double t = PYM_MA(x, PYM_SIN_HPINV, PYM_SIN_TOINT);
+  double xn = t - PYM_SIN_TOINT;
+  double y = PYM_MA(-xn, PYM_SIN_MP2, PYM_MA(-xn, PYM_SIN_MP1, x));
+  int n = (int)(pym_asuint64(t) & 3);
+  double b, db, t2;
+  t2 = PYM_MA(-xn, PYM_SIN_PP3, y);
+  db = PYM_MA(-xn, PYM_SIN_PP3, y - t2);
+  b = PYM_MA(-xn, PYM_SIN_PP4, t2);
+  db += PYM_MA(-xn, PYM_SIN_PP4, t2 - b);
+  *a = b;
+  *da = db;
+  return n;
+}
+
+PYM_FN double pym_do_sincos(double a, double da, int n) {
+  double r = (n & 1) ? pym_do_cos(a, da) : pym_do_sin(a, da);
+  return (n & 2) ? -r : r;
+}
+
+// glibc's sin.
+PYM_FN double pym_libm_sin(double x) {
+  double a, da;
+  uint32_t k = (uint32_t)(pym_asuint64(x) >> 32) & 0x7fffffff;
+  if (k < 0x3e500000)  // |x| < 2^-26: sin(x) = x
+    return x;
+  if (k < 0x3feb6000)  // |x| < 0.855469
+    return pym_do_sin(x, 0);
+  if (k < 0x400368fd)  // |x| < 2.426265
+    return copysign(pym_do_cos(PYM_SIN_HP0 - fabs(x), PYM_SIN_HP1), x);
+  if (k < 0x419921FB) {  // |x| < 105414350
+    int n = pym_reduce_sincos(x, &a, &da);
+    return pym_do_sincos(a, da, n);
+  }
+  if (k < 0x7ff00000) {
+    int n = pym_branred(x, &a, &da);
+    return pym_do_sincos(a, da, n);
+  }
+  return x / x;  // inf, nan
+}
+
+// glibc's cos.
+PYM_FN double pym_libm_cos(double x) {
+  double y, a, da;
+  uint32_t k = (uint32_t)(pym_asuint64(x) >> 32) & 0x7fffffff;
+  if (k < 0x3e400000)  // |x| < 2^-27: cos(x) = 1
+    return 1.0;
+  if (k < 0x3feb6000)  // |x| < 0.855469
+    return pym_do_cos(x, 0);
+  if (k < 0x400368fd) {  // |x| < 2.426265
+    y = PYM_SIN_HP0 - fabs(x);
+    a = y + PYM_SIN_HP1;
+    da = (y - a) + PYM_SIN_HP1;
+    return pym_do_sin(a, da);
+  }
+  if (k < 0x419921FB) {  // |x| < 105414350
+    int n = pym_reduce_sincos(x, &a, &da);
+    return pym_do_sincos(a, da, n + 1);
+  }
+  if (k < 0x7ff00000) {
+    int n = pym_branred(x, &a, &da);
+    return pym_do_sincos(a, da, n + 1);
+  }
+  return x / x;  // inf, nan
 }
 
 #endif

@@ -1,22 +1,25 @@
 // libm_check.c - compiler/pymath_libm.h against this host's glibc.
 //
-//   libm_check N SEED fma|plain [exp|log|pow ...]
+//   libm_check N SEED fma|plain [exp|log|pow|sin|cos ...]
 //
-// The GPU's exp, log and pow (compiler/pymath_libm.h, as libm_fma.c and
-// libm_plain.c compile it) must return glibc's bits, for the build of
-// glibc's libm that the process uses: the FMA one on a CPU with FMA and
-// AVX2, the plain one under GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2,-FMA
-// (tests/libm/libm_check.sh runs both). The third argument says which one
-// glibc must be using; the program checks that libm_host_variant() agrees,
-// then compares that variant with glibc on N random inputs per function
-// (a third random bit patterns over the whole exponent range, the rest
-// drawn where each function does its work: exp's finite range, log near
-// 1 and over all exponents, pow with y * log(x) in exp's range, negative
-// x with integral y), after a fixed list of special values (zeros,
-// infinities, NaNs, subnormals, 1, the overflow and underflow thresholds
-// and their neighbours, every pair of them for pow). Results must be
-// equal bit for bit, NaNs included. It also counts the inputs where the
-// two variants differ from each other, to show that the check could fail.
+// The GPU's exp, log, pow, sin and cos (compiler/pymath_libm.h, as
+// libm_fma.c and libm_plain.c compile it) must return glibc's bits, for
+// the build of glibc's libm that the process uses: the FMA one on a CPU
+// with FMA and AVX2, the plain one under
+// GLIBC_TUNABLES=glibc.cpu.hwcaps=-AVX2,-FMA (the ctest entries libm_fma
+// and libm_plain run both, tests/libm/libm_full.sh the same with 10^8).
+// The third argument says which one glibc must be using; the program
+// checks that libm_host_variant() agrees, then compares that variant with
+// glibc on N random inputs per function (a third random bit patterns over
+// the whole exponent range, the rest drawn where each function does its
+// work: exp's finite range, log near 1 and over all exponents, pow with
+// y * log(x) in exp's range and negative x with integral y, sin and cos
+// in each of glibc's ranges), after a fixed list of special values
+// (zeros, infinities, NaNs, subnormals, 1, the overflow and underflow
+// thresholds and their neighbours, every pair of them for pow). Results
+// must be equal bit for bit, NaNs included. It also counts the inputs
+// where the two variants differ from each other, to show that the check
+// could fail.
 // Exit 0 when all match, 1 on a mismatch, 2 on bad usage, 77 (skipped)
 // for fma on a CPU without FMA and AVX2.
 #include <inttypes.h>
@@ -96,6 +99,8 @@ static const Function functions[] = {
     {"exp", exp, NULL, pym_libm_exp_fma, NULL, pym_libm_exp_plain, NULL},
     {"log", log, NULL, pym_libm_log_fma, NULL, pym_libm_log_plain, NULL},
     {"pow", NULL, pow, NULL, pym_libm_pow_fma, NULL, pym_libm_pow_plain},
+    {"sin", sin, NULL, pym_libm_sin_fma, NULL, pym_libm_sin_plain, NULL},
+    {"cos", cos, NULL, pym_libm_cos_fma, NULL, pym_libm_cos_plain, NULL},
 };
 
 typedef struct {
@@ -144,6 +149,14 @@ static void random_input(Check *c, int k) {
         : k == 3 ? uniform(0.9375, 1.065)
         : k == 4 ? near(specials[next_u64() % NSPECIALS])
                  : as_double(next_u64() & 0xfffffffffffffULL);  // subnormal
+  } else if (!strcmp(n, "sin") || !strcmp(n, "cos")) {
+    // each of s_sin.c's ranges: Taylor's series, the table, pi/2 - x,
+    // reduce_sincos (with its multiples of pi/2), __branred
+    x = k == 2 ? uniform(-3, 3)
+        : k == 3 ? floor(uniform(-1e6, 1e6)) * 1.5707963267948966 +
+                       uniform(-1e-3, 1e-3)
+        : k == 4 ? near(specials[next_u64() % NSPECIALS])
+                 : uniform(-1, 1) * as_double((next_u64() % 60 + 1012) << 52);
   } else {  // pow: |y * log(x)| mostly in exp's range
     x = k == 5 ? -fabs(random_exponent(0)) : random_exponent(0);
     double l = fabs(log(fabs(x)));
@@ -162,7 +175,7 @@ static void random_input(Check *c, int k) {
 
 int main(int argc, char **argv) {
   if (argc < 4 || (strcmp(argv[3], "fma") && strcmp(argv[3], "plain"))) {
-    fprintf(stderr, "usage: libm_check N SEED fma|plain [exp|log|pow ...]\n");
+    fprintf(stderr, "usage: libm_check N SEED fma|plain [FUNCTION...]\n");
     return 2;
   }
   uint64_t n = strtoull(argv[1], NULL, 10);
