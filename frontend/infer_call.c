@@ -665,6 +665,12 @@ static void format_string(Infer *in, Node *n) {
 // One argument of print: a string, a %-formatted string or a value.
 void infer_print_arg(Infer *in, Node **slot) {
   Node *n = *slot;
+  if (n->kind == ND_BINOP && n->op == OP_MOD &&
+      n->left->kind == ND_CONSTANT && n->left->cval.kind == CONST_FSTRING) {
+    infer_format_spec(in, n);  // the spec, once the value is typed
+    if (n->left->cval.kind == CONST_FSTRING)
+      return;
+  }
   if (n->kind == ND_BINOP && n->op == OP_MOD && is_str_constant(n->left))
     format_string(in, n);
   else

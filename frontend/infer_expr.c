@@ -43,6 +43,11 @@ static Type *constant_type(Infer *in, Node *n) {
   case CONST_STR:
     diag_error_node(in->d, n, "strings are only supported as arguments of "
                     "print in kernels");
+  case CONST_FSTRING:
+    diag_error_node(in->d, n, "f-strings are only supported as arguments "
+                    "of print() in kernels");
+  case CONST_BYTES:
+    diag_error_node(in->d, n, "bytes are not supported in kernels");
   default:
     diag_error_node(in->d, n, "the Ellipsis constant '...' is not "
                     "supported in kernels; write pass, or the value it "

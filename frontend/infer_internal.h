@@ -195,6 +195,16 @@ void infer_rewrite_loops(Infer *in, PtrVec *body);
 // Replaces each print(..., sep=S, end=E) of body with the prints of its
 // values and of S and E, one by one (after evaluating the values).
 void infer_rewrite_prints(Infer *in, PtrVec *body);
+// ---- infer_format.c: f-strings, str.format(), str() and repr() ----------
+
+// When arg is one of those, appends the pieces print writes for it (str
+// constants, values, and `SPEC % value` BinOps whose left operand is a
+// CONST_FSTRING holding a format spec) and returns true.
+bool infer_format_pieces(Infer *in, Node *arg, PtrVec *out);
+// Such a BinOp, once its value is typed: the spec becomes the %-directive
+// that formats that type as format() does, or a compile error.
+void infer_format_spec(Infer *in, Node *n);
+
 // v[lo:hi:st] of a list: the list comprehension that reads it, as
 // CPython's slice would (step 1 makes it, typing puts it in place).
 Node *infer_slice_comprehension(Infer *in, Node *sub);

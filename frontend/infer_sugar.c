@@ -519,14 +519,40 @@ static Node *print_stmt(Sugar *s, Node *value, bool nl) {
   return e;
 }
 
+// A value print writes, computed first into a hidden local unless it is
+// a name or a constant (the same node twice, from "{0}{0}".format(x), is
+// computed once).
+static Node *computed(Sugar *s, PtrVec *out, PtrVec *done, Node *v) {
+  if (v->kind == ND_NAME || v->kind == ND_CONSTANT)
+    return v;
+  for (int i = 0; i + 1 < done->len; i += 2)
+    if (done->data[i] == v)
+      return name(s, ((Node *)done->data[i + 1])->name);
+  Node *t = name(s, arena_sprintf(s->in->a, "v.print%d", ++s->serial));
+  vec_push(s->in->a, out, assign(s, t, v));
+  vec_push(s->in->a, done, v);
+  vec_push(s->in->a, done, t);
+  return name(s, t->name);
+}
+
 // The statements that replace `stmt` (appended to out), or false when it
-// is not a print with sep= or end= to rewrite.
+// is not a print to rewrite: one with sep= or end= other than what the
+// back ends print, or with an f-string, str.format() or str()/repr().
 static bool rewrite_print(Infer *in, Node *stmt, PtrVec *out, int *serial) {
   Node *n = stmt->kind == ND_EXPR ? stmt->value : NULL;
   if (!n || n->kind != ND_CALL || n->func->kind != ND_NAME ||
-      strcmp(n->func->name, "print") || infer_find_def(in, "print") ||
-      n->keywords.len == 0)
+      strcmp(n->func->name, "print") || infer_find_def(in, "print"))
     return false;
+  PtrVec pieces = {0}, starts = {0};
+  bool expands = false;
+  for (int i = 0; i < n->args.len; i++) {
+    vec_push(in->a, &starts, (void *)(intptr_t)pieces.len);
+    if (infer_format_pieces(in, n->args.data[i], &pieces))
+      expands = true;
+    else
+      vec_push(in->a, &pieces, n->args.data[i]);
+  }
+  vec_push(in->a, &starts, (void *)(intptr_t)pieces.len);
   const char *sep = " ", *end = "\n";
   int seplen = 1, endlen = 1;
   PtrVec kept = {0};
@@ -549,7 +575,8 @@ static bool rewrite_print(Infer *in, Node *stmt, PtrVec *out, int *serial) {
       end = t, endlen = len;
   }
   bool nl = endlen == 1 && end[0] == '\n';
-  if (kept.len > 0 || ((seplen == 1 && sep[0] == ' ') && (nl || !endlen))) {
+  if (kept.len > 0 ||
+      (!expands && (seplen == 1 && sep[0] == ' ') && (nl || !endlen))) {
     // nothing to rewrite: what the back ends print as it is
     n->keywords = kept;
     if (!nl && kept.len == 0)
@@ -558,23 +585,29 @@ static bool rewrite_print(Infer *in, Node *stmt, PtrVec *out, int *serial) {
     return false;
   }
   Sugar s = {.in = in, .at = n->tok, .serial = *serial};
-  PtrVec values = {0};
-  for (int i = 0; i < n->args.len; i++) {
-    Node *a = n->args.data[i];
-    if (a->kind != ND_NAME && a->kind != ND_CONSTANT &&
-        !(a->kind == ND_BINOP && a->op == OP_MOD &&
-          a->left->kind == ND_CONSTANT)) {
-      const char *t = arena_sprintf(in->a, "v.print%d", ++s.serial);
-      vec_push(in->a, out, assign(&s, name(&s, t), a));
-      a = name(&s, t);
+  PtrVec done = {0};
+  for (int i = 0; i < pieces.len; i++) {
+    Node *a = pieces.data[i];
+    if (a->kind == ND_BINOP && a->op == OP_MOD &&
+        a->left->kind == ND_CONSTANT) {
+      Node *r = a->right;
+      if (r->kind == ND_TUPLE)
+        for (int j = 0; j < r->elts.len; j++)
+          r->elts.data[j] = computed(&s, out, &done, r->elts.data[j]);
+      else
+        a->right = computed(&s, out, &done, r);
+    } else {
+      pieces.data[i] = computed(&s, out, &done, a);
     }
-    vec_push(in->a, &values, a);
   }
-  for (int i = 0; i < values.len; i++) {
+  for (int i = 0; i < n->args.len; i++) {
     if (i > 0 && seplen > 0)
       vec_push(in->a, out, print_stmt(&s, str_constant(&s, sep, seplen),
                                       false));
-    vec_push(in->a, out, print_stmt(&s, values.data[i], false));
+    int from = (int)(intptr_t)starts.data[i];
+    int to = (int)(intptr_t)starts.data[i + 1];
+    for (int j = from; j < to; j++)
+      vec_push(in->a, out, print_stmt(&s, pieces.data[j], false));
   }
   if (nl)
     vec_push(in->a, out, print_stmt(&s, NULL, true));

@@ -35,7 +35,8 @@ math functions, complex(), abs, min/max, int/float,
 ints and floats (indexed, len, sum, looped over) are read by every
 function; loops over enumerate(), zip(), enumerate(zip()) with a nested
 target, reversed() of lists and ranges, ranges with negative steps,
-print() of numbers, bools, strings and %-formats with sep=, end= and
+print() of numbers, bools, strings, %-formats, f-strings, str.format()
+and str()/repr() (with int and float format specs) with sep=, end= and
 flush= at some points,
 slices of lists (missing, negative, computed and out-of-range bounds,
 negative steps: summed, measured, looped over),
@@ -693,7 +694,7 @@ class Gen:
         r = self.r
         values = []
         for _ in range(r.randint(0, 4)):
-            k = r.randrange(7)
+            k = r.randrange(9)
             if k == 0:
                 values.append(self.int_leaf(s)[0])
             elif k == 1:
@@ -707,6 +708,8 @@ class Gen:
             elif k == 5:
                 values.append('"%%5.2f|%%d" %% (%s, %s)' % (
                     self.float_leaf(s), self.int_leaf(s)[0]))
+            elif k >= 6 and r.random() < 0.8:
+                values.append(self.formatted(s))
             else:
                 values.append(self.int_expr(s, 2)[0])
         kw = []
@@ -721,6 +724,42 @@ class Gen:
         r.shuffle(kw)
         self.emit(indent, "if (%s) %% 17 == 0:" % self.int_leaf(s)[0])
         self.emit(indent + 1, "print(%s)" % ", ".join(values + kw))
+
+    def formatted(self, s):
+        """An f-string, a str.format() or str()/repr() of a value: fields
+        of every number type with the int and float format specs that
+        docs/language.md §4.3 lists."""
+        r = self.r
+        int_specs = ["", ":5", ":<4", ":+d", ":05d", ":x", ":#o", ":X",
+                     ":>6", ":.2f", ":e", ":0=7", ":#x", ":G", "!r"]
+        float_specs = ["", ":.3f", ":10.2e", ":g", ":+.4G", ":<12", ":08.2f",
+                       ":F", ":#.0f", ":>9", ":.12g", ":E", "!r", "!s"]
+        fields = []
+        for _ in range(r.randint(1, 3)):
+            k = r.randrange(4)
+            if k == 0:
+                fields.append((self.int_leaf(s)[0], r.choice(int_specs)))
+            elif k == 1:
+                fields.append((self.float_leaf(s), r.choice(float_specs)))
+            elif k == 2:
+                fields.append((self.complex_leaf(s), r.choice(["", "!r"])))
+            else:
+                fields.append((self.bool_expr(s, 1),
+                               r.choice(["", ":d", ":3", "!r"])))
+        texts = [r.choice(["", "a", " = ", "{{", "}}|", "%"])
+                 for _ in range(len(fields) + 1)]
+        k = r.randrange(4)
+        if k == 0:
+            return "f'%s'" % ("".join(
+                texts[i] + "{%s%s}" % (v, sp) for i, (v, sp) in
+                enumerate(fields)) + texts[-1])
+        if k == 1:
+            body = "".join(texts[i] + "{%s}" % sp for i, (v, sp) in
+                           enumerate(fields)) + texts[-1]
+            return "%r.format(%s)" % (body, ", ".join(v for v, _ in fields))
+        if k == 2 and s.vars["int"]:
+            return "f'{%s=}'" % r.choice(sorted(s.vars["int"]))
+        return "%s(%s)" % (r.choice(["str", "repr"]), fields[0][0])
 
     def tuple_statement(self, s, indent):
         """A swap, a divmod unpacked into two ints, or an append."""
