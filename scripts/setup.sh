@@ -25,6 +25,11 @@ packages+=(clang-14 libclang-rt-14-dev)
 # (runtime/ranks.c); built when CMake finds MPI.
 packages+=(libopenmpi-dev openmpi-bin)
 
+# The Python package's tests (tests/python/) run under Debian's python3:
+# pytest, numpy, and venv, pip and setuptools for the offline pip install.
+packages+=(python3-pytest python3-numpy python3-venv python3-setuptools
+           python3-pip)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
