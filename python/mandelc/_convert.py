@@ -34,6 +34,7 @@ NUMPY_DTYPES = {_lib.BOOL: "bool", _lib.INT: "int64", _lib.FLOAT: "float64",
                 _lib.COMPLEX: "complex128"}
 INT_FORMATS = set("bBhHiIlLqQ")
 INT64_MIN, INT64_MAX = -2 ** 63, 2 ** 63 - 1
+REAL, IMAG = operator.attrgetter("real"), operator.attrgetter("imag")
 
 
 def parse_type(spelling):
@@ -212,21 +213,16 @@ def is_buffer(v):
 
 def list_to_array(values, elem, p, where):
     try:
-        if elem == _lib.COMPLEX:
-            re = array.array("d", [x.real for x in values])
-            im = array.array("d", [x.imag for x in values])
+        if elem == _lib.COMPLEX:  # a str or None has no .real
+            re = array.array("d", map(REAL, values))
+            im = array.array("d", map(IMAG, values))
             out = array.array("d", bytes(16 * len(values)))
             out[0::2] = re
             out[1::2] = im
-            bad = [x for x in values if isinstance(x, (str, bytes))]
-            if bad:
-                raise TypeError
             return out
         if elem == _lib.FLOAT:
             return array.array("d", values)
-        if elem == _lib.INT:
-            if any(isinstance(x, float) for x in values):
-                raise TypeError
+        if elem == _lib.INT:  # array refuses floats and strings itself
             return array.array("q", values)
         if any(not isinstance(x, bool) and type(x).__name__ != "bool_"
                for x in values):
@@ -236,10 +232,10 @@ def list_to_array(values, elem, p, where):
         raise OverflowError("%s: argument '%s': an element does not fit in"
                             " 64 bits" % (where, p.name)) from None
     except (TypeError, AttributeError):
-        bad = next((x for x in values if not fits(x, elem)), None)
+        bad = [x for x in values if not fits(x, elem)][:1]
         raise TypeError("%s: argument '%s' must be %s; it holds %s"
                         % (where, p.name, p.type,
-                           describe(bad) if bad is not None
+                           describe(bad[0]) if bad
                            else "something else")) from None
 
 

@@ -20,6 +20,8 @@ files only (the build tree is neither on PATH nor named to the builds):
   object file (-o kernel.o), and against a shared library (-o libk.so);
   two kernels' objects link into one program; a kernel's exception
   reaches C as CPython's exception, line and message;
+* the Python package (python/mandelc), installed beside the library,
+  finds it alone: a program with @mandelc.jit prints what CPython prints;
 * tests/install/api_check.c links against the library alone, and
   point_check.c calls a point kernel (a complex parameter) as CPython;
 * libmandelc: its soname is libmandelc.so.MAJOR and it exports mandelc_*
@@ -250,6 +252,43 @@ class CExample(unittest.TestCase):
         for args in (("100", "30"), ("300", "100")):
             with self.subTest(args=args):
                 self.assert_like_pure_python3([out], *args)
+
+    def test_python_package(self):
+        # cmake --install puts python/mandelc in PREFIX/lib/pythonX.Y/
+        # site-packages, where it finds PREFIX/lib/libmandelc.so.0 itself.
+        import glob
+        found = glob.glob(os.path.join(PREFIX, "lib", "python3*",
+                                       "site-packages", "mandelc",
+                                       "__init__.py"))
+        self.assertEqual(len(found), 1, found)
+        site = os.path.dirname(os.path.dirname(found[0]))
+        program = (
+            "import sys\n"
+            "def escape(c, maxiter):\n"
+            "    z = 0j\n"
+            "    for n in range(maxiter):\n"
+            "        z = z * z + c\n"
+            "        if abs(z) > 2.0:\n"
+            "            return n\n"
+            "    return maxiter\n"
+            "print([escape(complex(x / 7, y / 5), 200)\n"
+            "       for x in range(-14, 5) for y in range(-6, 7)])\n")
+        plain = os.path.join(TMP, "py_plain.py")
+        jit = os.path.join(TMP, "py_jit.py")
+        with open(plain, "w") as f:
+            f.write(program)
+        with open(jit, "w") as f:
+            f.write("import mandelc\n" + program.replace(
+                "def escape", "@mandelc.jit\ndef escape") +
+                "print(mandelc.library_path())\n")
+        e = env()
+        e.pop("MANDELC_LIBRARY", None)
+        e["PYTHONPATH"] = site
+        want = run([sys.executable, plain], env=e, cwd=TMP).stdout
+        got = run([sys.executable, jit], env=e, cwd=TMP).stdout
+        self.assertEqual(got.splitlines()[0], want.strip())
+        self.assertEqual(got.splitlines()[1],
+                         os.path.join(PREFIX, "lib", "libmandelc.so.0"))
 
     def test_api_alone(self):
         out = os.path.join(TMP, "api_check")

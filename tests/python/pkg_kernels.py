@@ -71,6 +71,11 @@ def numpy_flavour(k):
     types = [t for _, t in k.signature.params]
 
     def call(*args):
+        if len(args) < len(types):  # a chunk: its items are the arguments
+            flat = []
+            for a in args:
+                flat += list(a) if isinstance(a, tuple) else [a]
+            args = flat
         arrays = []
         conv = []
         for a, t in zip(args, types):
