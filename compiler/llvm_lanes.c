@@ -609,12 +609,60 @@ static void open_prints(Lower *L, Prints *pr, Node *stmt) {
                                       false);
 }
 
+// Whether the body holds a list comprehension at its top level (as a
+// returned or assigned value).
+static bool has_listcomp(const PtrVec *body) {
+  for (int i = 0; i < body->len; i++) {
+    const Node *s = body->data[i];
+    if ((s->kind == ND_RETURN || s->kind == ND_ASSIGN) && s->value &&
+        s->value->kind == ND_LISTCOMP)
+      return true;
+  }
+  return false;
+}
+
+// -v for a kernel that never reaches the vector form's check: which form
+// runs, why, and how to write the kernel so that the lanes take it.
+static void say_no_lanes(Lower *L) {
+  const Program *p = L->p;
+  const Func *f = p->kernel;
+  const PtrVec *body = &f->def->body;
+  const char *why = NULL;
+  switch (p->choice.form) {
+  case FORM_LIST:
+    for (int i = 0; i < body->len; i++)
+      if (((Node *)body->data[i])->kind == ND_FOR &&
+          ((Node *)body->data[i])->parallel)
+        return;  // ll_simd_body said which form runs
+    why = has_listcomp(body)
+              ? "a list comprehension builds the output (the scalar loop "
+                "runs; write `for i in range(len(q)): output[i] = ...`)"
+              : "the outer loop is not a parallel `for i in range(len(q))` "
+                "(the scalar loop runs; see why above)";
+    break;
+  case FORM_GRID:
+    why = "the grid form (xs, ys, maxiter) has no vector form (the scalar "
+          "loops run; write a point kernel `def f(c, maxiter)` returning "
+          "the count)";
+    break;
+  case FORM_POINT_C:
+  case FORM_POINT_XY:
+    why = "the kernel returns something other than an int or takes a "
+          "point of another type (the scalar code runs)";
+    break;
+  default: return;
+  }
+  ll_simd_say(L, "not used for %s: %s", f->name, why, NULL);
+}
+
 void ll_simd_points(Lower *L) {
   const Program *p = L->p;
   const Func *f = p->kernel;
   if ((p->choice.form != FORM_POINT_C && p->choice.form != FORM_POINT_XY) ||
-      !points_fit(p))
+      !points_fit(p)) {
+    say_no_lanes(L);
     return;
+  }
   int hot = -1;
   const Node *where = NULL;
   Node *print = NULL;
