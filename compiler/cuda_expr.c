@@ -196,7 +196,7 @@ static const char *complex_binop(CudaGen *g, Node *e, const char *l,
   case OP_DIV:
     return cg_raising(g, e, "py_complex_div", fmt(g, "%s, %s", l, r));
   case OP_POW:
-    if (!is_powi_exponent(e->right))
+    if (!is_powi_exponent(e->right) && !cg_libm_is_glibc())
       cg_require_inexact_libm(g, e, "complex ** with an exponent that is not "
                               "a constant integer up to 100 (C's pow, exp, "
                               "log)");

@@ -1,12 +1,12 @@
 // libm.c - which build of glibc's libm the host calls (libm.h).
 //
-// glibc 2.36 (Debian 12) selects __exp_fma, __log_fma, __pow_fma, __sin_fma
-// and __cos_fma on CPUs with FMA and AVX2 unless GLIBC_TUNABLES turns them
-// off, and its plain build otherwise; CPython gets whichever this process
-// would. Rather than second-guess the CPU and the tunables, the probe
-// calls the C library on inputs where the two builds round differently
-// (found by comparing libm_fma.c with libm_plain.c) and sees whose bits
-// come back.
+// glibc 2.36 (Debian 12) selects __exp_fma, __log_fma, __pow_fma, __sin_fma,
+// __cos_fma, __atan_fma and __atan2_fma on CPUs with FMA and AVX2 unless
+// GLIBC_TUNABLES turns them off, and its plain build otherwise; CPython
+// gets whichever this process would. Rather than second-guess the CPU and
+// the tunables, the probe calls the C library on inputs where the two
+// builds round differently (found by comparing libm_fma.c with
+// libm_plain.c) and sees whose bits come back.
 #include "libm.h"
 
 #include <math.h>
@@ -25,6 +25,11 @@ static const Probe sin_probes[] = {{0.085336529864281918, 0},
                                    {-13.137946574321305, 0}};
 static const Probe cos_probes[] = {{0.72221974025092717, 0},
                                    {-17.476283923562807, 0}};
+static const Probe atan_probes[] = {{0.71941560124530146, 0},
+                                    {-5.916544058266318, 0}};
+static const Probe atan2_probes[] = {
+    {-0.42240625191566394, 1.6320370830033131},
+    {2.2921865328419591, 1.2670400807763089}};
 static const Probe pow_probes[] = {
     {0x1.7eaae4ce5b00dp+1, -0x1.a51f1c40d2c8p+4},
     {0x1.1c977bc8782p-7, 0x1.ebeae1ccd7ep-4}};
@@ -64,6 +69,11 @@ int libm_host_variant(void) {
                 NULL, sin_probes, COUNT(sin_probes));
   int c = probe(cos, NULL, pym_libm_cos_fma, NULL, pym_libm_cos_plain,
                 NULL, cos_probes, COUNT(cos_probes));
-  variant = e == l && l == p && p == s && s == c ? e : -1;
+  int a = probe(atan, NULL, pym_libm_atan_fma, NULL, pym_libm_atan_plain,
+                NULL, atan_probes, COUNT(atan_probes));
+  int a2 = probe(NULL, atan2, NULL, pym_libm_atan2_fma, NULL,
+                 pym_libm_atan2_plain, atan2_probes, COUNT(atan2_probes));
+  variant = e == l && l == p && p == s && s == c && c == a && a == a2 ? e
+                                                                      : -1;
   return variant;
 }

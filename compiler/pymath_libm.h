@@ -1,18 +1,19 @@
-// pymath_libm.h - glibc 2.36's exp, log, pow, sin and cos, as CPython
-// calls them.
+// pymath_libm.h - glibc 2.36's exp, log, pow, sin, cos, atan and atan2, as
+// CPython calls them.
 //
-// CPython's math.exp, math.log, math.pow, float ** float, math.sin and
-// math.cos call the C library; on the hosts mandelc supports that is
-// Debian 12's glibc 2.36. For the GPU to return the same bits, this file
-// carries glibc's own algorithms and tables (sysdeps/ieee754/dbl-64/
-// e_exp.c, e_exp_data.c, e_log.c, e_log_data.c, e_pow.c, e_pow_log_data.c,
-// s_sin.c, sincostab.c, branred.c of release/2.36), and compiler/cuda.c
-// pastes it after pymath.h into every CUDA C file. tests/libm/ proves it
-// equal to the host's glibc.
+// CPython's math.exp, math.log, math.pow, float ** float, math.sin,
+// math.cos, math.atan, math.atan2 and complex ** call the C library; on
+// the hosts mandelc supports that is Debian 12's glibc 2.36. For the GPU
+// to return the same bits, this file carries glibc's own algorithms and
+// tables (sysdeps/ieee754/dbl-64/ e_exp.c, e_exp_data.c, e_log.c,
+// e_log_data.c, e_pow.c, e_pow_log_data.c, s_sin.c, sincostab.c,
+// branred.c, s_atan.c, e_atan2.c, uatan.tbl of release/2.36), and
+// compiler/cuda.c pastes it after pymath.h into every CUDA C file.
+// tests/libm/ proves it equal to the host's glibc.
 //
 // The decision a reader must know: glibc picks one of two builds of each
 // function at load time. On a CPU with FMA and AVX2 it calls __exp_fma,
-// __log_fma, __pow_fma, __sin_fma, __cos_fma: the same C compiled with
+// __log_fma, __pow_fma, __sin_fma, ..., __atan2_fma: the same C built with
 // -mfma -mavx2, where GCC fused a product into the sum that uses it
 // wherever it could (the product used only by additions in its own basic
 // block), and where __FP_FAST_FMA selects glibc's fma paths. Otherwise it
@@ -1489,6 +1490,974 @@ PYM_FN double pym_libm_cos(double x) {
     return pym_do_sincos(a, da, n + 1);
   }
   return x / x;  // inf, nan
+}
+
+
+// ---- atan, atan2 (s_atan.c, e_atan2.c, uatan.tbl, atnat.h, atnat2.h) -------
+//
+// IBM's Accurate Mathematical Library again (Copyright (C) 2001-2022 Free
+// Software Foundation, Inc.; the same LGPL): __atan_fma and
+// __ieee754_atan2_fma are these files built with -mfma, where dla.h's
+// EMULV is one multiplication and an fma (__FP_FAST_FMA), and Veltkamp's
+// splitting otherwise.
+
+// x0 and the coefficients of atan near x0, for x0 in (1/16, 1)
+PYM_TABLE uint64_t pym_atan_cij[241][7] = {
+  {0x3fb0400665e0244eULL, 0x3fb03a737b53dd20ULL, 0x3fefdf1fcf5cfb72ULL,
+   0xbfb01eb3ce2ae4c2ULL, 0xbfd4d29edd58a40dULL, 0x3fafda4ad907a18aULL,
+   0x3fc814df4df65b18ULL},
+  {0x3fb0fffdb9b88cd8ULL, 0x3fb0f99c63645300ULL, 0x3fefdc08a3ded30fULL,
+   0xbfb0d9dc669c1aedULL, 0xbfd4c669f7138de2ULL, 0x3fb0a12f29d085a7ULL,
+   0x3fc7f0eecfd48d20ULL},
+  {0x3fb1fff15a73d4f1ULL, 0x3fb1f85f2bee2040ULL, 0x3fefd7b342b56d31ULL,
+   0xbfb1d2b7b69dea40ULL, 0xbfd4b5523922ecc9ULL, 0x3fb18f93522b1a04ULL,
+   0x3fc7bead5660f061ULL},
+  {0x3fb2fffdb2524aa2ULL, 0x3fb2f716e71790a0ULL, 0x3fefd31f53b496a4ULL,
+   0xbfb2cad84aab7374ULL, 0xbfd4a34b58dd2fb2ULL, 0x3fb27c0ad0cecc18ULL,
+   0x3fc789d25d2743d7ULL},
+  {0x3fb3fffe0573f3acULL, 0x3fb3f59d1702f6a0ULL, 0x3fefce4db071acc2ULL,
+   0xbfb3c20f64db3686ULL, 0xbfd49059eb3bfe93ULL, 0x3fb36659caf74fedULL,
+   0x3fc752691c011fb0ULL},
+  {0x3fb4ffef894384d6ULL, 0x3fb4f3ed0ce204c0ULL, 0x3fefc93ea8ea5a01ULL,
+   0xbfb4b84f7b5457c9ULL, 0xbfd47c807401f2f9ULL, 0x3fb44e64b4f67209ULL,
+   0x3fc7187d4c540b77ULL},
+  {0x3fb5fff8df406528ULL, 0x3fb5f22b3c73d820ULL, 0x3fefc3f1b1f60f13ULL,
+   0xbfb5adb2cb7fa73bULL, 0xbfd467be2b1eb555ULL, 0x3fb5343599edc463ULL,
+   0x3fc6dc1b238f5059ULL},
+  {0x3fb7000f8c4f0d56ULL, 0x3fb6f04b495a2fa0ULL, 0x3fefbe67340dce97ULL,
+   0xbfb6a2244d98e1adULL, 0xbfd4521614064df1ULL, 0x3fb617aa2ba78a66ULL,
+   0x3fc69d4f50a3d7acULL},
+  {0x3fb8000fbb4057cfULL, 0x3fb7ee27be2cd3a0ULL, 0x3fefb8a039ec9246ULL,
+   0xbfb7957731d9c773ULL, 0xbfd43b8db6dc7d72ULL, 0x3fb6f88ad69547dfULL,
+   0x3fc65c26f633ce8cULL},
+  {0x3fb8fff239cf2b7fULL, 0x3fb8ebb79f979e80ULL, 0x3fefb29d435506e1ULL,
+   0xbfb8879a69b9cdb5ULL, 0xbfd4242885feafa9ULL, 0x3fb7d6bab6191a0eULL,
+   0x3fc618afa7cb8bb5ULL},
+  {0x3fb9fff96e2f0772ULL, 0x3fb9e93ad32a9480ULL, 0x3fefac5d04a3ec40ULL,
+   0xbfb978c253f6ea97ULL, 0xbfd40be3089c36f6ULL, 0x3fb8b25c885aeb77ULL,
+   0x3fc5d2f763cadce1ULL},
+  {0x3fbb00026316b097ULL, 0x3fbae68cce24cc00ULL, 0x3fefa5e0938c5c66ULL,
+   0xbfba68c376f14e4bULL, 0xbfd3f2c31696cd7cULL, 0x3fb98b3b722a2cb4ULL,
+   0x3fc58b0c9067ad62ULL},
+  {0x3fbc0008604f58b1ULL, 0x3fbbe3a705650780ULL, 0x3fef9f285a7a2773ULL,
+   0xbfbb578f3d5ac0a4ULL, 0xbfd3d8cbf767119fULL, 0x3fba613dc7e31b88ULL,
+   0x3fc540fdf5594565ULL},
+  {0x3fbd00026cca4ebaULL, 0x3fbce07ec1298a80ULL, 0x3fef9834e8d36c4aULL,
+   0xbfbc45135bcac5feULL, 0xbfd3be018b5236f1ULL, 0x3fbb34472e991970ULL,
+   0x3fc4f4dab8adb373ULL},
+  {0x3fbdfff4b2b47fcaULL, 0x3fbddd164a051d80ULL, 0x3fef910678dcc895ULL,
+   0xbfbd3149f0966844ULL, 0xbfd3a266744f9a5fULL, 0x3fbc0446edb7f27aULL,
+   0x3fc4a6b2583f9ecaULL},
+  {0x3fbf000aa9a05be0ULL, 0x3fbed996a3bda540ULL, 0x3fef899c1b8ba97fULL,
+   0xbfbe1c512287a677ULL, 0xbfd385f8edc130bbULL, 0x3fbcd14bf306ff50ULL,
+   0x3fc45694a667a72bULL},
+  {0x3fbffffaba8f63deULL, 0x3fbfd5b569fe4780ULL, 0x3fef81f84863dc7dULL,
+   0xbfbf05dbd1518706ULL, 0xbfd368c44687a69cULL, 0x3fbd9b081b3868daULL,
+   0x3fc40491c345adfcULL},
+  {0x3fc07ffa6eccada8ULL, 0x3fc068d00a396400ULL, 0x3fef7a19f1fcfc6bULL,
+   0xbfbfee0c861df0dfULL, 0xbfd34ac65a586c0cULL, 0x3fbe618f189d637aULL,
+   0x3fc3b0ba195779d4ULL},
+  {0x3fc1000333432713ULL, 0x3fc0e6b0f203d1a0ULL, 0x3fef7200fe0eb463ULL,
+   0xbfc06a72e15cb19aULL, 0xbfd32c00b8db761eULL, 0x3fbf24d8a11f5e3eULL,
+   0x3fc35b1e569e85ddULL},
+  {0x3fc17ffcda1c4811ULL, 0x3fc1646229ebda00ULL, 0x3fef69af7d558737ULL,
+   0xbfc0dd170b33969bULL, 0xbfd30c7d33ac50d1ULL, 0x3fbfe4aa9be43f0fULL,
+   0x3fc303cf692539cbULL},
+  {0x3fc1ffff3cca418dULL, 0x3fc1e1fa3b978ea0ULL, 0x3fef612445d421a9ULL,
+   0xbfc14f03acac8aa8ULL, 0xbfd2ec3962e675a3ULL, 0x3fc0508c2fa6b426ULL,
+   0x3fc2aade780a6467ULL},
+  {0x3fc27ff7d9c78922ULL, 0x3fc25f661b91e640ULL, 0x3fef5860f52e192cULL,
+   0xbfc1c023e5de2394ULL, 0xbfd2cb3d6bee0abdULL, 0x3fc0acfb5e075c1aULL,
+   0x3fc2505cdffe453aULL},
+  {0x3fc2fff7a1fc1aaaULL, 0x3fc2dcb583257c40ULL, 0x3fef4f64c719b6fbULL,
+   0xbfc2308261514083ULL, 0xbfd2a9887f7b72d5ULL, 0x3fc107a77c887402ULL,
+   0x3fc1f45c2c3cd6d1ULL},
+  {0x3fc380059d78e15eULL, 0x3fc359ee6ac98ee0ULL, 0x3fef462f944cec16ULL,
+   0xbfc2a020d85b87a9ULL, 0xbfd2871c2e4ab369ULL, 0x3fc1608dc31a65d9ULL,
+   0x3fc196ee130bbe50ULL},
+  {0x3fc400049f431b1aULL, 0x3fc3d6f36bd65360ULL, 0x3fef3cc3dd99b68aULL,
+   0xbfc30ee1b3dd00edULL, 0xbfd26403f8482664ULL, 0x3fc1b792fe136626ULL,
+   0x3fc138246eac7440ULL},
+  {0x3fc48004e01d95a1ULL, 0x3fc453d386f00cc0ULL, 0x3fef3320e3970539ULL,
+   0xbfc37ccf0a5279aaULL, 0xbfd2403f3b151d5dULL, 0x3fc20cbbe331c9e6ULL,
+   0x3fc0d81139e3f097ULL},
+  {0x3fc4fff7aa9382ddULL, 0x3fc4d07f8c590a80ULL, 0x3fef294834df28e0ULL,
+   0xbfc3e9d85b43915cULL, 0xbfd21bd5eb8845a2ULL, 0x3fc25ff8ac6ac8adULL,
+   0x3fc076c688ed96caULL},
+  {0x3fc58006352408beULL, 0x3fc54d1ec39a73e0ULL, 0x3fef1f3709ae009cULL,
+   0xbfc4561cb9be8550ULL, 0xbfd1f6c00053f52eULL, 0x3fc2b15def783be9ULL,
+   0x3fc014568615239bULL},
+  {0x3fc5ffff2b193f81ULL, 0x3fc5c9804f73e000ULL, 0x3fef14f1ae110e29ULL,
+   0xbfc4c16e9098b3d2ULL, 0xbfd1d10f8f058241ULL, 0x3fc300c6a14fa897ULL,
+   0x3fbf61a6d56607c0ULL},
+  {0x3fc680084460e6e1ULL, 0x3fc645c804a55e20ULL, 0x3fef0a758fa36ec5ULL,
+   0xbfc52be9d62fa883ULL, 0xbfd1aabd69a74048ULL, 0x3fc34e451679eb02ULL,
+   0x3fbe989ef7c14c3dULL},
+  {0x3fc6fffb9e99a846ULL, 0x3fc6c1d04b35fd40ULL, 0x3feeffc63ef8ef95ULL,
+   0xbfc5956b76a2fe63ULL, 0xbfd183d8ddc78ddfULL, 0x3fc399bdac606d66ULL,
+   0x3fbdcdba070d286aULL},
+  {0x3fc780080ffcd490ULL, 0x3fc73dc5b55758e0ULL, 0x3feef4e0457e2065ULL,
+   0xbfc5fe167d6ff9bcULL, 0xbfd15c579fadd384ULL, 0x3fc3e34773e52d32ULL,
+   0x3fbd011c9a65ae4bULL},
+  {0x3fc80006148e79c1ULL, 0x3fc7b9812b7f8ca0ULL, 0x3feee9c7701687edULL,
+   0xbfc665c70e1ef36dULL, 0xbfd13449ccbcbdabULL, 0x3fc42ac75c71b3e8ULL,
+   0x3fbc32eb3e81980eULL},
+  {0x3fc880060f487c17ULL, 0x3fc83511bc0e3640ULL, 0x3feede7ad2d55329ULL,
+   0xbfc6cc8737e644baULL, 0xbfd10bae60597557ULL, 0x3fc4704313e26fbeULL,
+   0x3fbb634a6fb18bf4ULL},
+  {0x3fc90004d3518d76ULL, 0x3fc8b0738874c100ULL, 0x3feed2fb2ed6673bULL,
+   0xbfc732512a6ebac3ULL, 0xbfd0e28a6924232fULL, 0x3fc4b3b573bcc03fULL,
+   0x3fba925e8c72507fULL},
+  {0x3fc97fffd2f20d5cULL, 0x3fc92ba351af5920ULL, 0x3feec7493d32449fULL,
+   0xbfc7971fc308255fULL, 0xbfd0b8e2d572d28fULL, 0x3fc4f51a337448feULL,
+   0x3fb9c04bcfcbc620ULL},
+  {0x3fca0005bf80f060ULL, 0x3fc9a6ae6e9e8960ULL, 0x3feebb641ef200e7ULL,
+   0xbfc7fafb6e96e5c1ULL, 0xbfd08eb6ec6ad647ULL, 0x3fc53475f53d0ba6ULL,
+   0x3fb8ed364433c20eULL},
+  {0x3fca7ff7deeca8e4ULL, 0x3fca2176948578e0ULL, 0x3feeaf4f328ff98bULL,
+   0xbfc85dc958149b1cULL, 0xbfd06414f933a1abULL, 0x3fc571b760c45a8fULL,
+   0x3fb81941be58c308ULL},
+  {0x3fcaffff7defd553ULL, 0x3fca9c229eba6b80ULL, 0x3feea30710a85e10ULL,
+   0xbfc8bfa67f9dea61ULL, 0xbfd038f35a474e8fULL, 0x3fc5acf030c225d2ULL,
+   0x3fb74491d062812fULL},
+  {0x3fcb7ffe669932a5ULL, 0x3fcb1694cff6dfe0ULL, 0x3fee968f1921d387ULL,
+   0xbfc92078e075d95aULL, 0xbfd00d60526793c4ULL, 0x3fc5e61073842a52ULL,
+   0x3fb66f49c5331d5aULL},
+  {0x3fcbfff9b44759f3ULL, 0x3fcb90d15073a2a0ULL, 0x3fee89e756598313ULL,
+   0xbfc98041cfb9203dULL, 0xbfcfc2bcbed91b37ULL, 0x3fc61d196d4fc2fcULL,
+   0x3fb5998c9411537eULL},
+  {0x3fcc80075568f3ecULL, 0x3fcc0aec4a31dbe0ULL, 0x3fee7d0e18f270a8ULL,
+   0xbfc9df0ef522b132ULL, 0xbfcf69d42179c242ULL, 0x3fc6521336646fcdULL,
+   0x3fb4c37cdc699095ULL},
+  {0x3fccfff8601a799fULL, 0x3fcc84b849db66a0ULL, 0x3fee7008a0ee780eULL,
+   0xbfca3cbb3a403934ULL, 0xbfcf102fd490be32ULL, 0x3fc684ea037d4137ULL,
+   0x3fb3ed3cd9ec855aULL},
+  {0x3fcd7ff97bbf1497ULL, 0x3fccfe5f1e008ce0ULL, 0x3fee62d2f04615c7ULL,
+   0xbfca996515aade2cULL, 0xbfceb5b90b44b682ULL, 0x3fc6b5af92ec8d57ULL,
+   0x3fb316ee60d831aeULL},
+  {0x3fce000840209b20ULL, 0x3fcd77ddb145a760ULL, 0x3fee556dbe1dfdf1ULL,
+   0xbfcaf5082186af0fULL, 0xbfce5a799420489dULL, 0x3fc6e462454feb2cULL,
+   0x3fb240b2d2945a8cULL},
+  {0x3fce8000c0ae943cULL, 0x3fcdf1113ca10100ULL, 0x3fee47dd59e7308bULL,
+   0xbfcb4f889439f69fULL, 0xbfcdfe93798de600ULL, 0x3fc710f58f267389ULL,
+   0x3fb16aab1a8a373eULL},
+  {0x3fcf00036d532803ULL, 0x3fce6a17cb4e5c80ULL, 0x3fee3a1ee3d0f6c2ULL,
+   0xbfcba8fb6e31f768ULL, 0xbfcda1f7e6a382e3ULL, 0x3fc73b75b36ac4c0ULL,
+   0x3fb094f7a3470b0aULL},
+  {0x3fcf7ffa48b8afc3ULL, 0x3fcee2dbe1654560ULL, 0x3fee2c3543f2ab37ULL,
+   0xbfcc014f598207d6ULL, 0xbfcd44bf1efe809aULL, 0x3fc763dc698a561eULL,
+   0x3faf7f70a7cf78a3ULL},
+  {0x3fd00002eb334faeULL, 0x3fcf5b7b77ab25e0ULL, 0x3fee1e1d78a5c127ULL,
+   0xbfcc5898c555d571ULL, 0xbfcce6d9b706cf86ULL, 0x3fc78a350823f643ULL,
+   0x3fadd6190b9118e8ULL},
+  {0x3fd03ffca8af86feULL, 0x3fcfd3cbb53a0c00ULL, 0x3fee0fdcfdcbac8bULL,
+   0xbfccaeb76c3246ffULL, 0xbfcc8870d6e19ad3ULL, 0x3fc7ae73d2c48e91ULL,
+   0x3fac2e260510fdb0ULL},
+  {0x3fd07ffcd38984b7ULL, 0x3fd025f75732d4a0ULL, 0x3fee017049c17ab3ULL,
+   0xbfcd03c29afe5028ULL, 0xbfcc29719a2c1833ULL, 0x3fc7d0a569041dcfULL,
+   0x3faa87d3f497c653ULL},
+  {0x3fd0bfff1ed2add7ULL, 0x3fd061edcd7f7420ULL, 0x3fedf2d8da96b750ULL,
+   0xbfcd57b2c777881eULL, 0xbfcbc9ea8692b503ULL, 0x3fc7f0c942abf9e7ULL,
+   0x3fa8e35e04b42bb4ULL},
+  {0x3fd10003a8515cdaULL, 0x3fd09dc9027416a0ULL, 0x3fede41734899950ULL,
+   0xbfcdaa867983ede4ULL, 0xbfcb69e3999706b6ULL, 0x3fc80ee1b0f126dbULL,
+   0x3fa740fe17ee9babULL},
+  {0x3fd14001f3af9cc5ULL, 0x3fd0d980b6e1aba0ULL, 0x3fedd52de0412681ULL,
+   0xbfcdfc316863b28bULL, 0xbfcb0971c55b8d5aULL, 0x3fc82aeda6731aacULL,
+   0x3fa5a0ecc73bd8f0ULL},
+  {0x3fd18003b6122509ULL, 0x3fd1151daa1e67a0ULL, 0x3fedc61b2e0c1f32ULL,
+   0xbfce4cbeb9ba6b7eULL, 0xbfcaa88e90c2431cULL, 0x3fc844f48bcbda5eULL,
+   0x3fa4036150e585ffULL},
+  {0x3fd1bfffa6a2a153ULL, 0x3fd15096e7a18dc0ULL, 0x3fedb6e1e1218f3fULL,
+   0xbfce9c219621d6a2ULL, 0xbfca475022627b04ULL, 0x3fc85cf5ff8b908eULL,
+   0x3fa268919833c0d6ULL},
+  {0x3fd1fffd2d345aafULL, 0x3fd18bf3053bf760ULL, 0x3feda780cc3acb29ULL,
+   0xbfceea622aa756aeULL, 0xbfc9e5b347ed9793ULL, 0x3fc872f887ab542aULL,
+   0x3fa0d0b2158e9e9aULL},
+  {0x3fd23ffcf14cf05aULL, 0x3fd1c7324d568460ULL, 0x3fed97f855f32d3dULL,
+   0xbfcf378021d457c8ULL, 0xbfc983bef065b845ULL, 0x3fc886fffba70cd8ULL,
+   0x3f9e77ebaeb85cccULL},
+  {0x3fd27ffe0bae6fc9ULL, 0x3fd202539a27c160ULL, 0x3fed88494619176eULL,
+   0xbfcf83795c0ac9ecULL, 0xbfc9217c5e645195ULL, 0x3fc8990ff4264515ULL,
+   0x3f9b551ce6b92e65ULL},
+  {0x3fd2c001a297a7deULL, 0x3fd23d57acb927c0ULL, 0x3fed7873e4958fb6ULL,
+   0xbfcfce4e43572249ULL, 0xbfc8bef19f3560f3ULL, 0x3fc8a92cdf7f0e5bULL,
+   0x3f983958116f3b19ULL},
+  {0x3fd2fffe7267616aULL, 0x3fd27835b2f378c0ULL, 0x3fed687b13906586ULL,
+   0xbfd00bf9afda1a0fULL, 0xbfc85c34c197ad7dULL, 0x3fc8b7591e99f0a7ULL,
+   0x3f9524fa6525c365ULL},
+  {0x3fd33ffe48153b20ULL, 0x3fd2b2f66a2fdcc0ULL, 0x3fed585cf827fbe4ULL,
+   0xbfd03039b45a6918ULL, 0xbfc7f93e5dfc3f72ULL, 0x3fc8c39bc5210022ULL,
+   0x3f92185e168fb62eULL},
+  {0x3fd380038122579aULL, 0x3fd2ed9baf6ec1e0ULL, 0x3fed4819872f20d3ULL,
+   0xbfd053e81f4c1031ULL, 0xbfc79612621ffd79ULL, 0x3fc8cdf9db9d9dfcULL,
+   0x3f8e27b480c6852fULL},
+  {0x3fd3c0033ef39141ULL, 0x3fd3281b4668c700ULL, 0x3fed37b418590d1aULL,
+   0xbfd076fea3ef2560ULL, 0xbfc732c93033287aULL, 0x3fc8d676ca2e5458ULL,
+   0x3f882f85d80944b1ULL},
+  {0x3fd4000163fa0e31ULL, 0x3fd362787b565000ULL, 0x3fed272c47a813daULL,
+   0xbfd0997f493b9d88ULL, 0xbfc6cf643da9fe3cULL, 0x3fc8dd18c1cd3331ULL,
+   0x3f8248d1f70f6e07ULL},
+  {0x3fd4400374071092ULL, 0x3fd39cb80f0a4000ULL, 0x3fed16813ba47a6bULL,
+   0xbfd0bb6cd8788947ULL, 0xbfc66be2589596a6ULL, 0x3fc8e1e5c9b3ec1eULL,
+   0x3f78e868d20fab86ULL},
+  {0x3fd48000c880f200ULL, 0x3fd3d6d1deffb460ULL, 0x3fed05b5cadc576cULL,
+   0xbfd0dcc2a1d352c2ULL, 0xbfc608583d7d2574ULL, 0x3fc8e4e303208bc0ULL,
+   0x3f6ac9096379e732ULL},
+  {0x3fd4c0004d97d2cbULL, 0x3fd410cbf3a2e220ULL, 0x3fecf4c8bb7ed511ULL,
+   0xbfd0fd8437766a49ULL, 0xbfc5a4c25aabc13cULL, 0x3fc8e616c80dac4bULL,
+   0x3f4038aab04695c2ULL},
+  {0x3fd4fffd9397539fULL, 0x3fd44aa206a7dec0ULL, 0x3fece3bbcf479ddeULL,
+   0xbfd11daf4d122984ULL, 0xbfc5412eb1024df0ULL, 0x3fc8e5871b2c560dULL,
+   0xbf625da8951c088dULL},
+  {0x3fd53ffff304715fULL, 0x3fd4845a791f3900ULL, 0x3fecd28da45e0fd8ULL,
+   0xbfd13d478d61f221ULL, 0xbfc4dd98d3e9bb99ULL, 0x3fc8e33a0f181507ULL,
+   0xbf743c33d08bd25cULL},
+  {0x3fd58002e88ea386ULL, 0x3fd4bdf0f575d6c0ULL, 0x3fecc14002035609ULL,
+   0xbfd15c4ab808071eULL, 0xbfc47a0eb2945fcfULL, 0x3fc8df35fc056447ULL,
+   0xbf7f2011b00a45cdULL},
+  {0x3fd5bffd70f4d590ULL, 0x3fd4f75d284d7ae0ULL, 0x3fecafd5f2de98b6ULL,
+   0xbfd17ab4a2b42f42ULL, 0xbfc416a51c285a92ULL, 0x3fc8d982511d6c5aULL,
+   0xbf84ecc177008605ULL},
+  {0x3fd5fffdb70d6e53ULL, 0x3fd530ab8e2ff500ULL, 0x3fec9e4c32d2429dULL,
+   0xbfd1988c35190681ULL, 0xbfc3b34cbf748319ULL, 0x3fc8d22498d3a613ULL,
+   0xbf8a33d4aa295f9fULL},
+  {0x3fd63ffc5c7399e2ULL, 0x3fd569d54f022e80ULL, 0x3fec8ca558dd180fULL,
+   0xbfd1b5ce1d701de4ULL, 0xbfc35017a7806a5aULL, 0x3fc8c92456c01cf9ULL,
+   0xbf8f64d9942059e1ULL},
+  {0x3fd67ffd9a1ac7d2ULL, 0x3fd5a2ddf50031e0ULL, 0x3fec7ae0ceff6debULL,
+   0xbfd1d27c7c8c245bULL, 0xbfc2ed05c6aa933fULL, 0x3fc8be87ddc5cf1fULL,
+   0xbf923fb6d594386fULL},
+  {0x3fd6bffd6f7b9353ULL, 0x3fd5dbc1b4e066c0ULL, 0x3fec6900456b591aULL,
+   0xbfd1ee95c2d6d0aaULL, 0xbfc28a23b11086f7ULL, 0x3fc8b256dde22d5aULL,
+   0xbf94c19a489d85a4ULL},
+  {0x3fd6fffbf02a83e4ULL, 0x3fd614806a237dc0ULL, 0x3fec57044cc81773ULL,
+   0xbfd20a1a4b9029caULL, 0xbfc2277789f5fb1cULL, 0x3fc8a4989b09e911ULL,
+   0xbf9737ec130d419aULL},
+  {0x3fd73ffe128c213aULL, 0x3fd64d1e42499480ULL, 0x3fec44ec129c0d30ULL,
+   0xbfd2250c83787259ULL, 0xbfc1c4ffd55be4fcULL, 0x3fc8955336b2d603ULL,
+   0xbf99a2842e43df46ULL},
+  {0x3fd77ffbea0cdc7aULL, 0x3fd6859405b0e220ULL, 0x3fec32ba687132c0ULL,
+   0xbfd23f697273497eULL, 0xbfc162cecd39b037ULL, 0x3fc8848ffa930aafULL,
+   0xbf9c013da4554412ULL},
+  {0x3fd7c003f18edab8ULL, 0x3fd6bdee4127bee0ULL, 0x3fec206bc01607bdULL,
+   0xbfd259375fee2f42ULL, 0xbfc100d4307761e1ULL, 0x3fc872525dfec556ULL,
+   0xbf9e53f67958f973ULL},
+  {0x3fd7fffd41f35c4cULL, 0x3fd6f616da6607a0ULL, 0x3fec0e07cddc8437ULL,
+   0xbfd2726cbfb4daeaULL, 0xbfc09f3be0db1472ULL, 0x3fc85ea92a95aa1bULL,
+   0xbfa04d47d872cfa2ULL},
+  {0x3fd8400326c7c46bULL, 0x3fd72e2596b8be00ULL, 0x3febfb874cdedf38ULL,
+   0xbfd28b14d09404f3ULL, 0xbfc03de1e7fb61f2ULL, 0x3fc84993acb33be9ULL,
+   0xbfa16a769b1de607ULL},
+  {0x3fd88003ca90b179ULL, 0x3fd7660aa104a220ULL, 0x3febe8eff236e2f6ULL,
+   0xbfd2a32919a94ddfULL, 0xbfbfb9ce0856a081ULL, 0x3fc8331f33f70280ULL,
+   0xbfa2817af01308ccULL},
+  {0x3fd8c003e9692fd5ULL, 0x3fd79dc9f0b2cb00ULL, 0x3febd640f2966495ULL,
+   0xbfd2baabfd6ec2eaULL, 0xbfbef892e08e9c2dULL, 0x3fc81b52031873e3ULL,
+   0xbfa39249ac12113dULL},
+  {0x3fd8fffe35be5c5fULL, 0x3fd7d55ebdccdfc0ULL, 0x3febc37c6eabcf77ULL,
+   0xbfd2d19c2d74f445ULL, 0xbfbe382ce63f2cdbULL, 0x3fc802360e6fe2aeULL,
+   0xbfa49cd90e66ab41ULL},
+  {0x3fd94002aa8974cdULL, 0x3fd80cd6b8afd880ULL, 0x3febb09e4468ccbaULL,
+   0xbfd2e7ffec84e686ULL, 0xbfbd787688c659e8ULL, 0x3fc7e7ccc2f15460ULL,
+   0xbfa5a120b410d3edULL},
+  {0x3fd98002e08efdeaULL, 0x3fd8442534856920ULL, 0x3feb9dab3f290478ULL,
+   0xbfd2fdd2bb81edefULL, 0xbfbcb9a531e68398ULL, 0x3fc7cc23c2dbb11bULL,
+   0xbfa69f1998467e78ULL},
+  {0x3fd9c00275294b6bULL, 0x3fd87b4d299f6200ULL, 0x3feb8aa2de96cf1fULL,
+   0xbfd313168c4d45d2ULL, 0xbfbbfbb7edce4dbaULL, 0x3fc7af418907fec9ULL,
+   0xbfa796be07419f55ULL},
+  {0x3fda0002f3e490ecULL, 0x3fd8b24fc21a4500ULL, 0x3feb77853b5ef7ddULL,
+   0xbfd327cc8eae70cdULL, 0xbfbb3eb3d49e40daULL, 0x3fc7912d4d93f7eaULL,
+   0xbfa888099e21606aULL},
+  {0x3fda3fff458461b6ULL, 0x3fd8e9287754d2c0ULL, 0x3feb64546a0daf0eULL,
+   0xbfd33bf3dc2a9a3fULL, 0xbfba82b14917d003ULL, 0x3fc771f17c7566cfULL,
+   0xbfa972f93d700dd8ULL},
+  {0x3fda800287e12aaeULL, 0x3fd91fe0a5dfd000ULL, 0x3feb510da0d82e05ULL,
+   0xbfd34f90a76ad312ULL, 0xbfb9c798deec35adULL, 0x3fc751908a0ef43eULL,
+   0xbfaa578b0872efc8ULL},
+  {0x3fdac00149a86c84ULL, 0x3fd9566e5c4516e0ULL, 0x3feb3db4dd03f6b6ULL,
+   0xbfd362a0291c1f82ULL, 0xbfb90d9503f6df60ULL, 0x3fc7301825091e92ULL,
+   0xbfab35be577a022bULL},
+  {0x3fdaffff2f4cc2e1ULL, 0x3fd98cd494226540ULL, 0x3feb2a499297200aULL,
+   0xbfd375245153fd01ULL, 0xbfb854a3ae3de27eULL, 0x3fc70d8e7eb3f331ULL,
+   0xbfac0d93b6ad570eULL},
+  {0x3fdb4000c2f3711eULL, 0x3fd9c31701cdc4c0ULL, 0x3feb16caea63781bULL,
+   0xbfd3871f3665b649ULL, 0xbfb79cc03f70fbc6ULL, 0x3fc6e9f9061dfc2eULL,
+   0xbfacdf0cd837f9c3ULL},
+  {0x3fdb8000a777e180ULL, 0x3fd9f930f3748f20ULL, 0x3feb033b0fb0162aULL,
+   0xbfd3989025978cabULL, 0xbfb6e6025c765aabULL, 0x3fc6c5629c16d678ULL,
+   0xbfadaa2c92a16ebfULL},
+  {0x3fdbbffd087e14edULL, 0x3fda2f20bf0ddb00ULL, 0x3feaef9b1cce6e94ULL,
+   0xbfd3a9778b73e3c3ULL, 0xbfb6307709efd1ccULL, 0x3fc69fd458408d3aULL,
+   0xbfae6ef6d2e48013ULL},
+  {0x3fdc0000f0086783ULL, 0x3fda64ef8d448080ULL, 0x3feadbe835990b5aULL,
+   0xbfd3b9d927241b86ULL, 0xbfb57c06c20e4001ULL, 0x3fc6794f90e6c8abULL,
+   0xbfaf2d709a630a27ULL},
+  {0x3fdc4001863e58f8ULL, 0x3fda9a941c3a1ba0ULL, 0x3feac82635ed7dd2ULL,
+   0xbfd3c9b30c075b50ULL, 0xbfb4c8d7a429793cULL, 0x3fc651e295903c22ULL,
+   0xbfafe59ff0f8b649ULL},
+  {0x3fdc7ffc6c62c3bfULL, 0x3fdad00c580a5840ULL, 0x3feab45662d1d808ULL,
+   0xbfd3d905acbb06ecULL, 0xbfb416f7421e42dcULL, 0x3fc62996e5608efdULL,
+   0xbfb04bc5f14b649aULL},
+  {0x3fdcc00234b2a209ULL, 0x3fdb0565f68f3b40ULL, 0x3feaa0741e3dc946ULL,
+   0xbfd3e7d5e2db674eULL, 0xbfb3663ea4833ffeULL, 0x3fc60069c4f0392bULL,
+   0xbfb0a19e38b10201ULL},
+  {0x3fdcfffcaac5f9f9ULL, 0x3fdb3a8e59c45cc0ULL, 0x3fea8c86d2389c24ULL,
+   0xbfd3f61f8362b2cbULL, 0xbfb2b6f1c6c746a6ULL, 0x3fc5d671426d2946ULL,
+   0xbfb0f45d4981ce75ULL},
+  {0x3fdd40040d800c64ULL, 0x3fdb6f9988af6580ULL, 0x3fea78877498ced2ULL,
+   0xbfd403e8ef8975c0ULL, 0xbfb208d4bea81e2bULL, 0x3fc5aba5283ffa4eULL,
+   0xbfb1440811705130ULL},
+  {0x3fdd7ffeb0e64500ULL, 0x3fdba4722324e140ULL, 0x3fea647e8c5ad680ULL,
+   0xbfd4112da03f042dULL, 0xbfb15c339580389cULL, 0x3fc5801e49d9889eULL,
+   0xbfb190a3ef96554fULL},
+  {0x3fddbffe2dfcf4ebULL, 0x3fdbd9269f1d27a0ULL, 0x3fea50671ac286caULL,
+   0xbfd41df2590a4de1ULL, 0xbfb0b0e48bd1efa5ULL, 0x3fc553d8702506d0ULL,
+   0xbfb1da36ada415a6ULL},
+  {0x3fddfffd8a34bbc2ULL, 0x3fdc0db2c4f7a2c0ULL, 0x3fea3c432ef70bb3ULL,
+   0xbfd42a3716ee647cULL, 0xbfb006fadb6270bbULL, 0x3fc526de86f08de6ULL,
+   0xbfb220c67e5061fbULL},
+  {0x3fde3ffdd26415c0ULL, 0x3fdc421758282940ULL, 0x3fea2812f391ddcbULL,
+   0xbfd435fd18eddf0aULL, 0xbfaebcf288a589afULL, 0x3fc4f9374cf96163ULL,
+   0xbfb26459f6a18481ULL},
+  {0x3fde7fff37f72672ULL, 0x3fdc765467aa3dc0ULL, 0x3fea13d6d6ce86b3ULL,
+   0xbfd4414574037e91ULL, 0xbfad6ec93b2cc445ULL, 0x3fc4caea0564f101ULL,
+   0xbfb2a4f80c49cd64ULL},
+  {0x3fdebffda11bc00fULL, 0x3fdcaa6685e23660ULL, 0x3fe9ff90a25c2396ULL,
+   0xbfd44c108a64724fULL, 0xbfac23992f871e82ULL, 0x3fc49c010afbfb85ULL,
+   0xbfb2e2a80f0ff3feULL},
+  {0x3fdeffff3313756dULL, 0x3fdcde529d30cc20ULL, 0x3fe9eb3edff9491fULL,
+   0xbfd456607e6abaaeULL, 0xbfaadb4c3e8aa98dULL, 0x3fc46c7f25d8ff7dULL,
+   0xbfb31d71a71d448dULL},
+  {0x3fdf4001914b856eULL, 0x3fdd1216aac1bb20ULL, 0x3fe9d6e2c9bc4315ULL,
+   0xbfd46036004e7e91ULL, 0xbfa995f7fb901f89ULL, 0x3fc43c6d3f5be04aULL,
+   0xbfb3555cce8abf92ULL},
+  {0x3fdf8003cd144428ULL, 0x3fdd45b1d93e9640ULL, 0x3fe9c27d256fdfebULL,
+   0xbfd4699209f7c145ULL, 0xbfa853a9ed521174ULL, 0x3fc40bd32b27751fULL,
+   0xbfb38a71cfa5c5f2ULL},
+  {0x3fdfc00200545bd9ULL, 0x3fdd7920f536d960ULL, 0x3fe9ae0faae99ea5ULL,
+   0xbfd4727538dd66f4ULL, 0xbfa7147db5484f74ULL, 0x3fc3dabaf8efc373ULL,
+   0xbfb3bcb93ea6b864ULL},
+  {0x3fdffffbda6f2aa8ULL, 0x3fddac63b420faa0ULL, 0x3fe9999aed4d0cabULL,
+   0xbfd47ae0bfcc6072ULL, 0xbfa5d87c25bf7a4aULL, 0x3fc3a92bf5999ee5ULL,
+   0xbfb3ec3bf7f09d08ULL},
+  {0x3fe01fffa65118c8ULL, 0x3fdddf852bf70c00ULL, 0x3fe9851aecd72ae5ULL,
+   0xbfd482d78f5794c5ULL, 0xbfa49f682e4a020bULL, 0x3fc3772225a156daULL,
+   0xbfb4190319f58064ULL},
+  {0x3fe040019c0b0556ULL, 0x3fde127dfa2ba200ULL, 0x3fe9709308c17a55ULL,
+   0xbfd48a59957a7efdULL, 0xbfa369762648f2bbULL, 0x3fc344ab592569b1ULL,
+   0xbfb4431803752ddbULL},
+  {0x3fe05fffc24501dbULL, 0x3fde4547a495bcc0ULL, 0x3fe95c064f225b79ULL,
+   0xbfd491672163f5b8ULL, 0xbfa236d34b79b89fULL, 0x3fc311d4b530b7beULL,
+   0xbfb46a844d931476ULL},
+  {0x3fe07ffe865125fcULL, 0x3fde77e92a5fad60ULL, 0x3fe947725c13b0eaULL,
+   0xbfd498026f33abcaULL, 0xbfa1075ade947c6bULL, 0x3fc2de9dd8d5e01bULL,
+   0xbfb48f51ca17ca60ULL},
+  {0x3fe0a002107eac25ULL, 0x3fdeaa6908243180ULL, 0x3fe932d4f339824bULL,
+   0xbfd49e2d7145f475ULL, 0xbf9fb5d800571424ULL, 0x3fc2ab0685d1cf84ULL,
+   0xbfb4b18a7dbbbabeULL},
+  {0x3fe0bfff7376e5d4ULL, 0x3fdedcb5f79ff560ULL, 0x3fe91e358ee1b492ULL,
+   0xbfd4a3e749498453ULL, 0xbf9d63e4be685c6fULL, 0x3fc27726c4b1f032ULL,
+   0xbfb4d1389e6ecc3aULL},
+  {0x3fe0dffe1715ee2eULL, 0x3fdf0edb9be1bb80ULL, 0x3fe9098fd993bd60ULL,
+   0xbfd4a9329b84e907ULL, 0xbf9b185ae07dba5eULL, 0x3fc242f8f2d7a804ULL,
+   0xbfb4ee668ddaa340ULL},
+  {0x3fe100017f3d776cULL, 0x3fdf40df6119e100ULL, 0x3fe8f4e1fb44bcfbULL,
+   0xbfd4ae1116e3467eULL, 0xbf98d304cf368422ULL, 0x3fc20e7d736708aeULL,
+   0xbfb5091ed7b3658dULL},
+  {0x3fe11ffefd8c7b65ULL, 0x3fdf72b08fd21560ULL, 0x3fe8e0334770fb0aULL,
+   0xbfd4b2825c0f6783ULL, 0xbf9694ac7ffe0364ULL, 0x3fc1d9cbe529bf4cULL,
+   0xbfb5216c2c73e5f0ULL},
+  {0x3fe14000afa3ee71ULL, 0x3fdfa45ee3324d60ULL, 0x3fe8cb7d9ff684dfULL,
+   0xbfd4b68917add34dULL, 0xbf945ca367276e70ULL, 0x3fc1a4d9a1fbf3b1ULL,
+   0xbfb537595fba2374ULL},
+  {0x3fe15fff73336187ULL, 0x3fdfd5df3de48d00ULL, 0x3fe8b6c60cbe3546ULL,
+   0xbfd4ba259b291bcbULL, 0xbf922b6f5fb712ccULL, 0x3fc16fb855e28b0bULL,
+   0xbfb54af1633f423cULL},
+  {0x3fe17fff6c447b82ULL, 0x3fe0039c0208ecc0ULL, 0x3fe8a20a48f15926ULL,
+   0xbfd4bd59a5808ac3ULL, 0xbf9000cd5eef6f2aULL, 0x3fc13a66ebe54aa7ULL,
+   0xbfb55c3f45420ce4ULL},
+  {0x3fe19fffae932b61ULL, 0x3fe01c33e0091bc0ULL, 0x3fe88d4b55664e00ULL,
+   0xbfd4c026579f5abbULL, 0xbf8bb9a68797c32aULL, 0x3fc104ec95d4f64eULL,
+   0xbfb56b4e2bbc325eULL},
+  {0x3fe1bfffba12ae50ULL, 0x3fe034b6d3aba020ULL, 0x3fe87889ebdccf04ULL,
+   0xbfd4c28ce6d463c1ULL, 0xbf877f1cb36211fcULL, 0x3fc0cf4fb90b11e7ULL,
+   0xbfb5782952dcbe1aULL},
+  {0x3fe1e0014b459e41ULL, 0x3fe04d262dc05800ULL, 0x3fe863c551625b6aULL,
+   0xbfd4c48eaffdd399ULL, 0xbf8351cb603059caULL, 0x3fc09992de65d0d9ULL,
+   0xbfb582dc087bb367ULL},
+  {0x3fe2000032306f33ULL, 0x3fe0657ebafb6ce0ULL, 0x3fe84f00a1e2eec3ULL,
+   0xbfd4c62cb79ec8c6ULL, 0xbf7e6488d95de8d1ULL, 0x3fc063c2661df241ULL,
+   0xbfb58b71aaa63badULL},
+  {0x3fe22000d30a486cULL, 0x3fe07dc3d2165080ULL, 0x3fe83a3966b3e5bfULL,
+   0xbfd4c7687de04deeULL, 0xbf763ff7800f052fULL, 0x3fc02ddc28f35eddULL,
+   0xbfb591f5a351cf91ULL},
+  {0x3fe23ffe215e03fcULL, 0x3fe095f19f380a00ULL, 0x3fe8257348be5f3fULL,
+   0xbfd4c8431b793f77ULL, 0xbf6c6e63625993b8ULL, 0x3fbfefdb8c5e4b3bULL,
+   0xbfb5967366fe9ca7ULL},
+  {0x3fe260006833d65dULL, 0x3fe0ae0e6496a8c0ULL, 0x3fe810a945b44aa3ULL,
+   0xbfd4c8be055b407aULL, 0xbf5920a7ae83f0a4ULL, 0x3fbf83dc860a6a5eULL,
+   0xbfb598f670d98ee7ULL},
+  {0x3fe28000e82d4d50ULL, 0x3fe0c615095f5300ULL, 0x3fe7fbe01e9337b7ULL,
+   0xbfd4c8da573c6f6aULL, 0x3f38b6c7c50f565dULL, 0x3fbf17dbc9c4b6caULL,
+   0xbfb5998a45d6dae0ULL},
+  {0x3fe29fff203b6a0bULL, 0x3fe0de0530852720ULL, 0x3fe7e7188520538dULL,
+   0xbfd4c899668c6963ULL, 0x3f6286ecbeca8ab0ULL, 0x3fbeabe49b6ac5bdULL,
+   0xbfb5983a575a9684ULL},
+  {0x3fe2c001e91a9d93ULL, 0x3fe0f5e3f7817a20ULL, 0x3fe7d24e63a45d97ULL,
+   0xbfd4c7fc5f83c46dULL, 0x3f70e1995d9c800aULL, 0x3fbe3fe93721a8e0ULL,
+   0xbfb59512377da840ULL},
+  {0x3fe2dfffc6fb4948ULL, 0x3fe10daa4ce36040ULL, 0x3fe7bd883e39011fULL,
+   0xbfd4c704b5eae11fULL, 0x3f786398192c622bULL, 0x3fbdd412b62ba357ULL,
+   0xbfb5901d5f0e020eULL},
+  {0x3fe2ffff39cb4eedULL, 0x3fe1255d0970ad60ULL, 0x3fe7a8c2365b7a9bULL,
+   0xbfd4c5b38925f532ULL, 0x3f7fcb03785e3070ULL, 0x3fbd68540eedf3b3ULL,
+   0xbfb58967479c252aULL},
+  {0x3fe31ffe002e31cbULL, 0x3fe13cfa81fd3780ULL, 0x3fe793fe1bbe9667ULL,
+   0xbfd4c40a3046f4c7ULL, 0x3f838bae8f5e6bf1ULL, 0x3fbcfcbd83775c98ULL,
+   0xbfb580fb62e887abULL},
+  {0x3fe34000edc7bffdULL, 0x3fe1548644d05200ULL, 0x3fe77f39244a1da5ULL,
+   0xbfd4c2099fb764c1ULL, 0x3f8724e2851b0be5ULL, 0x3fbc9147507c76e0ULL,
+   0xbfb576e519c7f0abULL},
+  {0x3fe36001ce042830ULL, 0x3fe16bfbc1656ae0ULL, 0x3fe76a77ad3b2b77ULL,
+   0xbfd4bfb374aac296ULL, 0x3f8ab07005b229c2ULL, 0x3fbc260e87dca54bULL,
+   0xbfb56b2fc90df763ULL},
+  {0x3fe37ffe89b8fc54ULL, 0x3fe1835977d0ba80ULL, 0x3fe755bb660caa3dULL,
+   0xbfd4bd09308bb975ULL, 0x3f8e2e26fe0a1240ULL, 0x3fbbbb2218790f26ULL,
+   0xbfb55de6c094f3daULL},
+  {0x3fe3a0019b4da842ULL, 0x3fe19aa7100cd140ULL, 0x3fe740fdd801f889ULL,
+   0xbfd4ba0b2c32c656ULL, 0x3f90cf998eca44a2ULL, 0x3fbb5066c9863443ULL,
+   0xbfb54f15406672b5ULL},
+  {0x3fe3c000ce6b63e8ULL, 0x3fe1b1dd1d0b0ae0ULL, 0x3fe72c45f28670e6ULL,
+   0xbfd4b6bb92422e2eULL, 0x3f928141a0d32146ULL, 0x3fbae60637452321ULL,
+   0xbfb53ec677d91f56ULL},
+  {0x3fe3dfff114a2607ULL, 0x3fe1c8fdc6ff6f20ULL, 0x3fe71792206847a7ULL,
+   0xbfd4b31b669bd306ULL, 0x3f942c3a04ffd28aULL, 0x3fba7bfde7fc0825ULL,
+   0xbfb52d0582f471baULL},
+  {0x3fe3ffffc1da9b7dULL, 0x3fe1e00b7f2e8840ULL, 0x3fe702e084371133ULL,
+   0xbfd4af2b8012fbe4ULL, 0x3f95d0b4bfc47f4bULL, 0x3fba1249d80ab6c5ULL,
+   0xbfb519dd69a4108dULL},
+  {0x3fe41ffee11d9c33ULL, 0x3fe1f70367c3ec20ULL, 0x3fe6ee34026a76a0ULL,
+   0xbfd4aaed96514b12ULL, 0x3f976e8307ba2905ULL, 0x3fb9a8fe261a1221ULL,
+   0xbfb505591d552ba0ULL},
+  {0x3fe43ffffa174676ULL, 0x3fe20de80faff860ULL, 0x3fe6d98a9ea6d162ULL,
+   0xbfd4a6626b927b3bULL, 0x3f9905d8f84adbb0ULL, 0x3fb94015dd484db5ULL,
+   0xbfb4ef83783eef44ULL},
+  {0x3fe45fff0d457fa4ULL, 0x3fe224b69f675300ULL, 0x3fe6c4e73a093351ULL,
+   0xbfd4a18bcbf2bff8ULL, 0x3f9a968a84bb8c16ULL, 0x3fb8d7a493fbb975ULL,
+   0xbfb4d8673b37e4fbULL},
+  {0x3fe47ffe8f910e57ULL, 0x3fe23b70dd92b840ULL, 0x3fe6b04889b04359ULL,
+   0xbfd49c6a974b07ffULL, 0x3f9c20be25f20251ULL, 0x3fb86fa882e9673dULL,
+   0xbfb4c00f0d12f550ULL},
+  {0x3fe4a0017323fc6bULL, 0x3fe25218e34e3420ULL, 0x3fe69bacf277fe27ULL,
+   0xbfd496ff7f856abaULL, 0x3f9da49e9928150cULL, 0x3fb8081e3eb66a26ULL,
+   0xbfb4a68578ab06c5ULL},
+  {0x3fe4c000b1bf0500ULL, 0x3fe268a9bd8b2c80ULL, 0x3fe6871942abbd42ULL,
+   0xbfd4914cec74e64aULL, 0x3f9f21ded0c3eeecULL, 0x3fb7a1225b30aa05ULL,
+   0xbfb48bd4ec53ef43ULL},
+  {0x3fe4e0011d07207bULL, 0x3fe27f26da64f7a0ULL, 0x3fe6728aa7cfbeb2ULL,
+   0xbfd48b533fcbb247ULL, 0x3fa04c60a7354a41ULL, 0x3fb73aaaeff6f27aULL,
+   0xbfb47007b81a6bb2ULL},
+  {0x3fe4fffe5f36eb46ULL, 0x3fe2958d35ddd180ULL, 0x3fe65e04307b6af3ULL,
+   0xbfd48514828bb6e6ULL, 0x3fa1048e48993ed9ULL, 0x3fb6d4cb468d7c59ULL,
+   0xbfb453280d484989ULL},
+  {0x3fe520012afdf759ULL, 0x3fe2abe2eb1c3280ULL, 0x3fe649808dc5daadULL,
+   0xbfd47e902c11e3b7ULL, 0x3fa1b9ae88e1b343ULL, 0x3fb66f6cff4501bfULL,
+   0xbfb4353ffcd6b8deULL},
+  {0x3fe54001dfdb2423ULL, 0x3fe2c222ab0402c0ULL, 0x3fe63504e7e657fbULL,
+   0xbfd477c8eee53fa9ULL, 0x3fa26b9a696cd845ULL, 0x3fb60aad6a3aa6efULL,
+   0xbfb416597704e1f4ULL},
+  {0x3fe55ffe72d2a74fULL, 0x3fe2d84b16be7240ULL, 0x3fe62092ce54aedeULL,
+   0xbfd470c07b764156ULL, 0x3fa31a4c4d9abee7ULL, 0x3fb5a697a899a63dULL,
+   0xbfb3f67e49fa7fb1ULL},
+  {0x3fe58000ee716c33ULL, 0x3fe2ee63284f3fe0ULL, 0x3fe60c24181c5720ULL,
+   0xbfd46975c383b0c1ULL, 0x3fa3c5ffc40a1a5aULL, 0x3fb543110b7b3b72ULL,
+   0xbfb3d5b821700401ULL},
+  {0x3fe59fff9825cd2aULL, 0x3fe304642defcf40ULL, 0x3fe5f7bf3c14a317ULL,
+   0xbfd461ec227a4cdeULL, 0x3fa46e856da8d837ULL, 0x3fb4e03c6162f4c8ULL,
+   0xbfb3b410857f5976ULL},
+  {0x3fe5bffdfe2a42cdULL, 0x3fe31a50a5110dc0ULL, 0x3fe5e36233cf1268ULL,
+   0xbfd45a23f68b7dbcULL, 0x3fa513f5de40f0e9ULL, 0x3fb47e12de05901eULL,
+   0xbfb39190da5cabb5ULL},
+  {0x3fe5e00057330799ULL, 0x3fe3302b75253480ULL, 0x3fe5cf0a901da45aULL,
+   0xbfd4521d552754cfULL, 0x3fa5b66bbbf000bbULL, 0x3fb41c8bd2baf7b2ULL,
+   0xbfb36e425f53241aULL},
+  {0x3fe600014d6055daULL, 0x3fe345f0ff2eda60ULL, 0x3fe5babbf2ea5900ULL,
+   0xbfd449dab2008754ULL, 0x3fa655d118f56fbbULL, 0x3fb3bbbb89a0c1b2ULL,
+   0xbfb34a2e2e8d60fcULL},
+  {0x3fe620012c3809cbULL, 0x3fe35ba1812d5040ULL, 0x3fe5a676671e49e9ULL,
+   0xbfd4415d230e6216ULL, 0x3fa6f22d6b05c7f7ULL, 0x3fb35ba4cfe6b72bULL,
+   0xbfb3255d3c3bfa3bULL},
+  {0x3fe6400087b47eccULL, 0x3fe3713d69715580ULL, 0x3fe59239c8fb0e69ULL,
+   0xbfd438a5a5bd1f6eULL, 0x3fa78b897f9b13cfULL, 0x3fb2fc4974f57c8fULL,
+   0xbfb2ffd8566caacaULL},
+  {0x3fe66000a746397fULL, 0x3fe386c59d968940ULL, 0x3fe57e0583073c58ULL,
+   0xbfd42fb4fe3d0083ULL, 0x3fa821f14b9e1eebULL, 0x3fb29da91952ee82ULL,
+   0xbfb2d9a8245866a8ULL},
+  {0x3fe68000e4e3094bULL, 0x3fe39c39b5fe3900ULL, 0x3fe569da36dd131eULL,
+   0xbfd4268c74778fe0ULL, 0x3fa8b5679ab0310fULL, 0x3fb23fc8f2e43205ULL,
+   0xbfb2b2d526483573ULL},
+  {0x3fe6a001e2e37787ULL, 0x3fe3b19a27d52620ULL, 0x3fe555b7b5d865cdULL,
+   0xbfd41d2cf1600cd3ULL, 0x3fa945f54b79e859ULL, 0x3fb1e2aa46a0b02dULL,
+   0xbfb28b67b508a35bULL},
+  {0x3fe6bffe0df4bbfbULL, 0x3fe3c6e346f2b6e0ULL, 0x3fe541a1b658afbeULL,
+   0xbfd41399388da137ULL, 0x3fa9d387e5b3c2baULL, 0x3fb18660173397f9ULL,
+   0xbfb2636801db4945ULL},
+  {0x3fe6dfffea406ceaULL, 0x3fe3dc1c1bb3d400ULL, 0x3fe52d91d33ffe8eULL,
+   0xbfd409cf36bcffe9ULL, 0x3faa5e54174405afULL, 0x3fb12acedc041806ULL,
+   0xbfb23ade160d6557ULL},
+  {0x3fe70000ed01ea65ULL, 0x3fe3f14054e51400ULL, 0x3fe5198c5c8b9119ULL,
+   0xbfd3ffd1f2ea4ff7ULL, 0x3faae643308c81cdULL, 0x3fb0d00c1960aaf7ULL,
+   0xbfb211d1d2f50d25ULL},
+  {0x3fe7200200d515ebULL, 0x3fe40650983bb3e0ULL, 0x3fe50590f2175c71ULL,
+   0xbfd3f5a2361bb15cULL, 0x3fab6b5f9b536afcULL, 0x3fb07617a731624dULL,
+   0xbfb1e84af1a8c054ULL},
+  {0x3fe740011323de6dULL, 0x3fe41b4b9483e720ULL, 0x3fe4f1a11027ba01ULL,
+   0xbfd3eb41bb978c8fULL, 0x3fabeda77765626aULL, 0x3fb01cf997f58c8aULL,
+   0xbfb1be5103074348ULL},
+  {0x3fe75fff25cab4caULL, 0x3fe430320001d5c0ULL, 0x3fe4ddbc4573fb6cULL,
+   0xbfd3e0b141f21d2aULL, 0x3fac6d25d1bda00fULL, 0x3faf89625935ee68ULL,
+   0xbfb193eb6f8e0689ULL},
+  {0x3fe77ffe90921f76ULL, 0x3fe445056cc6af00ULL, 0x3fe4c9e14cffbdaeULL,
+   0xbfd3d5f10b247ec4ULL, 0x3face9ea943f4516ULL, 0x3faeda73f24a8af1ULL,
+   0xbfb16921776aac42ULL},
+  {0x3fe79ffe47b2f83bULL, 0x3fe459c535c19f20ULL, 0x3fe4b610fc8f20bdULL,
+   0xbfd3cb0273df2a0dULL, 0x3fad63f823c5d6deULL, 0x3fae2d319c5116abULL,
+   0xbfb13dfa326e2972ULL},
+  {0x3fe7bfff2f1e79a9ULL, 0x3fe46e71f84df5c0ULL, 0x3fe4a24af586b1bdULL,
+   0xbfd3bfe62ef81e5bULL, 0x3faddb58738896f0ULL, 0x3fad819a2515de78ULL,
+   0xbfb1127c9026fdd0ULL},
+  {0x3fe7e001973c8d05ULL, 0x3fe4830bf0fb9580ULL, 0x3fe48e8f3466b08eULL,
+   0xbfd3b49d1c53a01aULL, 0x3fae501325103eedULL, 0x3facd7af5290f4afULL,
+   0xbfb0e6af57ef003bULL},
+  {0x3fe7ffff69efc092ULL, 0x3fe4978f431c3800ULL, 0x3fe47ae1a3e1064aULL,
+   0xbfd3a92a666c50c4ULL, 0x3faec2194098a4beULL, 0x3fac2f942eee57e0ULL,
+   0xbfb0ba99290d5730ULL},
+  {0x3fe82001c52b5232ULL, 0x3fe4ac01d2b83340ULL, 0x3fe4673cd31b7cf5ULL,
+   0xbfd39d8bc67d05f0ULL, 0x3faf31922a81b5d5ULL, 0x3fab891b8aa20e90ULL,
+   0xbfb08e407adcefd6ULL},
+  {0x3fe84000bd4d4e3fULL, 0x3fe4c05e9b1dbc60ULL, 0x3fe453a5c8d629f7ULL,
+   0xbfd391c513e9ef47ULL, 0x3faf9e6917383d6bULL, 0x3faae471278e21b9ULL,
+   0xbfb061ab9cf54d10ULL},
+  {0x3fe860018c869cbdULL, 0x3fe4d4a8fd2285a0ULL, 0x3fe4401979b82471ULL,
+   0xbfd385d55c3e2929ULL, 0x3fb0045b7b2c8ff2ULL, 0x3faa417c39d7ca4fULL,
+   0xbfb034e0b767b7d4ULL},
+  {0x3fe87ffeb5db3710ULL, 0x3fe4e8dd8b93bca0ULL, 0x3fe42c9b66c6e6bfULL,
+   0xbfd379bfa32ee2a1ULL, 0x3fb038386187fe0fULL, 0x3fa9a05a8b3a0b33ULL,
+   0xbfb007e5caee03a9ULL},
+  {0x3fe8a000863c77e3ULL, 0x3fe4fd018fcd1e80ULL, 0x3fe41926a8a8093fULL,
+   0xbfd36d81b5ee344dULL, 0x3fb06adc2841f292ULL, 0x3fa900e42484560bULL,
+   0xbfafb58162792f0aULL},
+  {0x3fe8bfff0ed982afULL, 0x3fe5111016e28ac0ULL, 0x3fe405c0389112eeULL,
+   0xbfd3611f89d38dc7ULL, 0x3fb09c3db450b9f7ULL, 0x3fa86342312d0c4aULL,
+   0xbfaf5aee3a6ca012ULL},
+  {0x3fe8e00002c3aeaeULL, 0x3fe5250cc0ab0a40ULL, 0x3fe3f264c65593c5ULL,
+   0xbfd35497d82be900ULL, 0x3fb0cc6968546d39ULL, 0x3fa7c759db8499fdULL,
+   0xbfaf001d36a32337ULL},
+  {0x3fe90000ecbfa97bULL, 0x3fe538f60e8d4ee0ULL, 0x3fe3df15f4119333ULL,
+   0xbfd347ec7d2149f4ULL, 0x3fb0fb5efa921d3cULL, 0x3fa72d3869693e89ULL,
+   0xbfaea51923a0f5f3ULL},
+  {0x3fe91fffd251c01cULL, 0x3fe54ccad3f3bd20ULL, 0x3fe3cbd51554dd15ULL,
+   0xbfd33b1f2bc94245ULL, 0x3fb1291f2fc4c3f6ULL, 0x3fa694e81b7a765cULL,
+   0xbfae49ec826e86f6ULL},
+  {0x3fe94001d90af4e6ULL, 0x3fe5608e4d4ec640ULL, 0x3fe3b89f3445ef72ULL,
+   0xbfd32e2eb7bbd79aULL, 0x3fb155b4e401d071ULL, 0x3fa5fe513a256f1cULL,
+   0xbfadeea1890ff662ULL},
+  {0x3fe9600104fd6c17ULL, 0x3fe5743cd5673c20ULL, 0x3fe3a57809ebc6e2ULL,
+   0xbfd3211e6da5039cULL, 0x3fb1811b4e62286bULL, 0x3fa5699071bece9dULL,
+   0xbfad934223911641ULL},
+  {0x3fe980002d214b82ULL, 0x3fe587d83b0d6120ULL, 0x3fe3925e01eaac3eULL,
+   0xbfd313ee08425504ULL, 0x3fb1ab5a02bdb571ULL, 0x3fa4d6989ebd70b8ULL,
+   0xbfad37d7f482965aULL},
+  {0x3fe99ffdeb980651ULL, 0x3fe59b5fb16ba7a0ULL, 0x3fe37f5210b1ab7aULL,
+   0xbfd3069ef993d676ULL, 0x3fb1d472cded25a8ULL, 0x3fa445702d0abd9aULL,
+   0xbfacdc6c56221aa1ULL},
+  {0x3fe9bfffe5504053ULL, 0x3fe5aed6b55de6a0ULL, 0x3fe36c50fa91c51eULL,
+   0xbfd2f92fbe311e56ULL, 0x3fb1fc705be3af05ULL, 0x3fa3b5fdacd5cdc7ULL,
+   0xbfac81085adbb9b8ULL},
+  {0x3fe9e0016e60a234ULL, 0x3fe5c23a79acd480ULL, 0x3fe3595da5fab2eaULL,
+   0xbfd2eba31ddeceeaULL, 0x3fb2235035736518ULL, 0x3fa3285622f9fd28ULL,
+   0xbfac25b4ce8b2259ULL},
+  {0x3fe9ffffb685741bULL, 0x3fe5d5895ad40460ULL, 0x3fe34679d832b8d3ULL,
+   0xbfd2ddfb230eda41ULL, 0x3fb24912b23c0ba2ULL, 0x3fa29c854c4e86daULL,
+   0xbfabca7a37002a55ULL},
+  {0x3fea20019d59b943ULL, 0x3fe5e8c78c187ea0ULL, 0x3fe333a19ede2183ULL,
+   0xbfd2d035b0043779ULL, 0x3fb26dc37ab9110cULL, 0x3fa2126c959cfc0eULL,
+   0xbfab6f60d556233eULL},
+  {0x3fea3fffbe9e153fULL, 0x3fe5fbf0a9c08ae0ULL, 0x3fe320d96f7861aaULL,
+   0xbfd2c256c2200f18ULL, 0x3fb2915da6795293ULL, 0x3fa18a2b256a8fdeULL,
+   0xbfab1470a67a4e89ULL},
+  {0x3fea5ffe7a23a1ceULL, 0x3fe60f0763200600ULL, 0x3fe30e1ed13d395eULL,
+   0xbfd2b45d44403932ULL, 0x3fb2b3e9c967f013ULL, 0x3fa103ad35d002b8ULL,
+   0xbfaab9b16496a8f1ULL},
+  {0x3fea800157f250b8ULL, 0x3fe6220ddd6453a0ULL, 0x3fe2fb6fcfffcc1eULL,
+   0xbfd2a6486f8d8291ULL, 0x3fb2d56f03654cc3ULL, 0x3fa07ee34bb6e7a6ULL,
+   0xbfaa5f2a87992f03ULL},
+  {0x3feaa000dd839d49ULL, 0x3fe634ffb412c9a0ULL, 0x3fe2e8d0e2d59e01ULL,
+   0xbfd2981c5467cfddULL, 0x3fb2f5e8ff1fadb5ULL, 0x3f9ff7d6a3ba803cULL,
+   0xbfaa04e346af8db7ULL},
+  {0x3feac000770df220ULL, 0x3fe647defef70020ULL, 0x3fe2d640220aff7fULL,
+   0xbfd289d836f9e74fULL, 0x3fb3155ee509140aULL, 0x3f9ef56b61ab0b7fULL,
+   0xbfa9aae298ce391fULL},
+  {0x3feae001125bbe48ULL, 0x3fe65aac57a24d20ULL, 0x3fe2c3bd1bfb3559ULL,
+   0xbfd27b7c6dde55ddULL, 0x3fb333d515c4c270ULL, 0x3f9df67a9bac4ecfULL,
+   0xbfa9512f363a972bULL},
+  {0x3feafffe7c321839ULL, 0x3fe66d65569b83c0ULL, 0x3fe2b14a53fbf8d9ULL,
+   0xbfd26d0b9cfa03ceULL, 0x3fb3514b2caa2e0cULL, 0x3f9cfb224597be9aULL,
+   0xbfa8f7cf99110022ULL},
+  {0x3feb1ffe75486924ULL, 0x3fe6800d68cefb40ULL, 0x3fe29ee48e6aa814ULL,
+   0xbfd25e83e8afa7ebULL, 0x3fb36dc9fb0e8ac8ULL, 0x3f9c0331ad5d66caULL,
+   0xbfa89ec9fedb1e8bULL},
+  {0x3feb40015fb8deb8ULL, 0x3fe692a4d137c500ULL, 0x3fe28c8babff668eULL,
+   0xbfd24fe5d8e71e0aULL, 0x3fb389551297317aULL, 0x3f9b0ea31d844655ULL,
+   0xbfa846246914067dULL},
+  {0x3feb6000386c27b9ULL, 0x3fe6a5278cdf6fc0ULL, 0x3fe27a43c5758db8ULL,
+   0xbfd2413559cadce0ULL, 0x3fb3a3e9ee34ae91ULL, 0x3f9a1da81c5fff05ULL,
+   0xbfa7ede49ec8aac6ULL},
+  {0x3feb8000d1efddb3ULL, 0x3fe6b7990accb660ULL, 0x3fe268099983aab2ULL,
+   0xbfd2327076047e08ULL, 0x3fb3bd90f132139bULL, 0x3f99301058deb3e1ULL,
+   0xbfa796102d194ce9ULL},
+  {0x3feb9ffe42cc4047ULL, 0x3fe6c9f686445e60ULL, 0x3fe255e0069f871fULL,
+   0xbfd2239a25461639ULL, 0x3fb3d649a926c127ULL, 0x3f9845fbc5a21f70ULL,
+   0xbfa73eac68e20be6ULL},
+  {0x3febc001951aeaadULL, 0x3fe6dc453c4e45a0ULL, 0x3fe243c1ff6573b0ULL,
+   0xbfd214aee38fa7e7ULL, 0x3fb3ee1e5ea1330fULL, 0x3f975f242bcce6dfULL,
+   0xbfa6e7be6f3902c5ULL},
+  {0x3febdffe6616fe11ULL, 0x3fe6ee7e27106fe0ULL, 0x3fe231b697b587f0ULL,
+   0xbfd205b5240fef32ULL, 0x3fb4050944eb818cULL, 0x3f967bde108160f9ULL,
+   0xbfa6914b271d18adULL},
+  {0x3febffff54511c72ULL, 0x3fe700a7643bbb40ULL, 0x3fe21fb7e1823c8bULL,
+   0xbfd1f6a89a854f7aULL, 0x3fb41b1571f04837ULL, 0x3f959bd8bbd10f7cULL,
+   0xbfa63b5741f03711ULL},
+  {0x3fec2000c537593eULL, 0x3fe712bef36d6400ULL, 0x3fe20dc7f754b2d5ULL,
+   0xbfd1e78b9d24dbedULL, 0x3fb4304394f485e0ULL, 0x3f94bf29122a6884ULL,
+   0xbfa5e5e73d2aa4e9ULL},
+  {0x3fec4000ddd35719ULL, 0x3fe724c3d7fa3000ULL, 0x3fe1fbe7f2a8b1bfULL,
+   0xbfd1d85fb25dddf6ULL, 0x3fb44495d2e3b20fULL, 0x3f93e5d67fcc1b30ULL,
+   0xbfa590ff62d0d00fULL},
+  {0x3fec6000402375b6ULL, 0x3fe736b67dff3720ULL, 0x3fe1ea1786c92387ULL,
+   0xbfd1c92531ddfc58ULL, 0x3fb4580ff8b6cbc2ULL, 0x3f930fd700ce998eULL,
+   0xbfa53ca3cb299e5fULL},
+  {0x3fec7fff19904fe4ULL, 0x3fe748970f395860ULL, 0x3fe1d856a825ba33ULL,
+   0xbfd1b9dca75e0fc5ULL, 0x3fb46ab579f8fd7dULL, 0x3f923d23a5a90afeULL,
+   0xbfa4e8d85d2f574bULL},
+  {0x3fec9ffef9e2409dULL, 0x3fe75a6679e7f1c0ULL, 0x3fe1c6a48740d2e9ULL,
+   0xbfd1aa85f198392cULL, 0x3fb47c8a808c583aULL, 0x3f916dac857f2526ULL,
+   0xbfa495a0d0477576ULL},
+  {0x3fecc001e038ef72ULL, 0x3fe76c25e6815140ULL, 0x3fe1b50019bdadf8ULL,
+   0xbfd19b20b4a469aeULL, 0x3fb48d9342387ea2ULL, 0x3f90a15f7305baf5ULL,
+   0xbfa44300acae4e17ULL},
+  {0x3fecdffeeb72037fULL, 0x3fe77dd07a7a4aa0ULL, 0x3fe1a36e4f1f6702ULL,
+   0xbfd18bb1d0992cf8ULL, 0x3fb49dce5aa4990dULL, 0x3f8fb0dd63759665ULL,
+   0xbfa3f0fb4d2f0c0fULL},
+  {0x3fecffffea4839edULL, 0x3fe78f6bb17088c0ULL, 0x3fe191e9cf32122fULL,
+   0xbfd17c35220400acULL, 0x3fb4ad440a159641ULL, 0x3f8e252c80894ca9ULL,
+   0xbfa39f93df89c265ULL},
+  {0x3fed1ffdec3ec8b2ULL, 0x3fe7a0f3c8c6c880ULL, 0x3fe18076729f01d6ULL,
+   0xbfd16cae98515540ULL, 0x3fb4bbf41b0933ffULL, 0x3f8c9ff5e09a60cdULL,
+   0xbfa34ecd662a5704ULL},
+  {0x3fed3fff7084edd4ULL, 0x3fe7b26c5f02f220ULL, 0x3fe16f10b9973206ULL,
+   0xbfd15d1b9e1e0a54ULL, 0x3fb4c9e4ac2c9a30ULL, 0x3f8b20ddefce76ccULL,
+   0xbfa2feaab888bc37ULL},
+  {0x3fed5ffe8d728e7cULL, 0x3fe7c3d2488d7e80ULL, 0x3fe15dbbe622a5a7ULL,
+   0xbfd14d7fa305ceb2ULL, 0x3fb4d716417bf1c7ULL, 0x3f89a81ee19fe239ULL,
+   0xbfa2af2e84ddad07ULL},
+  {0x3fed7fff70aa3b03ULL, 0x3fe7d527db239580ULL, 0x3fe14c75be4fea01ULL,
+   0xbfd13dd92ad706aaULL, 0x3fb4e38db49d32aaULL, 0x3f88357a37df2b6dULL,
+   0xbfa2605b507cd77bULL},
+  {0x3fed9fff1434fba3ULL, 0x3fe7e66b82c8a720ULL, 0x3fe13b3fed9b7fedULL,
+   0xbfd12e2a3ac9d646ULL, 0x3fb4ef4ce7b01cf5ULL, 0x3f86c905d25fd52dULL,
+   0xbfa21233798666efULL},
+  {0x3fedbffea8c8de8cULL, 0x3fe7f79df4a0a520ULL, 0x3fe12a19d7fc2119ULL,
+   0xbfd11e72c6be19dfULL, 0x3fb4fa57634e1b91ULL, 0x3f8562a647f96df5ULL,
+   0xbfa1c4b9373af599ULL},
+  {0x3fede00026573df5ULL, 0x3fe808c04dbcb960ULL, 0x3fe119027903e4b9ULL,
+   0xbfd10eb25cdfed06ULL, 0x3fb504b0cca681faULL, 0x3f8402386f3cde09ULL,
+   0xbfa177ee9ba8fa6aULL},
+  {0x3fedfffe35009b66ULL, 0x3fe819cfc2cb5340ULL, 0x3fe107fcb1c942b5ULL,
+   0xbfd0feec230d7d92ULL, 0x3fb50e5a75c5b4f1ULL, 0x3f82a7e8e3c139d8ULL,
+   0xbfa12bd593fa642bULL},
+  {0x3fee2000492d4c68ULL, 0x3fe82ad05ccb8680ULL, 0x3fe0f704928e55dfULL,
+   0xbfd0ef1cee0b0721ULL, 0x3fb51759937bfb74ULL, 0x3f8153592bc9fddbULL,
+   0xbfa0e06fea1d1824ULL},
+  {0x3fee40009412bb65ULL, 0x3fe83bbf14001a60ULL, 0x3fe0e61d37f485daULL,
+   0xbfd0df481b2bd37dULL, 0x3fb51faf64024d14ULL, 0x3f8004b99b849698ULL,
+   0xbfa095bf450a2434ULL},
+  {0x3fee5fff4758ef2fULL, 0x3fe84c9c1531c180ULL, 0x3fe0d5468b7fece7ULL,
+   0xbfd0cf6e105bfe1eULL, 0x3fb5275ef9c5e03aULL, 0x3f7d77f217aa1137ULL,
+   0xbfa04bc52a6891e1ULL},
+  {0x3fee8000380f819fULL, 0x3fe85d6974ccc060ULL, 0x3fe0c47e8f1da5b5ULL,
+   0xbfd0bf8d62ad700fULL, 0x3fb52e6c1f3fbc2bULL, 0x3f7af1c3ee24ad7dULL,
+   0xbfa00282fece26c9ULL},
+  {0x3feea000a6d8cb7bULL, 0x3fe86e25d00e3a60ULL, 0x3fe0b3c6ba314d62ULL,
+   0xbfd0afa7e7cb2d84ULL, 0x3fb534d908e9071fULL, 0x3f7877044ce5e5c9ULL,
+   0xbf9f73f40eb7c9d5ULL},
+  {0x3feec0005a13ba60ULL, 0x3fe87ed119b163e0ULL, 0x3fe0a31f2ebb7ad7ULL,
+   0xbfd09fbe33a3fce1ULL, 0x3fb53aa889d9af5dULL, 0x3f760799f7f7040bULL,
+   0xbf9ee456d3f0b3fbULL},
+  {0x3feedfff58f8dd18ULL, 0x3fe88f6b6681ca80ULL, 0x3fe09287ec4360b3ULL,
+   0xbfd08fd0b7ce07e5ULL, 0x3fb53fdd7bdedd3fULL, 0x3f73a36670c52e66ULL,
+   0xbf9e56305dca7315ULL},
+  {0x3feeffffbe033400ULL, 0x3fe89ff5dd4d7960ULL, 0x3fe081ffdffe15bdULL,
+   0xbfd07fdedae56c0fULL, 0x3fb5447af84d6f5dULL, 0x3f714a247982941eULL,
+   0xbf9dc98281e68835ULL},
+  {0x3fef2001e6b5125dULL, 0x3fe8b070bbe88160ULL, 0x3fe07186df7122e2ULL,
+   0xbfd06fe8de905325ULL, 0x3fb54883b5deec7aULL, 0x3f6df762b4a186d5ULL,
+   0xbf9d3e4ede20f495ULL},
+  {0x3fef3ffdf770e0dbULL, 0x3fe8c0d809e96380ULL, 0x3fe06120f5a576a9ULL,
+   0xbfd05ff31d2912ffULL, 0x3fb54bf98cd1001fULL, 0x3f6970fc6e90dc16ULL,
+   0xbf9cb496d8eb587eULL},
+  {0x3fef5ffe4e16da33ULL, 0x3fe8d13129bccdc0ULL, 0x3fe050c8d33ba4e9ULL,
+   0xbfd04ff8d74c83d2ULL, 0x3fb54ee0592bb252ULL, 0x3f64ff617193eeb5ULL,
+   0xbf9c2c5ba459ac86ULL},
+  {0x3fef80004576ff2eULL, 0x3fe8e17acce443a0ULL, 0x3fe0407fd8a97b6cULL,
+   0xbfd03ffbc91b3e55ULL, 0x3fb5513a5f3357f7ULL, 0x3f60a2ba14c92b53ULL,
+   0xbf9ba59e3e70df71ULL},
+  {0x3fef9fff39b6a330ULL, 0x3fe8f1b2a7f515a0ULL, 0x3fe0304863064158ULL,
+   0xbfd02ffeacbaada8ULL, 0x3fb55309f27448c0ULL, 0x3f58b6d64850006bULL,
+   0xbf9b205f742323dfULL},
+  {0x3fefc001aa76c0b9ULL, 0x3fe901dc15d66d80ULL, 0x3fe0201f28d9b4aaULL,
+   0xbfd01ffea98d4c38ULL, 0x3fb55452089780f8ULL, 0x3f5050b57f35c5bbULL,
+   0xbf9a9c9fe19247afULL},
+  {0x3fefdffe39a592caULL, 0x3fe911f26d88a780ULL, 0x3fe01008e40c6538ULL,
+   0xbfd01000d31688deULL, 0x3fb55514e32f1816ULL, 0x3f402a154e1628d2ULL,
+   0xbf9a1a5ff4faf5a0ULL},
+  {0x3feff8018e92d1b0ULL, 0x3fe91dfb9bb4bf00ULL, 0x3fe003ffb884c5a9ULL,
+   0xbfd003ff3876a954ULL, 0x3fb555515539ddfbULL, 0x3f2007e77b95e6c2ULL,
+   0xbf99b9a718a3ba58ULL},
+};
+
+#define PYM_ATAN_CIJ(i, j) pym_asdouble(pym_atan_cij[i][j])
+#define PYM_ATAN_D3 pym_asdouble(0xbfd5555555555555ULL)
+#define PYM_ATAN_D5 pym_asdouble(0x3fc99999999997fdULL)
+#define PYM_ATAN_D7 pym_asdouble(0xbfc24924923f7603ULL)
+#define PYM_ATAN_D9 pym_asdouble(0x3fbc71c6e5129a3bULL)
+#define PYM_ATAN_D11 pym_asdouble(0xbfb7458022b13c25ULL)
+#define PYM_ATAN_D13 pym_asdouble(0x3fb375f08b31cbceULL)
+#define PYM_ATAN_HPI pym_asdouble(0x3ff921fb54442d18ULL)   // pi/2
+#define PYM_ATAN_HPI1 pym_asdouble(0x3c91a62633145c07ULL)  // pi/2 - hpi
+#define PYM_ATAN_OPI pym_asdouble(0x400921fb54442d18ULL)   // pi
+#define PYM_ATAN_OPI1 pym_asdouble(0x3ca1a62633145c07ULL)  // pi - opi
+#define PYM_ATAN_QPI pym_asdouble(0x3fe921fb54442d18ULL)   // pi/4
+#define PYM_ATAN_TQPI pym_asdouble(0x4002d97c7f3321d2ULL)  // 3pi/4
+#define PYM_TWO52 0x1.0p52
+
+// dla.h's EMULV: z + zz = x * y exactly.
+PYM_FN void pym_emulv(double x, double y, double *z, double *zz) {
+#if PYM_LIBM_FMA
+  *z = x * y;
+  *zz = fma(x, y, -*z);
+#else
+  const double cn = 134217729.0;  // 2^27 + 1
+  double p, hx, tx, hy, ty;
+  p = cn * x;
+  hx = (x - p) + p;
+  tx = x - hx;
+  p = cn * y;
+  hy = (y - p) + p;
+  ty = y - hy;
+  *z = x * y;
+  *zz = (((hx * hy - *z) + hx * ty) + tx * hy) + tx * ty;
+#endif
+}
+
+// d3 + v * (d5 + v * (... + v * d13)), as glibc nests it
+PYM_FN double pym_atan_poly(double v) {
+  double yy = PYM_MA(v, PYM_ATAN_D13, PYM_ATAN_D11);
+  yy = PYM_MA(v, yy, PYM_ATAN_D9);
+  yy = PYM_MA(v, yy, PYM_ATAN_D7);
+  yy = PYM_MA(v, yy, PYM_ATAN_D5);
+  return PYM_MA(v, yy, PYM_ATAN_D3);
+}
+
+// cij[i][2] + z * (cij[i][3] + ... + z * cij[i][6]), innermost first
+PYM_FN double pym_atan_cpoly(int i, double z) {
+  double yy = PYM_MA(z, PYM_ATAN_CIJ(i, 6), PYM_ATAN_CIJ(i, 5));
+  yy = PYM_MA(z, yy, PYM_ATAN_CIJ(i, 4));
+  yy = PYM_MA(z, yy, PYM_ATAN_CIJ(i, 3));
+  return PYM_MA(z, yy, PYM_ATAN_CIJ(i, 2));
+}
+
+// glibc's atan.
+PYM_FN double pym_libm_atan(double x) {
+  double cor, t1, t2, t3, u, v, w, ww, yy, z;
+  double y;
+  int i;
+  uint64_t ix = pym_asuint64(x);
+  if ((ix & 0x7ff0000000000000ULL) == 0x7ff0000000000000ULL &&
+      (ix & 0x000fffffffffffffULL) != 0)
+    return x + x;  // NaN
+  u = (x < 0) ? -x : x;
+  if (u < 1.0) {
+    if (u < 0x1p-4) {
+      if (u < pym_asdouble(0x3e4bb67a00000000ULL))  // 1.290e-8
+        return x;
+      v = x * x;
+      return PYM_MA(pym_atan_poly(v), x * v, x);
+    }
+    i = (int)(PYM_MA(256, u, PYM_TWO52) - PYM_TWO52) - 16;
+    z = u - PYM_ATAN_CIJ(i, 0);
+    y = PYM_MA(pym_atan_cpoly(i, z), z, PYM_ATAN_CIJ(i, 1));
+    return copysign(y, x);
+  }
+  if (u < 16.0) {
+    w = 1 / u;
+    pym_emulv(w, u, &t1, &t2);
+    i = (int)(PYM_MA(256, w, PYM_TWO52) - PYM_TWO52) - 16;
+    z = PYM_MA(w, (1 - t1) - t2, w - PYM_ATAN_CIJ(i, 0));
+    yy = PYM_MA(-z, pym_atan_cpoly(i, z), PYM_ATAN_HPI1);
+    t1 = PYM_ATAN_HPI - PYM_ATAN_CIJ(i, 1);
+    return copysign(t1 + yy, x);
+  }
+  if (u < pym_asdouble(0x43349ff200000000ULL)) {  // 5.805e15
+    w = 1 / u;
+    v = w * w;
+    pym_emulv(w, u, &t1, &t2);
+    double p = pym_atan_poly(v);
+    t3 = PYM_ATAN_HPI - w;  // ESUB (HPI, w, t3, cor)
+    cor = (PYM_ATAN_HPI > fabs(w)) ? ((PYM_ATAN_HPI - t3) - w)
+                                   : (PYM_ATAN_HPI - (w + t3));
+    // not fused: ESUB's branch puts the uses in another block
+    ww = w * ((1 - t1) - t2);
+    yy = ((PYM_ATAN_HPI1 + cor) - ww) - p * (w * v);
+    return copysign(t3 + yy, x);
+  }
+  return x > 0 ? PYM_ATAN_HPI : -PYM_ATAN_HPI;
+}
+
+// glibc's atan2 (__ieee754_atan2; its wrapper only sets errno).
+PYM_FN double pym_libm_atan2(double y, double x) {
+  int i, de;
+  double ax, ay, u, du, v, vv, dv, t1, t2, t3, zz, cor;
+  uint64_t bx = pym_asuint64(x), by = pym_asuint64(y);
+  uint32_t ux = (uint32_t)(bx >> 32), dx = (uint32_t)bx;
+  uint32_t uy = (uint32_t)(by >> 32), dy = (uint32_t)by;
+  if ((ux & 0x7ff00000) == 0x7ff00000 && ((ux & 0x000fffff) | dx) != 0)
+    return x + x;  // x NaN: glibc's binary returns x's (quieted)
+  if ((uy & 0x7ff00000) == 0x7ff00000 && ((uy & 0x000fffff) | dy) != 0)
+    return y + y;  // y NaN
+  if (uy == 0x00000000 && dy == 0)  // y = +0
+    return (ux & 0x80000000) == 0 ? 0 : PYM_ATAN_OPI;
+  if (uy == 0x80000000 && dy == 0)  // y = -0
+    return (ux & 0x80000000) == 0 ? -0.0 : -PYM_ATAN_OPI;
+  if (x == 0)
+    return (uy & 0x80000000) == 0 ? PYM_ATAN_HPI : -PYM_ATAN_HPI;
+  if (ux == 0x7ff00000 && dx == 0) {  // x = +inf
+    if (uy == 0x7ff00000 && dy == 0)
+      return PYM_ATAN_QPI;
+    if (uy == 0xfff00000 && dy == 0)
+      return -PYM_ATAN_QPI;
+    if (uy != 0x7ff00000 && uy != 0xfff00000)
+      return (uy & 0x80000000) == 0 ? 0 : -0.0;
+  } else if (ux == 0xfff00000 && dx == 0) {  // x = -inf
+    if (uy == 0x7ff00000 && dy == 0)
+      return PYM_ATAN_TQPI;
+    if (uy == 0xfff00000 && dy == 0)
+      return -PYM_ATAN_TQPI;
+    if (uy != 0x7ff00000 && uy != 0xfff00000)
+      return (uy & 0x80000000) == 0 ? PYM_ATAN_OPI : -PYM_ATAN_OPI;
+  }
+  if (uy == 0x7ff00000 && dy == 0)
+    return PYM_ATAN_HPI;
+  if (uy == 0xfff00000 && dy == 0)
+    return -PYM_ATAN_HPI;
+  // either x/y or y/x is very close to zero
+  ax = (x < 0) ? -x : x;
+  ay = (y < 0) ? -y : y;
+  de = (int)(uy & 0x7ff00000) - (int)(ux & 0x7ff00000);
+  if (de >= 59768832)  // 57*16**5
+    return (y > 0) ? PYM_ATAN_HPI : -PYM_ATAN_HPI;
+  if (de <= -59768832) {
+    if (x > 0)
+      return copysign(ay / ax, y);
+    return (y > 0) ? PYM_ATAN_OPI : -PYM_ATAN_OPI;
+  }
+  // if either x or y is extremely close to zero, scale abs(x), abs(y).
+  if (ax < 0x1p-500 || ay < 0x1p-500) {
+    ax *= 0x1p500;
+    ay *= 0x1p500;
+  }
+  if (ax > 0x1p500 || ay > 0x1p500) {
+    ax *= 0x1p-500;
+    ay *= 0x1p-500;
+  }
+  if (ay < ax) {
+    u = ay / ax;
+    pym_emulv(ax, u, &v, &vv);
+    du = ((ay - v) - vv) / ax;
+  } else {
+    u = ax / ay;
+    pym_emulv(ay, u, &v, &vv);
+    du = ((ax - v) - vv) / ay;
+  }
+  if (x > 0) {
+    if (ay < ax) {  // (i) x>0, abs(y)< abs(x): atan(ay/ax)
+      if (u < 0x1p-4) {
+        v = u * u;
+        zz = PYM_MA(u * v, pym_atan_poly(v), du);
+        return copysign(u + zz, y);
+      }
+      i = (int)(PYM_MA(256, u, PYM_TWO52) - PYM_TWO52) - 16;
+      t3 = u - PYM_ATAN_CIJ(i, 0);
+      v = t3 + du;  // EADD (t3, du, v, dv)
+      dv = (fabs(t3) > fabs(du)) ? ((t3 - v) + du) : ((du - v) + t3);
+      t1 = PYM_ATAN_CIJ(i, 1);
+      t2 = PYM_ATAN_CIJ(i, 2);
+      double q = PYM_MA(v, PYM_MA(v, PYM_MA(v, PYM_ATAN_CIJ(i, 6),
+                                            PYM_ATAN_CIJ(i, 5)),
+                                  PYM_ATAN_CIJ(i, 4)),
+                        PYM_ATAN_CIJ(i, 3));
+      zz = PYM_MA(v, t2, PYM_MA(dv, t2, v * v * q));
+      return copysign(t1 + zz, y);
+    }
+    // (ii) x>0, abs(x)<=abs(y): pi/2-atan(ax/ay)
+    if (u < 0x1p-4) {
+      v = u * u;
+      double p = pym_atan_poly(v);
+      t2 = PYM_ATAN_HPI - u;  // ESUB (hpi, u, t2, cor)
+      cor = (PYM_ATAN_HPI > fabs(u)) ? ((PYM_ATAN_HPI - t2) - u)
+                                     : (PYM_ATAN_HPI - (u + t2));
+      t3 = ((PYM_ATAN_HPI1 + cor) - du) - u * v * p;  // not fused: as atan
+      return copysign(t2 + t3, y);
+    }
+    i = (int)(PYM_MA(256, u, PYM_TWO52) - PYM_TWO52) - 16;
+    v = (u - PYM_ATAN_CIJ(i, 0)) + du;
+    zz = PYM_MA(-v, pym_atan_cpoly(i, v), PYM_ATAN_HPI1);
+    t1 = PYM_ATAN_HPI - PYM_ATAN_CIJ(i, 1);
+    return copysign(t1 + zz, y);
+  }
+  if (ax < ay) {  // (iii) x<0, abs(x)< abs(y): pi/2+atan(ax/ay)
+    if (u < 0x1p-4) {
+      v = u * u;
+      double p = pym_atan_poly(v);
+      t2 = PYM_ATAN_HPI + u;  // EADD (hpi, u, t2, cor)
+      cor = (PYM_ATAN_HPI > fabs(u)) ? ((PYM_ATAN_HPI - t2) + u)
+                                     : ((u - t2) + PYM_ATAN_HPI);
+      t3 = ((PYM_ATAN_HPI1 + cor) + du) + u * v * p;  // not fused
+      return copysign(t2 + t3, y);
+    }
+    i = (int)(PYM_MA(256, u, PYM_TWO52) - PYM_TWO52) - 16;
+    v = (u - PYM_ATAN_CIJ(i, 0)) + du;
+    zz = PYM_MA(v, pym_atan_cpoly(i, v), PYM_ATAN_HPI1);
+    t1 = PYM_ATAN_HPI + PYM_ATAN_CIJ(i, 1);
+    return copysign(t1 + zz, y);
+  }
+  // (iv) x<0, abs(y)<=abs(x): pi-atan(ax/ay)
+  if (u < 0x1p-4) {
+    v = u * u;
+    double p = pym_atan_poly(v);
+    t2 = PYM_ATAN_OPI - u;  // ESUB (opi, u, t2, cor)
+    cor = (PYM_ATAN_OPI > fabs(u)) ? ((PYM_ATAN_OPI - t2) - u)
+                                   : (PYM_ATAN_OPI - (u + t2));
+    t3 = ((PYM_ATAN_OPI1 + cor) - du) - u * v * p;  // not fused
+    return copysign(t2 + t3, y);
+  }
+  i = (int)(PYM_MA(256, u, PYM_TWO52) - PYM_TWO52) - 16;
+  v = (u - PYM_ATAN_CIJ(i, 0)) + du;
+  zz = PYM_MA(-v, pym_atan_cpoly(i, v), PYM_ATAN_OPI1);
+  t1 = PYM_ATAN_OPI - PYM_ATAN_CIJ(i, 1);
+  return copysign(t1 + zz, y);
 }
 
 #endif

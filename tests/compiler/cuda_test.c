@@ -126,8 +126,9 @@ END_TEST
 
 // CUDA's tan, atan2, ... may round differently from glibc: float64
 // refuses them; float32 (inexact anyway) takes them; z ** 3 needs no libm.
-// exp, log, pow, float ** float, sin and cos are glibc's own code on the
-// device (pymath_libm.h) where the host's libm is glibc's.
+// exp, log, pow, float ** float, sin, cos, atan, atan2 and complex ** are
+// glibc's own code on the device (pymath_libm.h) where the host's libm is
+// glibc's.
 START_TEST(libm_calls_are_refused_in_float64) {
   static const char src[] = "import math\n"
                             "def k(c, maxiter):\n"
@@ -145,7 +146,9 @@ START_TEST(libm_calls_are_refused_in_float64) {
   cu = emit_src("import math\n"
                 "def k(x, y, maxiter):\n"
                 "    return int(x ** y + math.exp(x) + math.log(y) +\n"
-                "               math.pow(x, y) + math.sin(x) + math.cos(y))\n",
+                "               math.pow(x, y) + math.sin(x) + math.cos(y) +\n"
+                "               math.atan(x) + math.atan2(y, x) +\n"
+                "               (complex(x, y) ** 0.5).real)\n",
                 false, msg, sizeof msg);
   ck_assert_msg(cu != NULL, "%s", msg);
   free(cu);

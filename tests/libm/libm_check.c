@@ -101,6 +101,9 @@ static const Function functions[] = {
     {"pow", NULL, pow, NULL, pym_libm_pow_fma, NULL, pym_libm_pow_plain},
     {"sin", sin, NULL, pym_libm_sin_fma, NULL, pym_libm_sin_plain, NULL},
     {"cos", cos, NULL, pym_libm_cos_fma, NULL, pym_libm_cos_plain, NULL},
+    {"atan", atan, NULL, pym_libm_atan_fma, NULL, pym_libm_atan_plain, NULL},
+    {"atan2", NULL, atan2, NULL, pym_libm_atan2_fma, NULL,
+     pym_libm_atan2_plain},
 };
 
 typedef struct {
@@ -127,9 +130,9 @@ static void check1(Check *c, double x, double y) {
   if (as_u64(got) == as_u64(want))
     return;
   if (c->mismatches++ < 10)
-    fprintf(stderr, "MISMATCH %s(%a%s%a): glibc %a (%016" PRIx64 "), "
-            "ours %a (%016" PRIx64 ")\n", f->name, x, f->glibc1 ? "" : ", ",
-            f->glibc1 ? 0.0 : y, want, as_u64(want), got, as_u64(got));
+    fprintf(stderr, "MISMATCH %s(%a, %a (y, for two arguments)): glibc %a "
+            "(%016" PRIx64 "), ours %a (%016" PRIx64 ")\n", f->name, x, y,
+            want, as_u64(want), got, as_u64(got));
 }
 
 // One random input for c's function, by the kind k (0..5).
@@ -157,6 +160,19 @@ static void random_input(Check *c, int k) {
                        uniform(-1e-3, 1e-3)
         : k == 4 ? near(specials[next_u64() % NSPECIALS])
                  : uniform(-1, 1) * as_double((next_u64() % 60 + 1012) << 52);
+  } else if (!strcmp(n, "atan")) {  // each of s_atan.c's ranges
+    x = k == 2 ? uniform(-20, 20)
+        : k == 3 ? uniform(-1, 1) * as_double((next_u64() % 80 + 980) << 52)
+        : k == 4 ? near(specials[next_u64() % NSPECIALS])
+                 : uniform(-0.07, 0.07);
+  } else if (!strcmp(n, "atan2")) {  // y, x: every quadrant and ratio
+    x = k == 2 ? uniform(-20, 20) : k == 3 ? random_exponent(1)
+        : k == 4 ? near(specials[next_u64() % NSPECIALS]) : uniform(-1, 1);
+    y = k == 2 ? uniform(-20, 20)
+        : k == 3 ? x * uniform(-1, 1) * as_double((next_u64() % 40 + 1003)
+                                                   << 52)
+        : k == 4 ? near(specials[next_u64() % NSPECIALS])
+                 : x * uniform(-0.1, 0.1);
   } else {  // pow: |y * log(x)| mostly in exp's range
     x = k == 5 ? -fabs(random_exponent(0)) : random_exponent(0);
     double l = fabs(log(fabs(x)));
