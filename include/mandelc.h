@@ -184,7 +184,8 @@ typedef struct mandelc_value {
  * changed its length, its data and len are replaced by a new buffer the
  * caller owns (the old one is the caller's still). A wrong number or kind
  * of arguments is a TypeError; a Python exception is false with *err
- * (kind, CPython's message, file, line). */
+ * (kind, CPython's message, file, line), the list arguments left as they
+ * were passed (a parallel loop's other iterations may have run on). */
 bool mandelc_call(mandelc_kernel *k, mandelc_value *args, int nargs,
                   mandelc_value *result, mandelc_error *err);
 /* What the last call printed (not NUL-terminated; *len bytes; len may be

@@ -104,7 +104,7 @@ struct mandelc_kernel {
   mandelc_error *err;  // the caller's, while compiling
 };
 
-// ---- errors ------------------------------------------------------------------
+// ---- errors ----------------------------------------------------------------
 
 static void set_error(mandelc_error *e, const char *kind, const char *file,
                       int line, int col, const char *fmt, ...)
@@ -149,7 +149,7 @@ static void compile_failed(mandelc_kernel *k, const char *fallback) {
             (int)strcspn(text, "\n"), text);
 }
 
-// ---- compiling -----------------------------------------------------------------
+// ---- compiling -------------------------------------------------------------
 
 #ifdef MANDELC_LLVM
 static pthread_once_t llvm_once = PTHREAD_ONCE_INIT;
@@ -541,7 +541,7 @@ void mandelc_kernel_free(mandelc_kernel *k) {
   free(k);
 }
 
-// ---- the signature -------------------------------------------------------------
+// ---- the signature ---------------------------------------------------------
 
 const char *mandelc_kernel_name(const mandelc_kernel *k) {
   return k->prog->kernel->name;
@@ -564,7 +564,7 @@ const char *mandelc_kernel_result_type(const mandelc_kernel *k) {
   return k->rtype;
 }
 
-// ---- calls -----------------------------------------------------------------------
+// ---- calls -----------------------------------------------------------------
 
 // The value kind of a scalar type, or -1 when it has none here.
 static int scalar_kind(const Type *t) {
@@ -889,7 +889,7 @@ void mandelc_free(void *p) {
   free(p);
 }
 
-// ---- the driver ------------------------------------------------------------------
+// ---- the driver ------------------------------------------------------------
 
 bool mandelc_run_driver(mandelc_kernel *k, int64_t w, int64_t maxiter,
                         char sum[48], int64_t *points, double *seconds,
@@ -957,7 +957,7 @@ bool mandelc_run_driver(mandelc_kernel *k, int64_t w, int64_t maxiter,
   return ok;
 }
 
-// ---- --emit ------------------------------------------------------------------------
+// ---- --emit ----------------------------------------------------------------
 
 char *mandelc_emit(const char *source, const char *stage,
                    const mandelc_options *opts, mandelc_error *err) {

@@ -22,7 +22,7 @@
 
 static const mandelc_options no_cache = {.no_cache = true};
 
-// ---- CPython, the oracle -------------------------------------------------
+// ---- CPython, the oracle ---------------------------------------------------
 
 // Runs `source`, then `tail` (Python statements printing the answer), in
 // python3; its stdout (trailing newline dropped) into out.
@@ -145,7 +145,7 @@ static void check_value(const mandelc_value *v, const char *source,
   check_value_after(v, source, "", call);
 }
 
-// ---- the tutorial's kernel: signature, a call, the driver ----------------
+// ---- the tutorial's kernel: signature, a call, the driver ------------------
 
 static const char *const tutorial =
     "def calculate_z_serial_purepython(maxiter, zs, cs):\n"
@@ -254,7 +254,7 @@ START_TEST(missing_file_is_an_oserror) {
 }
 END_TEST
 
-// ---- called with the annotations' types ----------------------------------
+// ---- called with the annotations' types ------------------------------------
 
 static const char *const mixed =
     "def mix(xs: list[float], ns: list[int], zs: list[complex],\n"
@@ -394,6 +394,17 @@ START_TEST(lists_changed_in_place) {
   check_value_after(&gargs[0], source, "ns = [5, 6]\ngrow(ns, 3)", "ns");
   mandelc_free(gargs[0].data);
   mandelc_kernel_free(k);
+
+  // after an exception the lists are as they were passed
+  k = compile_ok("def g(ns: list[int]) -> None:\n"
+                 "    ns[0] = 99\n"
+                 "    ns[5] = 1\n");
+  gargs[0] = (mandelc_value){.kind = MANDELC_LIST, .elem = MANDELC_INT,
+                             .data = ns, .len = 2};
+  ck_assert(!mandelc_call(k, gargs, 1, NULL, &err));
+  ck_assert_str_eq(err.kind, "IndexError");
+  ck_assert_int_eq(ns[0], 5);
+  mandelc_kernel_free(k);
 }
 END_TEST
 
@@ -416,7 +427,7 @@ START_TEST(prints_are_the_output) {
 }
 END_TEST
 
-// ---- errors ------------------------------------------------------------------
+// ---- errors ----------------------------------------------------------------
 
 START_TEST(a_python_exception_comes_back) {
   const char *source = "def f(xs: list[int], n: int) -> int:\n"
@@ -560,7 +571,7 @@ START_TEST(bad_arguments_are_type_errors) {
 }
 END_TEST
 
-// ---- --emit ------------------------------------------------------------------
+// ---- --emit ----------------------------------------------------------------
 
 START_TEST(emit_stages) {
   mandelc_error err;
@@ -587,7 +598,7 @@ START_TEST(emit_stages) {
 }
 END_TEST
 
-// ---- threads -------------------------------------------------------------------
+// ---- threads ---------------------------------------------------------------
 
 static double seconds_now(void) {
   struct timespec t;
