@@ -246,6 +246,9 @@ class CExample(unittest.TestCase):
         out = os.path.join(TMP, "compile_and_call")
         flags = run(["pkg-config", "--cflags", "--libs", "libmandelc"],
                     env=env()).stdout.split()
+        if "libasan" in run(["readelf", "-d", lib]).stdout:
+            # a sanitized build's library: ASan's runtime must come first
+            flags.append("-fsanitize=address,undefined")
         run(["cc", "-O2", "-ffp-contract=off", "-o", out,
              os.path.join(src, "compile_and_call.c"), *flags, "-lm",
              "-Wl,-rpath," + os.path.join(PREFIX, "lib")], env=env())
