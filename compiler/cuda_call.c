@@ -391,6 +391,9 @@ const char *cg_call(CudaGen *g, Node *e) {
   }
   case BI_CONJUGATE:
     return fmt(g, "py_complex_conj(%s)", cg_expr(g, e->func->value));
+  case BI_BIT_LENGTH:
+    return fmt(g, "py_bit_length((long long)(%s))",
+               cg_expr(g, e->func->value));
   case BI_DIVMOD:
     return divmod_call(g, e);
   case BI_PRINT:

@@ -429,6 +429,16 @@ LLVMValueRef ll_call(Lower *L, Node *n) {
   case BI_PRINT: ll_print_values(L, &n->args, print_ends_line(L, n), n);
     return NULL;
   case BI_APPEND: builtin_append(L, n); return NULL;
+  case BI_BIT_LENGTH: {  // 64 - ctlz(|x|), |INT64_MIN| as unsigned
+    Node *obj = n->func->value;
+    LLVMValueRef x = ll_convert(L, ll_expr(L, obj), obj->ty, &ty_int);
+    LLVMValueRef neg = LLVMBuildICmp(L->b, LLVMIntSLT, x, i64c(L, 0), "");
+    LLVMValueRef mag = LLVMBuildSelect(
+        L->b, neg, LLVMBuildNeg(L->b, x, ""), x, "");
+    LLVMValueRef args[2] = {mag, LLVMConstInt(L->t_i1, 0, false)};
+    LLVMValueRef lz = ll_intrinsic(L, "llvm.ctlz", L->t_i64, 2, args);
+    return LLVMBuildSub(L->b, i64c(L, 64), lz, "");
+  }
   case BI_CONJUGATE: {
     Node *obj = n->func->value;
     LLVMValueRef z = ll_expr(L, obj);

@@ -338,6 +338,7 @@ typedef struct {
   X(BI_PRINT, "print")                                       \
   X(BI_APPEND, "append")       /* list.append(x) */          \
   X(BI_CONJUGATE, "conjugate") /* complex.conjugate() */     \
+  X(BI_BIT_LENGTH, "bit_length") /* int.bit_length() */      \
   X(BI_MATH_SQRT, "math.sqrt")                               \
   X(BI_MATH_EXP, "math.exp")                                 \
   X(BI_MATH_LOG, "math.log")   /* 1 or 2 arguments */        \

@@ -512,6 +512,30 @@ static Type *method_call(Infer *in, Node *n) {
     infer_coerce(in, arg_slot(n, 0), t->elem);
     return &ty_none;
   }
+  if (!strcmp(f->name, "bit_length") && t && rank(t) >= 1 && rank(t) <= 2) {
+    n->builtin = BI_BIT_LENGTH;
+    check_arity(in, n, "bit_length", 0, 0);
+    return &ty_int;
+  }
+  if (!strcmp(f->name, "is_integer") && t == &ty_float) {
+    // x.is_integer() is x % 1.0 == 0.0: inf and nan leave a nan there
+    check_arity(in, n, "is_integer", 0, 0);
+    Node *one = new_node(in->a, ND_CONSTANT, n->tok);
+    one->cval = (ConstValue){.kind = CONST_FLOAT, .fval = 1.0};
+    Node *zero = new_node(in->a, ND_CONSTANT, n->tok);
+    zero->cval = (ConstValue){.kind = CONST_FLOAT, .fval = 0.0};
+    Node *mod = new_node(in->a, ND_BINOP, n->tok);
+    mod->op = OP_MOD;
+    mod->left = f->value;
+    mod->right = one;
+    n->kind = ND_COMPARE;
+    n->left = mod;
+    n->func = NULL;
+    vec_push(in->a, &n->ops, (void *)(intptr_t)OP_EQ);
+    vec_push(in->a, &n->comparators, zero);
+    Node *self = n;
+    return infer_expr(in, &self);
+  }
   if (!strcmp(f->name, "conjugate") && (!t || t == &ty_complex)) {
     n->builtin = BI_CONJUGATE;
     check_arity(in, n, "conjugate", 0, 0);

@@ -472,6 +472,15 @@ static ConstValue fold(Fold *f, Node *n) {
       c = complex_value(z.fval, -z.imag);
       break;
     }
+    if (n->builtin == BI_BIT_LENGTH) {  // x.bit_length()
+      ConstValue x = fold(f, n->func->value);
+      uint64_t u = x.ival < 0 ? 0 - (uint64_t)x.ival : (uint64_t)x.ival;
+      int64_t bits = 0;
+      for (; u; u >>= 1)
+        bits++;
+      c = (ConstValue){.kind = CONST_INT, .ival = bits};
+      break;
+    }
     if (n->builtin == BI_NONE)
       cannot_fold(f, n, "a call of a function");
     c = builtin(f, n);

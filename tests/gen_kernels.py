@@ -23,7 +23,8 @@ ints or floats (issue 12: they catch a list element laid out wrong); + - *
 / // % on all numeric types, bit operators, unary - ~ not, comparisons and
 chains, and/or, if/else expressions, abs, min, max, sum, len, int, float,
 complex, round, divmod, append, list comprehensions, tuple swaps,
-.real/.imag/.conjugate(), math functions; if/elif/else, while
+.real/.imag/.conjugate(), int.bit_length(), float.is_integer(), math
+functions; if/elif/else, while
 loops with a counter, for loops over range with break/continue, the escape
 loop over range(maxiter), early returns, and calls of 0-2 generated helper
 functions (each helper calls only earlier ones, so no recursion), whose
@@ -273,6 +274,8 @@ class Gen:
             if ab <= 1000:
                 return "(%s ** %d)" % (a, r.randrange(0, 4)), max(ab, 1) ** 3
         a, ab = self.int_expr(s, depth - 1)
+        if r.random() < 0.1:
+            return "(%s).bit_length()" % a, 64
         if "li" in s.lists:
             return "max(%s, len(li))" % a, max(ab, 4)
         return "abs(%s)" % a, ab
@@ -423,6 +426,8 @@ class Gen:
             op = r.choice(["<", "<=", ">", ">=", "==", "!="])
             return "(%s %s %s)" % (self.int_expr(s, depth - 1)[0], op,
                                    self.int_expr(s, depth - 1)[0])
+        if k <= 6 and r.random() < 0.1:
+            return "(%s).is_integer()" % self.float_expr(s, depth - 1)
         if k <= 6:
             op = r.choice(["<", "<=", ">", ">="])
             a = self.float_expr(s, depth - 1)
