@@ -186,21 +186,14 @@ class ListArg:
             return
         new = array_values(self.copy, self.p.elem)
         if isinstance(self.obj, list):
-            old = array.array(self.copy.typecode, self.before)
-            step = 2 if self.p.elem == _lib.COMPLEX else 1
-            for i in range(len(new)):
-                j = i * step
-                if self.copy[j:j + step] != old[j:j + step] or \
-                        bits(self.copy, j, step) != bits(old, j, step):
-                    self.obj[i] = new[i]
+            # an element the kernel left equal keeps its object (an int 0
+            # in a list[complex] stays 0); a -0.0 written over 0.0 is
+            # missed
+            self.obj[:] = [o if o == n else n for o, n in zip(self.obj, new)]
         elif self.view is not None:
             for i, x in enumerate(new):
                 if self.view[i] != x:
                     self.view[i] = x
-
-
-def bits(a, j, step):
-    return a[j:j + step].tobytes()
 
 
 def is_buffer(v):
