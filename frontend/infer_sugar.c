@@ -236,13 +236,64 @@ static Node *reversed_loop(Sugar *s, Node *loop, Node *list) {
   return new_while(s, test, loop, head);
 }
 
+static Node *ifexp(Sugar *s, Node *test, Node *yes, Node *no) {
+  Node *e = new_node(s->in->a, ND_IFEXP, s->at);
+  e->test = test;
+  e->body_expr = yes;
+  e->orelse_expr = no;
+  return e;
+}
+
 // reversed(range(n)) and reversed(range(a, b)): range(b - 1, a - 1, -1).
+// reversed(range(a, b, st)): a, b and st computed once, before the loop;
+// the range's length n (0 for st == 0, which range() then refuses with
+// CPython's ValueError) gives its last item, and the loop is
+// range(a + (n - 1) * st, a - st, -st).
 static void reverse_range(Sugar *s, Node *loop, Node *range) {
   int n = range->args.len;
-  if (n < 1 || n > 2)
-    diag_error_node(s->in->d, loop->iter, "reversed(range(...)) with a step "
-                    "is not supported in kernels; write the range with a "
-                    "negative step");
+  if (n < 1 || n > 3)
+    diag_error_node(s->in->d, loop->iter, "range expected 1 to 3 "
+                    "arguments, got %d", n);
+  if (n == 3) {
+    const char *v[3];
+    for (int i = 0; i < 3; i++) {
+      v[i] = hidden(s, i == 0 ? "start" : i == 1 ? "stop" : "step");
+      vec_push(s->in->a, &s->before,
+               assign(s, name(s, v[i]), range->args.data[i]));
+    }
+    const char *len = hidden(s, "len");
+    Node *up = binop(s, binop(s, binop(s, binop(s, name(s, v[1]), OP_SUB,
+                                                name(s, v[0])),
+                                       OP_ADD, name(s, v[2])),
+                              OP_SUB, int_constant(s, 1)),
+                     OP_FLOORDIV, name(s, v[2]));
+    Node *down = binop(s, binop(s, binop(s, binop(s, name(s, v[0]), OP_SUB,
+                                                  name(s, v[1])),
+                                         OP_SUB, name(s, v[2])),
+                                OP_SUB, int_constant(s, 1)),
+                       OP_FLOORDIV,
+                       binop(s, int_constant(s, 0), OP_SUB, name(s, v[2])));
+    Node *count = ifexp(s, compare(s, name(s, v[2]), OP_GT,
+                                   int_constant(s, 0)), up,
+                        ifexp(s, compare(s, name(s, v[2]), OP_LT,
+                                         int_constant(s, 0)), down,
+                              int_constant(s, 0)));
+    Node *mx = call(s, "max", count);
+    vec_push(s->in->a, &mx->args, int_constant(s, 0));
+    vec_push(s->in->a, &s->before, assign(s, name(s, len), mx));
+    range->args = (PtrVec){0};
+    vec_push(s->in->a, &range->args,
+             binop(s, name(s, v[0]), OP_ADD,
+                   binop(s, binop(s, name(s, len), OP_SUB,
+                                  int_constant(s, 1)),
+                         OP_MUL, name(s, v[2]))));
+    vec_push(s->in->a, &range->args,
+             binop(s, name(s, v[0]), OP_SUB, name(s, v[2])));
+    vec_push(s->in->a, &range->args,
+             binop(s, int_constant(s, 0), OP_SUB, name(s, v[2])));
+    loop->iter = range;
+    return;
+  }
   Node *lo = n == 2 ? range->args.data[0] : int_constant(s, 0);
   Node *hi = range->args.data[n - 1];
   range->args = (PtrVec){0};
@@ -266,7 +317,10 @@ static bool rewrite_loop(Infer *in, Node *loop, PtrVec *out, int *serial) {
         (!strcmp(arg->func->name, "range") ||
          !strcmp(arg->func->name, "xrange"))) {
       reverse_range(&s, loop, arg);
+      for (int i = 0; i < s.before.len; i++)
+        vec_push(in->a, out, s.before.data[i]);
       vec_push(in->a, out, loop);
+      *serial = s.serial;
       return true;
     }
     w = reversed_loop(&s, loop, arg);

@@ -35,7 +35,7 @@ math functions, complex(), abs, min/max, int/float,
 .real/.imag/.conjugate(), earlier constants) and read-only module lists of
 ints and floats (indexed, len, sum, looped over) are read by every
 function; loops over enumerate(), zip(), enumerate(zip()) with a nested
-target, reversed() of lists and ranges, ranges with negative steps,
+target, reversed() of lists and ranges (with steps), ranges with negative steps,
 print() of numbers, bools, strings, %-formats, f-strings, str.format()
 and str()/repr() (with int and float format specs) with sep=, end= and
 flush= at some points,
@@ -842,7 +842,8 @@ class Gen:
         elif r.random() < 0.5:
             header = "for %s in %s:" % (var, r.choice([
                 "range(%d)" % n, "reversed(range(%d))" % n,
-                "range(%d, -3, -2)" % n]))
+                "range(%d, -3, -2)" % n, "reversed(range(%d, -3, -2))" % n,
+                "reversed(range(1, %d, 3))" % n]))
         else:
             header = "for %s in range(%s %% 5, %d):" % (
                 var, self.int_expr(s, 2)[0], n)
