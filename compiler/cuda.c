@@ -161,8 +161,8 @@ _Noreturn void cg_unsupported(CudaGen *g, const Node *n, const char *what) {
 // must be CPython's in float64 (docs/language.md §5), so code that would call
 // them is refused, unless --fast-math or --precision=float32 gave up exactness.
 // (hypot, sqrt, floor, fmod and the like are exact: pymath.h or IEEE; exp,
-// log, pow, sin, cos, atan and atan2 are glibc's own code, pymath_libm.h,
-// when the host's libm is glibc's: cg_libm_is_glibc.)
+// log, log2, log10, pow, sin, cos, atan and atan2 are glibc's own code,
+// pymath_libm.h, when the host's libm is glibc's: cg_libm_is_glibc.)
 void cg_require_inexact_libm(CudaGen *g, const Node *at,
                              const char *what) {
   // The C target calls the host's libm, CPython's own: exact
@@ -175,8 +175,8 @@ void cg_require_inexact_libm(CudaGen *g, const Node *at,
                   "difference", what);
 }
 
-// Whether the device computes exp, log, pow, sin, cos, atan and atan2 as
-// the host's glibc does
+// Whether the device computes exp, log, log2, log10, pow, sin, cos, atan
+// and atan2 as the host's glibc does
 // (pymath_libm.h in the prelude; libm.h says which build).
 bool cg_libm_is_glibc(void) { return libm_host_variant() >= 0; }
 
@@ -425,8 +425,9 @@ static void function(CudaGen *g, Func *f) {
 // (the rest are refused in float64: cg_require_inexact_libm).
 static const char *const libm_names[][3] = {
     {"POW", "pow", "pym_libm_pow"},  {"EXP", "exp", "pym_libm_exp"},
-    {"LOG", "log", "pym_libm_log"},  {"LOG2", "log2", NULL},
-    {"LOG10", "log10", NULL},        {"SIN", "sin", "pym_libm_sin"},
+    {"LOG", "log", "pym_libm_log"},  {"LOG2", "log2", "pym_libm_log2"},
+    {"LOG10", "log10", "pym_libm_log10"},
+    {"SIN", "sin", "pym_libm_sin"},
     {"COS", "cos", "pym_libm_cos"},  {"TAN", "tan", NULL},
     {"ASIN", "asin", NULL},          {"ACOS", "acos", NULL},
     {"ATAN", "atan", "pym_libm_atan"},
@@ -470,9 +471,9 @@ static void prelude(CudaGen *g) {
   for (int k = 0; k < PY_ERR_COUNT_; k++)
     cg_emit(g, "  %s = %d,\n", cuda_errors[k].name, error_number(k));
   cg_emit(g, "};\n\n");
-  // glibc's exp, log, pow, sin, cos, atan, atan2 as the host's glibc
-  // computes them (FMA build or not: libm.h); none if the host's libm is
-  // not glibc's
+  // glibc's exp, log, log2, log10, pow, sin, cos, atan, atan2 as the
+  // host's glibc computes them (FMA build or not: libm.h); none if the
+  // host's libm is not glibc's
   int variant = libm_host_variant();
   for (int k = 0; libm_names[k][0]; k++)
     cg_emit(g, "#define PY_LIBC_%s %s\n", libm_names[k][0],

@@ -1,12 +1,12 @@
 // libm.c - which build of glibc's libm the host calls (libm.h).
 //
-// glibc 2.36 (Debian 12) selects __exp_fma, __log_fma, __pow_fma, __sin_fma,
-// __cos_fma, __atan_fma and __atan2_fma on CPUs with FMA and AVX2 unless
-// GLIBC_TUNABLES turns them off, and its plain build otherwise; CPython
-// gets whichever this process would. Rather than second-guess the CPU and
-// the tunables, the probe calls the C library on inputs where the two
-// builds round differently (found by comparing libm_fma.c with
-// libm_plain.c) and sees whose bits come back.
+// glibc 2.36 (Debian 12) selects __exp_fma, __log_fma, __log2_fma,
+// __pow_fma, __sin_fma, __cos_fma, __atan_fma and __atan2_fma on CPUs with
+// FMA and AVX2 unless GLIBC_TUNABLES turns them off, and its plain build
+// otherwise; CPython gets whichever this process would. Rather than
+// second-guess the CPU and the tunables, the probe calls the C library on
+// inputs where the two builds round differently (found by comparing
+// libm_fma.c with libm_plain.c) and sees whose bits come back.
 #include "libm.h"
 
 #include <math.h>
@@ -30,6 +30,10 @@ static const Probe atan_probes[] = {{0.71941560124530146, 0},
 static const Probe atan2_probes[] = {
     {-0.42240625191566394, 1.6320370830033131},
     {2.2921865328419591, 1.2670400807763089}};
+static const Probe log2_probes[] = {{0.97683776967142655, 0},
+                                    {0.30480043291095915, 0}};
+static const Probe log10_probes[] = {{0.10776649304316044, 0},
+                                     {141370.73083738235, 0}};
 static const Probe pow_probes[] = {
     {0x1.7eaae4ce5b00dp+1, -0x1.a51f1c40d2c8p+4},
     {0x1.1c977bc8782p-7, 0x1.ebeae1ccd7ep-4}};
@@ -73,7 +77,14 @@ int libm_host_variant(void) {
                 NULL, atan_probes, COUNT(atan_probes));
   int a2 = probe(NULL, atan2, NULL, pym_libm_atan2_fma, NULL,
                  pym_libm_atan2_plain, atan2_probes, COUNT(atan2_probes));
-  variant = e == l && l == p && p == s && s == c && c == a && a == a2 ? e
-                                                                      : -1;
+  int l2 = probe(log2, NULL, pym_libm_log2_fma, NULL, pym_libm_log2_plain,
+                 NULL, log2_probes, COUNT(log2_probes));
+  int l10 = probe(log10, NULL, pym_libm_log10_fma, NULL,
+                  pym_libm_log10_plain, NULL, log10_probes,
+                  COUNT(log10_probes));
+  variant = e == l && l == p && p == s && s == c && c == a && a == a2 &&
+                    a2 == l2 && l2 == l10
+                ? e
+                : -1;
   return variant;
 }

@@ -9,6 +9,8 @@ double pym_libm_pow_fma(double x, double y);
 double pym_libm_sin_fma(double x);
 double pym_libm_cos_fma(double x);
 double pym_libm_atan_fma(double x);
+double pym_libm_log2_fma(double x);
+double pym_libm_log10_fma(double x);
 double pym_libm_atan2_fma(double y, double x);
 double pym_libm_exp_plain(double x);
 double pym_libm_log_plain(double x);
@@ -16,10 +18,12 @@ double pym_libm_pow_plain(double x, double y);
 double pym_libm_sin_plain(double x);
 double pym_libm_cos_plain(double x);
 double pym_libm_atan_plain(double x);
+double pym_libm_log2_plain(double x);
+double pym_libm_log10_plain(double x);
 double pym_libm_atan2_plain(double y, double x);
 
-// The variant of glibc's exp, log, pow, sin, cos, atan and atan2 that this
-// process (and so
+// The variant of glibc's exp, log, log2, log10, pow, sin, cos, atan and
+// atan2 that this process (and so
 // CPython on this host) calls: 1 for the FMA build, 0 for the plain one,
 // -1 when the C library returns neither's bits on the probe inputs (not
 // glibc 2.29+'s code: the GPU cannot copy it). Computed once.

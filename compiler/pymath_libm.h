@@ -1,15 +1,16 @@
-// pymath_libm.h - glibc 2.36's exp, log, pow, sin, cos, atan and atan2, as
-// CPython calls them.
+// pymath_libm.h - glibc 2.36's exp, log, log2, log10, pow, sin, cos, atan
+// and atan2, as CPython calls them.
 //
-// CPython's math.exp, math.log, math.pow, float ** float, math.sin,
-// math.cos, math.atan, math.atan2 and complex ** call the C library; on
-// the hosts mandelc supports that is Debian 12's glibc 2.36. For the GPU
-// to return the same bits, this file carries glibc's own algorithms and
-// tables (sysdeps/ieee754/dbl-64/ e_exp.c, e_exp_data.c, e_log.c,
-// e_log_data.c, e_pow.c, e_pow_log_data.c, s_sin.c, sincostab.c,
-// branred.c, s_atan.c, e_atan2.c, uatan.tbl of release/2.36), and
-// compiler/cuda.c pastes it after pymath.h into every CUDA C file.
-// tests/libm/ proves it equal to the host's glibc.
+// CPython's math.exp, math.log, math.log2, math.log10, math.pow,
+// float ** float, math.sin, math.cos, math.atan, math.atan2 and complex **
+// call the C library; on the hosts mandelc supports that is Debian 12's
+// glibc 2.36. For the GPU to return the same bits, this file carries
+// glibc's own algorithms and tables (sysdeps/ieee754/dbl-64/ e_exp.c,
+// e_exp_data.c, e_log.c, e_log_data.c, e_log2.c, e_log2_data.c, e_log10.c,
+// e_pow.c, e_pow_log_data.c, s_sin.c, sincostab.c, branred.c, s_atan.c,
+// e_atan2.c, uatan.tbl of release/2.36), and compiler/cuda.c pastes it
+// after pymath.h into every CUDA C file. tests/libm/ proves it equal to
+// the host's glibc.
 //
 // The decision a reader must know: glibc picks one of two builds of each
 // function at load time. On a CPU with FMA and AVX2 it calls __exp_fma,
@@ -95,7 +96,7 @@ PYM_FN double pym_libm_xflow(uint32_t sign, double y) {
 #define PYM_LIBM_OFLOW(sign) pym_libm_xflow(sign, 0x1p769)
 #define PYM_LIBM_UFLOW(sign) pym_libm_xflow(sign, 0x1p-767)
 PYM_FN double pym_libm_divzero(uint32_t sign) {
-  return (sign ? -1.0 : 1.0) / 0.0;
+  return sign ? -pym_inf() : pym_inf();  // (sign ? -1.0 : 1.0) / 0.0
 }
 PYM_FN double pym_libm_invalid(double x) {
   return (x - x) / (x - x);
@@ -2458,6 +2459,290 @@ PYM_FN double pym_libm_atan2(double y, double x) {
   zz = PYM_MA(-v, pym_atan_cpoly(i, v), PYM_ATAN_OPI1);
   t1 = PYM_ATAN_OPI - PYM_ATAN_CIJ(i, 1);
   return copysign(t1 + zz, y);
+}
+
+
+// ---- log2 (e_log2.c, e_log2_data.c), log10 (e_log10.c) --------------------
+
+#define PYM_LOG2_TABLE_BITS 6
+#define PYM_LOG2_N (1 << PYM_LOG2_TABLE_BITS)
+#define PYM_LOG2_INVLN2HI 0x1.7154765200000p+0
+#define PYM_LOG2_INVLN2LO 0x1.705fc2eefa200p-33
+
+// B[0..9]: near 1
+PYM_TABLE double pym_log2_poly1[10] = {
+  -0x1.71547652b82fep-1,
+  0x1.ec709dc3a03f7p-2,
+  -0x1.71547652b7c3fp-2,
+  0x1.2776c50f05be4p-2,
+  -0x1.ec709dd768fe5p-3,
+  0x1.a61761ec4e736p-3,
+  -0x1.7153fbc64a79bp-3,
+  0x1.484d154f01b4ap-3,
+  -0x1.289e4a72c383cp-3,
+  0x1.0b32f285aee66p-3,
+};
+
+// A[0..5]
+PYM_TABLE double pym_log2_poly[6] = {
+  -0x1.71547652b8339p-1,
+  0x1.ec709dc3a04bep-2,
+  -0x1.7154764702ffbp-2,
+  0x1.2776c50034c48p-2,
+  -0x1.ec7b328ea92bcp-3,
+  0x1.a6225e117f92ep-3,
+};
+
+// {invc, logc}: see e_log2_data.c
+PYM_TABLE double pym_log2_tab[PYM_LOG2_N][2] = {
+  {0x1.724286bb1acf8p+0, -0x1.1095feecdb000p-1},
+  {0x1.6e1f766d2cca1p+0, -0x1.08494bd76d000p-1},
+  {0x1.6a13d0e30d48ap+0, -0x1.00143aee8f800p-1},
+  {0x1.661ec32d06c85p+0, -0x1.efec5360b4000p-2},
+  {0x1.623fa951198f8p+0, -0x1.dfdd91ab7e000p-2},
+  {0x1.5e75ba4cf026cp+0, -0x1.cffae0cc79000p-2},
+  {0x1.5ac055a214fb8p+0, -0x1.c043811fda000p-2},
+  {0x1.571ed0f166e1ep+0, -0x1.b0b67323ae000p-2},
+  {0x1.53909590bf835p+0, -0x1.a152f5a2db000p-2},
+  {0x1.5014fed61adddp+0, -0x1.9217f5af86000p-2},
+  {0x1.4cab88e487bd0p+0, -0x1.8304db0719000p-2},
+  {0x1.49539b4334feep+0, -0x1.74189f9a9e000p-2},
+  {0x1.460cbdfafd569p+0, -0x1.6552bb5199000p-2},
+  {0x1.42d664ee4b953p+0, -0x1.56b23a29b1000p-2},
+  {0x1.3fb01111dd8a6p+0, -0x1.483650f5fa000p-2},
+  {0x1.3c995b70c5836p+0, -0x1.39de937f6a000p-2},
+  {0x1.3991c4ab6fd4ap+0, -0x1.2baa1538d6000p-2},
+  {0x1.3698e0ce099b5p+0, -0x1.1d98340ca4000p-2},
+  {0x1.33ae48213e7b2p+0, -0x1.0fa853a40e000p-2},
+  {0x1.30d191985bdb1p+0, -0x1.01d9c32e73000p-2},
+  {0x1.2e025cab271d7p+0, -0x1.e857da2fa6000p-3},
+  {0x1.2b404cf13cd82p+0, -0x1.cd3c8633d8000p-3},
+  {0x1.288b02c7ccb50p+0, -0x1.b26034c14a000p-3},
+  {0x1.25e2263944de5p+0, -0x1.97c1c2f4fe000p-3},
+  {0x1.234563d8615b1p+0, -0x1.7d6023f800000p-3},
+  {0x1.20b46e33eaf38p+0, -0x1.633a71a05e000p-3},
+  {0x1.1e2eefdcda3ddp+0, -0x1.494f5e9570000p-3},
+  {0x1.1bb4a580b3930p+0, -0x1.2f9e424e0a000p-3},
+  {0x1.19453847f2200p+0, -0x1.162595afdc000p-3},
+  {0x1.16e06c0d5d73cp+0, -0x1.f9c9a75bd8000p-4},
+  {0x1.1485f47b7e4c2p+0, -0x1.c7b575bf9c000p-4},
+  {0x1.12358ad0085d1p+0, -0x1.960c60ff48000p-4},
+  {0x1.0fef00f532227p+0, -0x1.64ce247b60000p-4},
+  {0x1.0db2077d03a8fp+0, -0x1.33f78b2014000p-4},
+  {0x1.0b7e6d65980d9p+0, -0x1.0387d1a42c000p-4},
+  {0x1.0953efe7b408dp+0, -0x1.a6f9208b50000p-5},
+  {0x1.07325cac53b83p+0, -0x1.47a954f770000p-5},
+  {0x1.05197e40d1b5cp+0, -0x1.d23a8c50c0000p-6},
+  {0x1.03091c1208ea2p+0, -0x1.16a2629780000p-6},
+  {0x1.0101025b37e21p+0, -0x1.720f8d8e80000p-8},
+  {0x1.fc07ef9caa76bp-1, 0x1.6fe53b1500000p-7},
+  {0x1.f4465d3f6f184p-1, 0x1.11ccce10f8000p-5},
+  {0x1.ecc079f84107fp-1, 0x1.c4dfc8c8b8000p-5},
+  {0x1.e573a99975ae8p-1, 0x1.3aa321e574000p-4},
+  {0x1.de5d6f0bd3de6p-1, 0x1.918a0d08b8000p-4},
+  {0x1.d77b681ff38b3p-1, 0x1.e72e9da044000p-4},
+  {0x1.d0cb5724de943p-1, 0x1.1dcd2507f6000p-3},
+  {0x1.ca4b2dc0e7563p-1, 0x1.476ab03dea000p-3},
+  {0x1.c3f8ee8d6cb51p-1, 0x1.7074377e22000p-3},
+  {0x1.bdd2b4f020c4cp-1, 0x1.98ede8ba94000p-3},
+  {0x1.b7d6c006015cap-1, 0x1.c0db86ad2e000p-3},
+  {0x1.b20366e2e338fp-1, 0x1.e840aafcee000p-3},
+  {0x1.ac57026295039p-1, 0x1.0790ab4678000p-2},
+  {0x1.a6d01bc2731ddp-1, 0x1.1ac056801c000p-2},
+  {0x1.a16d3bc3ff18bp-1, 0x1.2db11d4fee000p-2},
+  {0x1.9c2d14967feadp-1, 0x1.406464ec58000p-2},
+  {0x1.970e4f47c9902p-1, 0x1.52dbe093af000p-2},
+  {0x1.920fb3982bcf2p-1, 0x1.651902050d000p-2},
+  {0x1.8d30187f759f1p-1, 0x1.771d2cdeaf000p-2},
+  {0x1.886e5ebb9f66dp-1, 0x1.88e9c857d9000p-2},
+  {0x1.83c97b658b994p-1, 0x1.9a80155e16000p-2},
+  {0x1.7f405ffc61022p-1, 0x1.abe186ed3d000p-2},
+  {0x1.7ad22181415cap-1, 0x1.bd0f2aea0e000p-2},
+  {0x1.767dcf99eff8cp-1, 0x1.ce0a43dbf4000p-2},
+};
+
+#if !PYM_LIBM_FMA
+// {chi, clo}
+PYM_TABLE double pym_log2_tab2[PYM_LOG2_N][2] = {
+  {0x1.6200012b90a8ep-1, 0x1.904ab0644b605p-55},
+  {0x1.66000045734a6p-1, 0x1.1ff9bea62f7a9p-57},
+  {0x1.69fffc325f2c5p-1, 0x1.27ecfcb3c90bap-55},
+  {0x1.6e00038b95a04p-1, 0x1.8ff8856739326p-55},
+  {0x1.71fffe09994e3p-1, 0x1.afd40275f82b1p-55},
+  {0x1.7600015590e1p-1, -0x1.2fd75b4238341p-56},
+  {0x1.7a00012655bd5p-1, 0x1.808e67c242b76p-56},
+  {0x1.7e0003259e9a6p-1, -0x1.208e426f622b7p-57},
+  {0x1.81fffedb4b2d2p-1, -0x1.402461ea5c92fp-55},
+  {0x1.860002dfafcc3p-1, 0x1.df7f4a2f29a1fp-57},
+  {0x1.89ffff78c6b5p-1, -0x1.e0453094995fdp-55},
+  {0x1.8e00039671566p-1, -0x1.a04f3bec77b45p-55},
+  {0x1.91fffe2bf1745p-1, -0x1.7fa34400e203cp-56},
+  {0x1.95fffcc5c9fd1p-1, -0x1.6ff8005a0695dp-56},
+  {0x1.9a0003bba4767p-1, 0x1.0f8c4c4ec7e03p-56},
+  {0x1.9dfffe7b92da5p-1, 0x1.e7fd9478c4602p-55},
+  {0x1.a1fffd72efdafp-1, -0x1.a0c554dcdae7ep-57},
+  {0x1.a5fffde04ff95p-1, 0x1.67da98ce9b26bp-55},
+  {0x1.a9fffca5e8d2bp-1, -0x1.284c9b54c13dep-55},
+  {0x1.adfffddad03eap-1, 0x1.812c8ea602e3cp-58},
+  {0x1.b1ffff10d3d4dp-1, -0x1.efaddad27789cp-55},
+  {0x1.b5fffce21165ap-1, 0x1.3cb1719c61237p-58},
+  {0x1.b9fffd950e674p-1, 0x1.3f7d94194cep-56},
+  {0x1.be000139ca8afp-1, 0x1.50ac4215d9bcp-56},
+  {0x1.c20005b46df99p-1, 0x1.beea653e9c1c9p-57},
+  {0x1.c600040b9f7aep-1, -0x1.c079f274a70d6p-56},
+  {0x1.ca0006255fd8ap-1, -0x1.a0b4076e84c1fp-56},
+  {0x1.cdfffd94c095dp-1, 0x1.8f933f99ab5d7p-55},
+  {0x1.d1ffff975d6cfp-1, -0x1.82c08665fe1bep-58},
+  {0x1.d5fffa2561c93p-1, -0x1.b04289bd295f3p-56},
+  {0x1.d9fff9d228b0cp-1, 0x1.70251340fa236p-55},
+  {0x1.de00065bc7e16p-1, -0x1.5011e16a4d80cp-56},
+  {0x1.e200002f64791p-1, 0x1.9802f09ef62ep-55},
+  {0x1.e600057d7a6d8p-1, -0x1.e0b75580cf7fap-56},
+  {0x1.ea00027edc00cp-1, -0x1.c848309459811p-55},
+  {0x1.ee0006cf5cb7cp-1, -0x1.f8027951576f4p-55},
+  {0x1.f2000782b7dccp-1, -0x1.f81d97274538fp-55},
+  {0x1.f6000260c450ap-1, -0x1.071002727ffdcp-59},
+  {0x1.f9fffe88cd533p-1, -0x1.81bdce1fda8bp-58},
+  {0x1.fdfffd50f8689p-1, 0x1.7f91acb918e6ep-55},
+  {0x1.0200004292367p+0, 0x1.b7ff365324681p-54},
+  {0x1.05fffe3e3d668p+0, 0x1.6fa08ddae957bp-55},
+  {0x1.0a0000a85a757p+0, -0x1.7e2de80d3fb91p-58},
+  {0x1.0e0001a5f3fccp+0, -0x1.1823305c5f014p-54},
+  {0x1.11ffff8afbaf5p+0, -0x1.bfabb6680bac2p-55},
+  {0x1.15fffe54d91adp+0, -0x1.d7f121737e7efp-54},
+  {0x1.1a00011ac36e1p+0, 0x1.c000a0516f5ffp-54},
+  {0x1.1e00019c84248p+0, -0x1.082fbe4da5dap-54},
+  {0x1.220000ffe5e6ep+0, -0x1.8fdd04c9cfb43p-55},
+  {0x1.26000269fd891p+0, 0x1.cfe2a7994d182p-55},
+  {0x1.2a00029a6e6dap+0, -0x1.00273715e8bc5p-56},
+  {0x1.2dfffe0293e39p+0, 0x1.b7c39dab2a6f9p-54},
+  {0x1.31ffff7dcf082p+0, 0x1.df1336edc5254p-56},
+  {0x1.35ffff05a8b6p+0, -0x1.e03564ccd31ebp-54},
+  {0x1.3a0002e0eaeccp+0, 0x1.5f0e74bd3a477p-56},
+  {0x1.3e000043bb236p+0, 0x1.c7dcb149d8833p-54},
+  {0x1.4200002d187ffp+0, 0x1.e08afcf2d3d28p-56},
+  {0x1.460000d387cb1p+0, 0x1.20837856599a6p-55},
+  {0x1.4a00004569f89p+0, -0x1.9fa5c904fbcd2p-55},
+  {0x1.4e000043543f3p+0, -0x1.81125ed175329p-56},
+  {0x1.51fffcc027f0fp+0, 0x1.883d8847754dcp-54},
+  {0x1.55ffffd87b36fp+0, -0x1.709e731d02807p-55},
+  {0x1.59ffff21df7bap+0, 0x1.7f79f68727b02p-55},
+  {0x1.5dfffebfc3481p+0, -0x1.180902e30e93ep-54},
+};
+#endif
+
+// glibc's log2 (GLIBC_2.29).
+PYM_FN double pym_libm_log2(double x) {
+  const double *A = pym_log2_poly, *B = pym_log2_poly1;
+  double z, r, r2, r4, y, invc, logc, kd, hi, lo, t1, t2, t3, p;
+  uint64_t ix, iz, tmp;
+  uint32_t top;
+  int k, i;
+
+  ix = pym_asuint64(x);
+  top = (uint32_t)(ix >> 48);
+  const uint64_t lo_bound = 0x3feea4af00000000ULL;  // 1.0 - 0x1.5b51p-5
+  const uint64_t hi_bound = 0x3ff0b55900000000ULL;  // 1.0 + 0x1.6ab2p-5
+  if (ix - lo_bound < hi_bound - lo_bound) {
+    if (ix == 0x3ff0000000000000ULL)
+      return 0;
+    r = x - 1.0;
+#if PYM_LIBM_FMA
+    hi = r * PYM_LOG2_INVLN2HI;
+    lo = fma(r, PYM_LOG2_INVLN2LO, fma(r, PYM_LOG2_INVLN2HI, -hi));
+#else
+    double rhi, rlo;
+    rhi = pym_asdouble(pym_asuint64(r) & ~0ULL << 32);
+    rlo = r - rhi;
+    hi = rhi * PYM_LOG2_INVLN2HI;
+    lo = rlo * PYM_LOG2_INVLN2HI + r * PYM_LOG2_INVLN2LO;
+#endif
+    r2 = r * r;
+    r4 = r2 * r2;
+    double q = PYM_MA(r, B[1], B[0]);  // p = r2 * q
+    y = PYM_MA(r2, q, hi);
+    lo += PYM_MA(r2, q, hi - y);
+    lo = PYM_MA(r4, PYM_MA(r4, PYM_MA(r2, PYM_MA(r, B[9], B[8]),
+                                      PYM_MA(r, B[7], B[6])),
+                           PYM_MA(r2, PYM_MA(r, B[5], B[4]),
+                                  PYM_MA(r, B[3], B[2]))),
+                lo);
+    return y + lo;
+  }
+  if (top - 0x0010 >= 0x7ff0 - 0x0010) {
+    if (ix * 2 == 0)
+      return pym_libm_divzero(1);
+    if (ix == PYM_INF_BITS)
+      return x;
+    if ((top & 0x8000) || (top & 0x7ff0) == 0x7ff0)
+      return pym_libm_invalid(x);
+    ix = pym_asuint64(x * 0x1p52);
+    ix -= 52ULL << 52;
+  }
+  tmp = ix - PYM_LOG_OFF;
+  i = (int)((tmp >> (52 - PYM_LOG2_TABLE_BITS)) % PYM_LOG2_N);
+  k = (int)((int64_t)tmp >> 52);
+  iz = ix - (tmp & 0xfffULL << 52);
+  invc = pym_log2_tab[i][0];
+  logc = pym_log2_tab[i][1];
+  z = pym_asdouble(iz);
+  kd = (double)k;
+#if PYM_LIBM_FMA
+  r = fma(z, invc, -1.0);
+  t1 = r * PYM_LOG2_INVLN2HI;
+  t2 = fma(r, PYM_LOG2_INVLN2LO, fma(r, PYM_LOG2_INVLN2HI, -t1));
+#else
+  double rhi, rlo;
+  r = (z - pym_log2_tab2[i][0] - pym_log2_tab2[i][1]) * invc;
+  rhi = pym_asdouble(pym_asuint64(r) & ~0ULL << 32);
+  rlo = r - rhi;
+  t1 = rhi * PYM_LOG2_INVLN2HI;
+  t2 = rlo * PYM_LOG2_INVLN2HI + r * PYM_LOG2_INVLN2LO;
+#endif
+  // hi + lo = r/ln2 + log2(c) + k.
+  t3 = kd + logc;
+  hi = t3 + t1;
+  lo = t3 - hi + t1 + t2;
+  // log2(r+1) = r/ln2 + r^2*poly(r).
+  r2 = r * r;
+  r4 = r2 * r2;
+  p = PYM_MA(r4, PYM_MA(r, A[5], A[4]),
+             PYM_MA(r2, PYM_MA(r, A[3], A[2]), PYM_MA(r, A[1], A[0])));
+  y = PYM_MA(r2, p, lo) + hi;
+  return y;
+}
+
+// glibc's log10: fdlibm's e_log10.c, built once (no FMA build), over
+// glibc's log of the host's build; its wrapper (w_log10) answers x <= 0:
+// -inf for zeros, a positive NaN for negatives.
+PYM_FN double pym_libm_log10(double x) {
+  if (x <= 0.0)
+    return x == 0.0 ? -pym_inf() : pym_asdouble(0x7ff8000000000000ULL);
+  const double two54 = 1.80143985094819840000e+16;
+  const double ivln10 = 4.34294481903251816668e-01;
+  const double log10_2hi = 3.01029995663611771306e-01;
+  const double log10_2lo = 3.69423907715893078616e-13;
+  double y, z;
+  int64_t i, hx = (int64_t)pym_asuint64(x);
+  int k = 0;
+  if (hx < 0x0010000000000000LL) {  // x < 2**-1022
+    if ((hx & 0x7fffffffffffffffLL) == 0)
+      return -two54 / fabs(x);  // log(+-0) = -inf
+    if (hx < 0)
+      return (x - x) / (x - x);  // log(-#) = NaN
+    k -= 54;
+    x *= two54;  // subnormal number, scale up x
+    hx = (int64_t)pym_asuint64(x);
+  }
+  if (hx >= 0x7ff0000000000000LL)
+    return x + x;
+  k += (int)((hx >> 52) - 1023);
+  i = (int64_t)(((uint64_t)(int64_t)k & 0x8000000000000000ULL) >> 63);
+  hx = (hx & 0x000fffffffffffffLL) | ((0x3ff - i) << 52);
+  y = (double)(k + i);
+  x = pym_asdouble((uint64_t)hx);
+  z = y * log10_2lo + ivln10 * pym_libm_log(x);
+  return z + y * log10_2hi;
 }
 
 #endif
