@@ -127,8 +127,8 @@ END_TEST
 // CUDA's tan, atan2, ... may round differently from glibc: float64
 // refuses them; float32 (inexact anyway) takes them; z ** 3 needs no libm.
 // exp, log, log2, log10, pow, float ** float, sin, cos, atan, atan2 and
-// complex ** are glibc's own code on the device (pymath_libm.h) where the host's libm is
-// glibc's.
+// complex ** are glibc's own code on the device (pymath_libm.h) where the
+// host's libm is glibc's.
 START_TEST(libm_calls_are_refused_in_float64) {
   static const char src[] = "import math\n"
                             "def k(c, maxiter):\n"
