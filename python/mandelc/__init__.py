@@ -16,8 +16,10 @@ _lib.py for where the library is looked for.
 
 from ._kernel import (CompileError, Kernel, MandelcError, Signature,
                       TargetUnavailable, compile, jit, njit)
-from ._lib import LibraryNotFound, library_path
+from ._lib import LibraryNotFound, library_path, preload
 from ._source import SourceError
+
+preload()
 
 __version__ = "0.1.0"
 __all__ = ["jit", "njit", "compile", "Kernel", "Signature", "CompileError",

@@ -321,6 +321,12 @@ def number_spelling(v):
     return None
 
 
+def spelling_of_type(t, items):
+    """The spelling of the first item of type t (numpy scalars, number
+    subclasses), or None."""
+    return number_spelling(next(x for x in items if type(x) is t))
+
+
 def type_of(v, whole=True):
     """Python's spelling of the kernel type an argument calls for (None
     when it says nothing, e.g. an empty list): a number's type, or
@@ -331,7 +337,9 @@ def type_of(v, whole=True):
         if not v:
             return None
         items = v if whole else v[:1]
-        names = {number_spelling(x) for x in items}
+        # one spelling per Python type present (a C-speed pass)
+        names = {number_spelling(t()) if t in (bool, int, float, complex)
+                 else spelling_of_type(t, items) for t in set(map(type, items))}
         if None in names:
             return None
         for name in ("complex", "float", "int"):

@@ -117,6 +117,20 @@ def library():
         return _lib
 
 
+def preload():
+    """Starts loading the library in a thread (`import mandelc` does): the
+    dynamic loader's work (tens of milliseconds for a library linked with
+    LLVM) then overlaps the program's own start, and the first call finds
+    it done. A failure here is raised again by the first real use."""
+    def load():
+        try:
+            library()
+        except OSError:
+            pass
+    threading.Thread(target=load, name="mandelc preload",
+                     daemon=True).start()
+
+
 def library_path():
     """The path of the library in use (loading it if need be)."""
     library()
