@@ -143,6 +143,7 @@ static const RtDecl rt_decls[] = {
     {"rt_math1", "dpidi"},          {"rt_math2", "dpiddi"},
     {"rt_enter_call", "ipi"},       {"rt_leave_call", "vp"},
     {"rt_parallel_for", "vpppl"},   {"rt_int_true_div", "dll"},
+    {"rt_poll", "vp"},
 };
 
 static LLVMTypeRef sig_type(Lower *L, char c) {

@@ -199,6 +199,33 @@ static void run_body(Lower *L, LLVMValueRef item, void *arg) {
   ll_stmts(L, arg);
 }
 
+// Whether a loop's body holds another loop.
+static bool has_loop(PtrVec *body) {
+  for (int i = 0; i < body->len; i++) {
+    Node *s = body->data[i];
+    if (s->kind == ND_FOR || s->kind == ND_WHILE ||
+        (s->kind == ND_IF && (has_loop(&s->body) || has_loop(&s->orelse))))
+      return true;
+  }
+  return false;
+}
+
+// A cancel (rt_poll) stops a serial loop at the head of an iteration when
+// the iteration runs a loop of its own: a point's escape loop is never
+// slowed, and a run stops within one point's work. (Parallel loops stop
+// between chunks, in the workers.)
+static void poll_cancel(Lower *L, PtrVec *body) {
+  if (!has_loop(body))
+    return;
+  ll_rt(L, "rt_poll", 1, L->fs->ctx);
+  ll_check_exc(L);
+}
+
+static void run_polled_body(Lower *L, LLVMValueRef item, void *arg) {
+  poll_cancel(L, arg);
+  run_body(L, item, arg);
+}
+
 static void emit_parallel_for(Lower *L, Node *s);
 static bool can_outline(Node *s);
 
@@ -212,7 +239,7 @@ static void for_stmt(Lower *L, Node *s) {
   }
   Iter it;
   ll_open_iter(L, s->iter, s->range_loop, &it);
-  ll_iterate(L, &it, s->target, run_body, &s->body, &s->orelse);
+  ll_iterate(L, &it, s->target, run_polled_body, &s->body, &s->orelse);
 }
 
 static void while_stmt(Lower *L, Node *s) {
@@ -226,6 +253,7 @@ static void while_stmt(Lower *L, Node *s) {
   move_to(L, body);
   Loop loop = {.brk = exit, .cont = head, .outer = L->fs->loop};
   L->fs->loop = &loop;
+  poll_cancel(L, &s->body);
   ll_stmts(L, &s->body);
   L->fs->loop = loop.outer;
   branch_to(L, head);

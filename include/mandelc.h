@@ -192,8 +192,9 @@ bool mandelc_call(mandelc_kernel *k, mandelc_value *args, int nargs,
  * NULL). */
 const char *mandelc_kernel_output(const mandelc_kernel *k, size_t *len);
 /* Safe from another thread: the running call (or the next) on k stops
- * with a "KeyboardInterrupt" error at its next block of points or chunk of
- * a parallel loop; a serial loop inside the kernel runs to its end. */
+ * with a "KeyboardInterrupt" error at the next iteration of a loop that
+ * runs another loop (a point's escape loop is not interrupted), or its
+ * next block of points or chunk of a parallel loop. */
 void mandelc_cancel(mandelc_kernel *k);
 /* Frees memory the library gave the caller. */
 void mandelc_free(void *p);

@@ -48,6 +48,7 @@ static const struct {
     RT_HELPER(rt_print_rtstr),     RT_HELPER(rt_print_none),
     RT_HELPER(rt_print_list),      RT_HELPER(rt_print_sep),
     RT_HELPER(rt_print_end),       RT_HELPER(rt_str_format),
+    RT_HELPER(rt_poll),
     RT_HELPER(rt_complex_div),     RT_HELPER(rt_complex_pow),
     RT_HELPER(rt_complex_powi),    RT_HELPER(rt_complex_abs),
     RT_HELPER(rt_float_pow),       RT_HELPER(rt_int_pow),

@@ -195,6 +195,11 @@ void *rt_context_realloc(RtContext *ctx, void *p, size_t size,
   return moved + 1;
 }
 
+void rt_poll(RtContext *ctx) {
+  if (ctx->cancel && __atomic_load_n(ctx->cancel, __ATOMIC_RELAXED))
+    rt_raise(ctx, RT_EXC_TIMEOUT, 0, "the run was cancelled");
+}
+
 // CPython's limit counts Python frames; a kernel's depth is close enough.
 int32_t rt_enter_call(RtContext *ctx, int32_t line) {
   if (ctx->depth >= RT_MAX_RECURSION) {

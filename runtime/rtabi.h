@@ -135,6 +135,11 @@ double rt_math1(RtContext *ctx, int32_t builtin, double x, int32_t line);
 double rt_math2(RtContext *ctx, int32_t builtin, double x, double y,
                 int32_t line);
 
+// At the head of each iteration of a serial loop that holds another loop:
+// raises TimeoutError when the run was cancelled (Ctrl-C, --timeout,
+// mandelc_cancel), as the workers do between chunks.
+void rt_poll(RtContext *ctx);
+
 // Recursion depth: enter returns 0 and raises RecursionError past the limit.
 int32_t rt_enter_call(RtContext *ctx, int32_t line);
 void rt_leave_call(RtContext *ctx);

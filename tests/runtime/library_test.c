@@ -654,6 +654,59 @@ START_TEST(cancel_from_another_thread) {
 END_TEST
 
 typedef struct {
+  mandelc_kernel *k;
+  mandelc_value args[2];
+  mandelc_value result;
+  bool ok;
+  mandelc_error err;
+  double ended;
+} Call;
+
+static void *call_long(void *arg) {
+  Call *c = arg;
+  c->ok = mandelc_call(c->k, c->args, 2, &c->result, &c->err);
+  c->ended = seconds_now();
+  return NULL;
+}
+
+// A serial loop stops at the head of an iteration that runs a loop (each
+// point's escape loop here): 10^7 points of 10^5 iterations never end.
+START_TEST(cancel_a_serial_loop) {
+  const char *source = "def spin(n: int, maxiter: int) -> int:\n"
+                       "    t = 0\n"
+                       "    for i in range(n):\n"
+                       "        z = 0j\n"
+                       "        c = complex(0.0, i * 1e-9)\n"
+                       "        k = 0\n"
+                       "        while k < maxiter and abs(z) < 2.0:\n"
+                       "            z = z * z + c\n"
+                       "            k += 1\n"
+                       "        t += k\n"
+                       "    return t\n";
+  mandelc_kernel *k = compile_ok(source);
+  Call c = {.k = k,
+            .args = {{.kind = MANDELC_INT, .scalar.i = 10000000},
+                     {.kind = MANDELC_INT, .scalar.i = 100000}}};
+  pthread_t t;
+  ck_assert_int_eq(pthread_create(&t, NULL, call_long, &c), 0);
+  usleep(300000);
+  double cancelled = seconds_now();
+  mandelc_cancel(k);
+  pthread_join(t, NULL);
+  ck_assert(!c.ok);
+  ck_assert_str_eq(c.err.kind, "KeyboardInterrupt");
+  ck_assert_msg(c.ended - cancelled < 2.0, "stopped %.1f s after",
+                c.ended - cancelled);
+  // and it runs to its end when not cancelled
+  c.args[0].scalar.i = 30;
+  c.args[1].scalar.i = 50;
+  ck_assert(mandelc_call(k, c.args, 2, &c.result, &c.err));
+  check_value(&c.result, source, "spin(30, 50)");
+  mandelc_kernel_free(k);
+}
+END_TEST
+
+typedef struct {
   const char *source;
   const char *call;   // the same call in Python
   int64_t n;
@@ -744,6 +797,7 @@ static Suite *library_suite(void) {
   tcase_add_test(tc, bad_arguments_are_type_errors);
   tcase_add_test(tc, emit_stages);
   tcase_add_test(tc, cancel_from_another_thread);
+  tcase_add_test(tc, cancel_a_serial_loop);
   tcase_add_test(tc, two_threads_two_kernels);
   tcase_add_test(tc, version);
   suite_add_tcase(s, tc);
