@@ -205,6 +205,9 @@ bool infer_format_pieces(Infer *in, Node *arg, PtrVec *out);
 // that formats that type as format() does, or a compile error.
 void infer_format_spec(Infer *in, Node *n);
 
+// Its generators over enumerate(), zip() and reversed() as ranges, the
+// targets replaced by the items they stand for.
+void infer_rewrite_comprehension(Infer *in, Node *lc);
 // v[lo:hi:st] of a list: the list comprehension that reads it, as
 // CPython's slice would (step 1 makes it, typing puts it in place).
 Node *infer_slice_comprehension(Infer *in, Node *sub);

@@ -395,6 +395,7 @@ static void check_call(Infer *in, Node *n) {
 // Each comprehension target becomes a variable of its own, "x.comp1", so
 // it cannot clash with a local x (Python 3 gives it its own scope).
 static void check_listcomp(Infer *in, Node *n) {
+  infer_rewrite_comprehension(in, n);
   for (int i = 0; i < n->generators.len; i++) {
     Node *gen = n->generators.data[i];
     check_expr(in, gen->iter);

@@ -389,7 +389,8 @@ static bool pure(const Node *n) {
   }
 }
 
-// A copy of a pure expression, so that each use is typed on its own.
+// A copy of a pure expression (or of what the rewrites make of one: len()
+// calls, tuples), so that each use is typed on its own.
 static Node *clone(Sugar *s, const Node *n) {
   if (!n)
     return NULL;
@@ -404,6 +405,11 @@ static Node *clone(Sugar *s, const Node *n) {
   c->lower = clone(s, n->lower);
   c->upper = clone(s, n->upper);
   c->step = clone(s, n->step);
+  c->func = clone(s, n->func);  // len() of the rewrites below
+  for (int i = 0; i < n->args.len; i++)
+    vec_push(s->in->a, &c->args, clone(s, n->args.data[i]));
+  for (int i = 0; i < n->elts.len; i++)
+    vec_push(s->in->a, &c->elts, clone(s, n->elts.data[i]));
   return c;
 }
 
@@ -684,4 +690,172 @@ void infer_rewrite_prints(Infer *in, PtrVec *body) {
   }
   if (any)
     *body = out;
+}
+
+// ---- enumerate, zip and reversed in comprehensions ---------------------------
+//
+// [e for i, (a, b) in enumerate(zip(xs, ys)) if c] reads as
+// [e' for k in range(min(len(xs), len(ys))) if c'] where e' and c' (and
+// the later generators) read k, xs[k] and ys[k] in place of i, a and b.
+// The sequences are read at each use, so they must be pure (a name, ...).
+
+typedef struct {
+  PtrVec names, exprs;  // what each target name stands for
+} Binding;
+
+static void bind_target(Sugar *s, Binding *b, Node *target, Node *item) {
+  if (target->kind == ND_NAME) {
+    vec_push(s->in->a, &b->names, (void *)target->name);
+    vec_push(s->in->a, &b->exprs, item);
+    return;
+  }
+  if (target->kind != ND_TUPLE && target->kind != ND_LIST)
+    diag_error_node(s->in->d, target, "a comprehension variable must be a "
+                    "name or a tuple of names in kernels");
+  bool split = item->kind == ND_TUPLE &&
+               item->elts.len == target->elts.len;
+  if (item->kind == ND_TUPLE && !split)
+    diag_error_node(s->in->d, target, "cannot unpack %d values into %d "
+                    "names", item->elts.len, target->elts.len);
+  for (int i = 0; i < target->elts.len; i++)
+    bind_target(s, b, target->elts.data[i],
+                split ? item->elts.data[i]
+                      : subscript(s, clone(s, item), int_constant(s, i)));
+}
+
+static void substitute(Sugar *s, const Binding *b, Node **slot);
+
+static void substitute_each(Sugar *s, const Binding *b, PtrVec *v) {
+  for (int i = 0; i < v->len; i++)
+    substitute(s, b, (Node **)&v->data[i]);
+}
+
+static void substitute(Sugar *s, const Binding *b, Node **slot) {
+  Node *n = *slot;
+  if (!n)
+    return;
+  if (n->kind == ND_NAME) {
+    for (int i = 0; i < b->names.len; i++)
+      if (same_name(b->names.data[i], n->name)) {
+        *slot = clone(s, b->exprs.data[i]);
+        return;
+      }
+    return;
+  }
+  Node **kids[] = {&n->left, &n->right, &n->value, &n->test, &n->body_expr,
+                   &n->orelse_expr, &n->index, &n->lower, &n->upper,
+                   &n->step, &n->elt, &n->iter};
+  for (size_t i = 0; i < sizeof kids / sizeof *kids; i++)
+    substitute(s, b, kids[i]);
+  if (n->kind == ND_CALL && n->func->kind != ND_NAME)
+    substitute(s, b, &n->func);
+  substitute_each(s, b, &n->args);
+  substitute_each(s, b, &n->keywords);
+  substitute_each(s, b, &n->elts);
+  substitute_each(s, b, &n->values);
+  substitute_each(s, b, &n->comparators);
+  substitute_each(s, b, &n->generators);
+  substitute_each(s, b, &n->ifs);
+}
+
+// A sequence read at each use: it must be pure.
+static Node *comp_sequence(Sugar *s, Node *seq) {
+  if (!pure(seq))
+    diag_error_node(s->in->d, seq, "this sequence of enumerate(), zip() or "
+                    "reversed() in a comprehension is not supported in "
+                    "kernels; assign it to a name first");
+  return seq;
+}
+
+// The item at k of zip(...) or of one sequence; *len is its length.
+static Node *comp_items(Sugar *s, Node *iter, const char *k, Node **len) {
+  bool zip = is_builtin_call(s->in, iter, "zip");
+  if (zip && iter->args.len == 0)
+    diag_error_node(s->in->d, iter, "zip() of nothing is not supported in "
+                    "kernels");
+  int n = zip ? iter->args.len : 1;
+  Node *tuple = new_node(s->in->a, ND_TUPLE, s->at);
+  *len = n > 1 ? call(s, "min", NULL) : NULL;
+  if (*len)
+    (*len)->args = (PtrVec){0};
+  for (int i = 0; i < n; i++) {
+    Node *seq = zip ? iter->args.data[i] : iter, *at = name(s, k);
+    if (is_builtin_call(s->in, seq, "reversed") && seq->args.len == 1) {
+      seq = comp_sequence(s, seq->args.data[0]);  // the item at len-1-k
+      at = binop(s, binop(s, call(s, "len", clone(s, seq)), OP_SUB,
+                          int_constant(s, 1)), OP_SUB, at);
+    }
+    seq = comp_sequence(s, seq);
+    Node *l = call(s, "len", clone(s, seq));
+    if (n > 1)
+      vec_push(s->in->a, &(*len)->args, l);
+    else
+      *len = l;
+    vec_push(s->in->a, &tuple->elts, subscript(s, clone(s, seq), at));
+  }
+  return zip ? tuple : tuple->elts.data[0];
+}
+
+static void rewrite_generator(Infer *in, Node *lc, int g) {
+  Node *gen = lc->generators.data[g], *iter = gen->iter;
+  Sugar s = {.in = in, .at = gen->tok};
+  bool numbered = is_builtin_call(in, iter, "enumerate");
+  bool zip = is_builtin_call(in, iter, "zip");
+  bool rev = is_builtin_call(in, iter, "reversed");
+  bool unpack = gen->target->kind == ND_TUPLE && iter->kind != ND_CALL;
+  if (!numbered && !zip && !rev && !unpack)
+    return;
+  const char *k = arena_sprintf(in->a, "k.zip%d", ++in->fn->nsugar);
+  Node *item, *len, *range;
+  if (rev) {
+    if (iter->args.len != 1)
+      diag_error_node(in->d, iter, "reversed() takes 1 argument but %d "
+                      "were given", iter->args.len);
+    Node *seq = comp_sequence(&s, iter->args.data[0]);
+    if (seq->kind == ND_CALL)
+      diag_error_node(in->d, iter, "reversed() of this sequence in a "
+                      "comprehension is not supported in kernels");
+    item = subscript(&s, clone(&s, seq), name(&s, k));
+    range = call(&s, "range", binop(&s, call(&s, "len", clone(&s, seq)),
+                                    OP_SUB, int_constant(&s, 1)));
+    vec_push(in->a, &range->args, int_constant(&s, -1));
+    vec_push(in->a, &range->args, int_constant(&s, -1));
+  } else {
+    Node *inner = numbered ? NULL : iter;
+    Node *start = NULL;
+    if (numbered) {
+      if (iter->args.len < 1 || iter->args.len > 2)
+        diag_error_node(in->d, iter, "enumerate() takes 1 or 2 arguments "
+                        "but %d were given", iter->args.len);
+      inner = iter->args.data[0];
+      if (iter->args.len == 2)
+        start = comp_sequence(&s, iter->args.data[1]);
+    }
+    item = comp_items(&s, inner, k, &len);
+    if (numbered) {
+      Node *pair = new_node(in->a, ND_TUPLE, s.at);
+      vec_push(in->a, &pair->elts,
+               start ? binop(&s, name(&s, k), OP_ADD, clone(&s, start))
+                     : name(&s, k));
+      vec_push(in->a, &pair->elts, item);
+      item = pair;
+    }
+    range = call(&s, "range", len);
+  }
+  Binding b = {0};
+  bind_target(&s, &b, gen->target, item);
+  gen->target = name(&s, k);
+  gen->iter = range;
+  substitute_each(&s, &b, &gen->ifs);
+  for (int j = g + 1; j < lc->generators.len; j++) {
+    Node *later = lc->generators.data[j];
+    substitute(&s, &b, &later->iter);
+    substitute_each(&s, &b, &later->ifs);
+  }
+  substitute(&s, &b, &lc->elt);
+}
+
+void infer_rewrite_comprehension(Infer *in, Node *lc) {
+  for (int g = 0; g < lc->generators.len; g++)
+    rewrite_generator(in, lc, g);
 }

@@ -35,7 +35,8 @@ math functions, complex(), abs, min/max, int/float,
 .real/.imag/.conjugate(), earlier constants) and read-only module lists of
 ints and floats (indexed, len, sum, looped over) are read by every
 function; loops over enumerate(), zip(), enumerate(zip()) with a nested
-target, reversed() of lists and ranges (with steps), ranges with negative steps,
+target (in for loops and in comprehensions), reversed() of lists and
+ranges (with steps), ranges with negative steps,
 print() of numbers, bools, strings, %-formats, f-strings, str.format()
 and str()/repr() (with int and float format specs) with sep=, end= and
 flush= at some points,
@@ -262,6 +263,16 @@ class Gen:
             if r.random() < 0.3:
                 return "%s(%s%s)" % (r.choice(["sum", "len"]), name,
                                      self.slice_text(s)), 4 * VAR_BOUND
+            if r.random() < 0.5:
+                other = r.choice(lists)
+                return r.choice([
+                    "sum([cv + ci for ci, cv in enumerate(%s)])" % name,
+                    "sum([ca - cb for ca, cb in zip(%s, reversed(%s))])" % (
+                        name, other),
+                    "sum([ci + ca - cb for ci, (ca, cb) in "
+                    "enumerate(zip(%s, %s), -2) if ca > cb])" % (name, other),
+                    "sum([ca for ca in reversed(%s)])" % name,
+                ]), 40 * VAR_BOUND
             i, _ = self.int_expr(s, depth - 1)
             if r.random() < 0.5:
                 return "%s[%s %% 4]" % (name, i), VAR_BOUND
