@@ -161,8 +161,9 @@ _Noreturn void cg_unsupported(CudaGen *g, const Node *n, const char *what) {
 // must be CPython's in float64 (docs/language.md §5), so code that would call
 // them is refused, unless --fast-math or --precision=float32 gave up exactness.
 // (hypot, sqrt, floor, fmod and the like are exact: pymath.h or IEEE; exp,
-// log, log2, log10, pow, sin, cos, atan and atan2 are glibc's own code,
-// pymath_libm.h, when the host's libm is glibc's: cg_libm_is_glibc.)
+// log, log2, log10, pow, sin, cos, atan, atan2, sinh, cosh and tanh are
+// glibc's own code, pymath_libm.h, when the host's libm is glibc's:
+// cg_libm_is_glibc.)
 void cg_require_inexact_libm(CudaGen *g, const Node *at,
                              const char *what) {
   // The C target calls the host's libm, CPython's own: exact
@@ -175,8 +176,8 @@ void cg_require_inexact_libm(CudaGen *g, const Node *at,
                   "difference", what);
 }
 
-// Whether the device computes exp, log, log2, log10, pow, sin, cos, atan
-// and atan2 as the host's glibc does
+// Whether the device computes exp, log, log2, log10, pow, sin, cos, atan,
+// atan2, sinh, cosh and tanh as the host's glibc does
 // (pymath_libm.h in the prelude; libm.h says which build).
 bool cg_libm_is_glibc(void) { return libm_host_variant() >= 0; }
 
@@ -432,8 +433,10 @@ static const char *const libm_names[][3] = {
     {"ASIN", "asin", NULL},          {"ACOS", "acos", NULL},
     {"ATAN", "atan", "pym_libm_atan"},
     {"ATAN2", "atan2", "pym_libm_atan2"},
-    {"SINH", "sinh", NULL},          {"COSH", "cosh", NULL},
-    {"TANH", "tanh", NULL},          {NULL, NULL, NULL}};
+    {"SINH", "sinh", "pym_libm_sinh"},
+    {"COSH", "cosh", "pym_libm_cosh"},
+    {"TANH", "tanh", "pym_libm_tanh"},
+    {NULL, NULL, NULL}};
 
 // A list kernel's q and z, made where they are used: the driver's lists
 // (q[j * nx + i] = complex(xs[i], ys[j]), z zeros) built by the GPU, so
@@ -471,9 +474,9 @@ static void prelude(CudaGen *g) {
   for (int k = 0; k < PY_ERR_COUNT_; k++)
     cg_emit(g, "  %s = %d,\n", cuda_errors[k].name, error_number(k));
   cg_emit(g, "};\n\n");
-  // glibc's exp, log, log2, log10, pow, sin, cos, atan, atan2 as the
-  // host's glibc computes them (FMA build or not: libm.h); none if the
-  // host's libm is not glibc's
+  // glibc's exp, log, log2, log10, pow, sin, cos, atan, atan2, sinh, cosh,
+  // tanh as the host's glibc computes them (FMA build or not: libm.h);
+  // none if the host's libm is not glibc's
   int variant = libm_host_variant();
   for (int k = 0; libm_names[k][0]; k++)
     cg_emit(g, "#define PY_LIBC_%s %s\n", libm_names[k][0],

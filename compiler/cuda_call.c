@@ -7,8 +7,8 @@
 // and otherwise a prelude helper with CPython's algorithm and errors;
 // math functions whose CUDA libm results may differ from glibc's are
 // refused in float64 (cg_require_inexact_libm), but for exp, log, log2,
-// log10, pow, sin, cos, atan and atan2: glibc's own code on the device
-// (pymath_libm.h). User
+// log10, pow, sin, cos, atan, atan2, sinh, cosh and tanh: glibc's own code
+// on the device (pymath_libm.h). User
 // functions are the __device__ def_NAME, called with ts first; recursive
 // ones count their depth (py_enter/py_leave) as the CPU's rt_enter_call
 // does.
@@ -246,13 +246,11 @@ static const char *math_call(CudaGen *g, Node *e) {
   switch (e->builtin) {
   case BI_MATH_EXP: case BI_MATH_LOG: case BI_MATH_POW: case BI_MATH_SIN:
   case BI_MATH_COS: case BI_MATH_ATAN: case BI_MATH_ATAN2: case BI_MATH_LOG2:
-  case BI_MATH_LOG10:
+  case BI_MATH_LOG10: case BI_MATH_SINH: case BI_MATH_COSH: case BI_MATH_TANH:
     if (!cg_libm_is_glibc())  // else glibc's own (pymath_libm.h)
       cg_require_inexact_libm(g, e, builtin_names[e->builtin]);
     break;
-  case BI_MATH_TAN:
-  case BI_MATH_ASIN: case BI_MATH_ACOS: case BI_MATH_SINH: case BI_MATH_COSH:
-  case BI_MATH_TANH:
+  case BI_MATH_TAN: case BI_MATH_ASIN: case BI_MATH_ACOS:
     cg_require_inexact_libm(g, e, builtin_names[e->builtin]);
     break;
   default:

@@ -1,12 +1,12 @@
 // libm.c - which build of glibc's libm the host calls (libm.h).
 //
-// glibc 2.36 (Debian 12) selects __exp_fma, __log_fma, __log2_fma,
-// __pow_fma, __sin_fma, __cos_fma, __atan_fma and __atan2_fma on CPUs with
-// FMA and AVX2 unless GLIBC_TUNABLES turns them off, and its plain build
-// otherwise; CPython gets whichever this process would. Rather than
+// glibc 2.36 (Debian 12) selects __exp_fma, __log_fma, __log2_fma, __pow_fma,
+// __sin_fma, __cos_fma, __atan_fma, __atan2_fma and __expm1_fma (sinh, tanh) on
+// CPUs with FMA and AVX2 unless GLIBC_TUNABLES turns them off, and its plain
+// build otherwise; CPython gets whichever this process would. Rather than
 // second-guess the CPU and the tunables, the probe calls the C library on
-// inputs where the two builds round differently (found by comparing
-// libm_fma.c with libm_plain.c) and sees whose bits come back.
+// inputs where the two builds round differently (found by comparing libm_fma.c
+// with libm_plain.c) and sees whose bits come back.
 #include "libm.h"
 
 #include <math.h>
@@ -34,6 +34,10 @@ static const Probe log2_probes[] = {{0.97683776967142655, 0},
                                     {0.30480043291095915, 0}};
 static const Probe log10_probes[] = {{0.10776649304316044, 0},
                                      {141370.73083738235, 0}};
+static const Probe sinh_probes[] = {{0.3225225633587554, 0},
+                                    {8.8428227313437588, 0}};
+static const Probe tanh_probes[] = {{0.50658128094827859, 0},
+                                    {1.1810014160205249, 0}};
 static const Probe pow_probes[] = {
     {0x1.7eaae4ce5b00dp+1, -0x1.a51f1c40d2c8p+4},
     {0x1.1c977bc8782p-7, 0x1.ebeae1ccd7ep-4}};
@@ -82,8 +86,12 @@ int libm_host_variant(void) {
   int l10 = probe(log10, NULL, pym_libm_log10_fma, NULL,
                   pym_libm_log10_plain, NULL, log10_probes,
                   COUNT(log10_probes));
+  int sh = probe(sinh, NULL, pym_libm_sinh_fma, NULL, pym_libm_sinh_plain,
+                 NULL, sinh_probes, COUNT(sinh_probes));
+  int th = probe(tanh, NULL, pym_libm_tanh_fma, NULL, pym_libm_tanh_plain,
+                 NULL, tanh_probes, COUNT(tanh_probes));
   variant = e == l && l == p && p == s && s == c && c == a && a == a2 &&
-                    a2 == l2 && l2 == l10
+                    a2 == l2 && l2 == l10 && l10 == sh && sh == th
                 ? e
                 : -1;
   return variant;

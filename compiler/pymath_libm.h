@@ -1,16 +1,16 @@
-// pymath_libm.h - glibc 2.36's exp, log, log2, log10, pow, sin, cos, atan
-// and atan2, as CPython calls them.
+// pymath_libm.h - glibc 2.36's exp, log, log2, log10, pow, sin, cos, atan,
+// atan2, sinh, cosh and tanh, as CPython calls them.
 //
-// CPython's math.exp, math.log, math.log2, math.log10, math.pow,
-// float ** float, math.sin, math.cos, math.atan, math.atan2 and complex **
-// call the C library; on the hosts mandelc supports that is Debian 12's
-// glibc 2.36. For the GPU to return the same bits, this file carries
-// glibc's own algorithms and tables (sysdeps/ieee754/dbl-64/ e_exp.c,
-// e_exp_data.c, e_log.c, e_log_data.c, e_log2.c, e_log2_data.c, e_log10.c,
-// e_pow.c, e_pow_log_data.c, s_sin.c, sincostab.c, branred.c, s_atan.c,
-// e_atan2.c, uatan.tbl of release/2.36), and compiler/cuda.c pastes it
-// after pymath.h into every CUDA C file. tests/libm/ proves it equal to
-// the host's glibc.
+// CPython's math.exp, math.log, math.log2, math.log10, math.pow, float **
+// float, math.sin, math.cos, math.atan, math.atan2, math.sinh, math.cosh,
+// math.tanh and complex ** call the C library; on the hosts mandelc supports
+// that is Debian 12's glibc 2.36. For the GPU to return the same bits, this
+// file carries glibc's own algorithms and tables (sysdeps/ieee754/dbl-64/
+// e_exp.c, e_exp_data.c, e_log.c, e_log_data.c, e_log2.c, e_log2_data.c,
+// e_log10.c, e_pow.c, e_pow_log_data.c, s_sin.c, sincostab.c, branred.c,
+// s_atan.c, e_atan2.c, uatan.tbl, s_expm1.c, e_sinh.c, e_cosh.c, s_tanh.c of
+// release/2.36), and compiler/cuda.c pastes it after pymath.h into every CUDA C
+// file. tests/libm/ proves it equal to the host's glibc.
 //
 // The decision a reader must know: glibc picks one of two builds of each
 // function at load time. On a CPU with FMA and AVX2 it calls __exp_fma,
@@ -55,7 +55,8 @@
 #endif
 
 #ifdef __CUDACC_RTC__
-typedef unsigned int uint32_t;  // pymath.h has the 64-bit ones
+typedef int int32_t;  // pymath.h has the 64-bit ones
+typedef unsigned int uint32_t;
 #endif
 
 #if PYM_LIBM_FMA
@@ -2743,6 +2744,188 @@ PYM_FN double pym_libm_log10(double x) {
   x = pym_asdouble((uint64_t)hx);
   z = y * log10_2lo + ivln10 * pym_libm_log(x);
   return z + y * log10_2hi;
+}
+
+
+// ---- expm1 (s_expm1.c), sinh, cosh, tanh (e_sinh.c, e_cosh.c, s_tanh.c) ----
+//
+// fdlibm's code (Copyright (C) 1993 by Sun Microsystems, Inc.: "Permission
+// to use, copy, modify, and distribute this software is freely granted,
+// provided that this notice is preserved."), as glibc 2.36 has it. expm1
+// has an FMA build (__expm1_fma, since 2.36's release branch); sinh, cosh
+// and tanh are built once, plain, over the host build's exp and expm1.
+
+// glibc's expm1.
+PYM_FN double pym_libm_expm1(double x) {
+  const double o_threshold = 7.09782712893383973096e+02;
+  const double ln2_hi = 6.93147180369123816490e-01;
+  const double ln2_lo = 1.90821492927058770002e-10;
+  const double invln2 = 1.44269504088896338700e+00;
+  const double q1 = -3.33333333333331316428e-02;
+  const double q2 = 1.58730158725481460165e-03;
+  const double q3 = -7.93650757867487942473e-05,
+               q4 = 4.00821782732936239552e-06,
+               q5 = -2.01099218183624371326e-07;
+  double y, hi, lo, c = 0, t, e, hxs, hfx, r1, h2, h4, R1, R2, R3;
+  int k;
+  uint32_t hx = (uint32_t)(pym_asuint64(x) >> 32);
+  uint32_t xsb = hx & 0x80000000;  // sign bit of x
+  hx &= 0x7fffffff;                // high word of |x|
+  if (hx >= 0x4043687A) {  // |x| >= 56*ln2
+    if (hx >= 0x40862E42) {  // |x| >= 709.78...
+      if (hx >= 0x7ff00000) {
+        if (((hx & 0xfffff) | (uint32_t)pym_asuint64(x)) != 0)
+          return x + x;  // NaN
+        return (xsb == 0) ? x : -1.0;  // exp(+-inf) = {inf, -1}
+      }
+      if (x > o_threshold)
+        return pym_inf();  // overflow
+    }
+    if (xsb != 0)  // x < -56*ln2, return -1.0 with inexact
+      return 1.0e-300 - 1.0;
+  }
+  if (hx > 0x3fd62e42) {  // |x| > 0.5 ln2
+    if (hx < 0x3FF0A2B2) {  // and |x| < 1.5 ln2
+      if (xsb == 0) {
+        hi = x - ln2_hi;
+        lo = ln2_lo;
+        k = 1;
+      } else {
+        hi = x + ln2_hi;
+        lo = -ln2_lo;
+        k = -1;
+      }
+    } else {
+      k = (int)(invln2 * x + ((xsb == 0) ? 0.5 : -0.5));
+      t = k;
+      hi = PYM_MA(-t, ln2_hi, x);  // t*ln2_hi is exact here
+      lo = t * ln2_lo;
+    }
+    x = hi - lo;
+    c = (hi - x) - lo;
+  } else if (hx < 0x3c900000) {  // |x| < 2**-54, return x
+    return x;
+  } else {
+    k = 0;
+  }
+  // x is now in primary range
+  hfx = 0.5 * x;
+  hxs = x * hfx;
+  R1 = PYM_MA(hxs, q1, 1.0);
+  h2 = hxs * hxs;
+  R2 = PYM_MA(hxs, q3, q2);
+  h4 = h2 * h2;
+  R3 = PYM_MA(hxs, q5, q4);
+  r1 = PYM_MA(h4, R3, PYM_MA(h2, R2, R1));
+  t = PYM_MA(-r1, hfx, 3.0);
+  e = hxs * ((r1 - t) / PYM_MA(-x, t, 6.0));
+  if (k == 0)
+    return x - PYM_MA(x, e, -hxs);  // c is 0
+  e = PYM_MA(x, e - c, -c);
+  e -= hxs;
+  if (k == -1)
+    return PYM_MA(0.5, x - e, -0.5);
+  if (k == 1) {
+    if (x < -0.25)
+      return -2.0 * (e - (x + 0.5));
+    return PYM_MA(2.0, x - e, 1.0);
+  }
+  if (k <= -2 || k > 56) {  // suffice to return exp(x)-1
+    y = 1.0 - (e - x);
+    y = pym_asdouble(pym_asuint64(y) + ((uint64_t)(uint32_t)(k << 20) << 32));
+    return y - 1.0;
+  }
+  if (k < 20) {
+    t = pym_asdouble((uint64_t)(0x3ff00000 - (0x200000 >> k)) << 32);
+    y = t - (e - x);  // t = 1 - 2^-k
+  } else {
+    t = pym_asdouble((uint64_t)((0x3ff - k) << 20) << 32);  // 2^-k
+    y = x - (e + t);
+    y += 1.0;
+  }
+  return pym_asdouble(pym_asuint64(y) + ((uint64_t)(uint32_t)(k << 20) << 32));
+}
+
+// glibc's sinh (its wrapper only sets errno).
+PYM_FN double pym_libm_sinh(double x) {
+  double t, w, h;
+  uint64_t bits = pym_asuint64(x);
+  int32_t jx = (int32_t)(uint32_t)(bits >> 32);
+  int32_t ix = jx & 0x7fffffff;
+  uint32_t lx = (uint32_t)bits;
+  if (ix >= 0x7ff00000)  // x is INF or NaN
+    return x + x;
+  h = jx < 0 ? -0.5 : 0.5;
+  if (ix < 0x40360000) {  // |x| < 22
+    if (ix < 0x3e300000)  // |x| < 2**-28: sinh(tiny) = tiny
+      return x;
+    t = pym_libm_expm1(fabs(x));
+    if (ix < 0x3ff00000)
+      return h * (2.0 * t - t * t / (t + 1.0));
+    return h * (t + t / (t + 1.0));
+  }
+  if (ix < 0x40862e42)  // |x| in [22, log(maxdouble)]
+    return h * pym_libm_exp(fabs(x));
+  if (ix < 0x408633ce || (ix == 0x408633ce && lx <= 0x8fb9f87dU)) {
+    w = pym_libm_exp(0.5 * fabs(x));
+    t = h * w;
+    return t * w;
+  }
+  return x * 1.0e307;  // overflow
+}
+
+// glibc's cosh (its wrapper only sets errno).
+PYM_FN double pym_libm_cosh(double x) {
+  double t, w;
+  uint32_t ix = (uint32_t)(pym_asuint64(x) >> 32) & 0x7fffffff;
+  if (ix < 0x40360000) {  // |x| in [0,22]
+    if (ix < 0x3fd62e43) {  // |x| in [0,0.5*ln2]
+      if (ix < 0x3c800000)  // cosh(tiny) = 1
+        return 1.0;
+      t = pym_libm_expm1(fabs(x));
+      w = 1.0 + t;
+      return 1.0 + (t * t) / (w + w);
+    }
+    t = pym_libm_exp(fabs(x));  // |x| in [0.5*ln2,22]
+    return 0.5 * t + 0.5 / t;
+  }
+  if (ix < 0x40862e42)  // |x| in [22, log(maxdouble)]
+    return 0.5 * pym_libm_exp(fabs(x));
+  if ((pym_asuint64(x) & 0x7fffffffffffffffULL) <= 0x408633ce8fb9f87dULL) {
+    w = pym_libm_exp(0.5 * fabs(x));
+    t = 0.5 * w;
+    return t * w;
+  }
+  if (ix >= 0x7ff00000)  // x is INF or NaN
+    return x * x;
+  return pym_inf();  // overflow
+}
+
+// glibc's tanh.
+PYM_FN double pym_libm_tanh(double x) {
+  double t, z;
+  uint64_t bits = pym_asuint64(x);
+  int32_t jx = (int32_t)(uint32_t)(bits >> 32);
+  int32_t ix = jx & 0x7fffffff;
+  uint32_t lx = (uint32_t)bits;
+  if (ix >= 0x7ff00000)  // x is INF or NaN: tanh(+-inf) = +-1
+    return jx >= 0 ? 1.0 / x + 1.0 : 1.0 / x - 1.0;
+  if (ix < 0x40360000) {  // |x| < 22
+    if ((ix | lx) == 0)
+      return x;  // x == +-0
+    if (ix < 0x3c800000)  // |x| < 2**-55
+      return x * (1.0 + x);
+    if (ix >= 0x3ff00000) {  // |x| >= 1
+      t = pym_libm_expm1(2.0 * fabs(x));
+      z = 1.0 - 2.0 / (t + 2.0);
+    } else {
+      t = pym_libm_expm1(-2.0 * fabs(x));
+      z = -t / (t + 2.0);
+    }
+  } else {
+    z = 1.0 - 1.0e-300;  // |x| >= 22, return +-1
+  }
+  return (jx >= 0) ? z : -z;
 }
 
 #endif

@@ -124,11 +124,11 @@ START_TEST(print_becomes_a_record_and_a_table_entry) {
 }
 END_TEST
 
-// CUDA's tan, atan2, ... may round differently from glibc: float64
+// CUDA's tan, asin, acos may round differently from glibc: float64
 // refuses them; float32 (inexact anyway) takes them; z ** 3 needs no libm.
-// exp, log, log2, log10, pow, float ** float, sin, cos, atan, atan2 and
-// complex ** are glibc's own code on the device (pymath_libm.h) where the
-// host's libm is glibc's.
+// exp, log, log2, log10, pow, float ** float, sin, cos, atan, atan2, sinh,
+// cosh, tanh and complex ** are glibc's own code on the device
+// (pymath_libm.h) where the host's libm is glibc's.
 START_TEST(libm_calls_are_refused_in_float64) {
   static const char src[] = "import math\n"
                             "def k(c, maxiter):\n"
@@ -149,6 +149,7 @@ START_TEST(libm_calls_are_refused_in_float64) {
                 "               math.pow(x, y) + math.sin(x) + math.cos(y) +\n"
                 "               math.atan(x) + math.atan2(y, x) +\n"
                 "               math.log2(x) + math.log10(y) +\n"
+                "               math.sinh(x) + math.cosh(x) + math.tanh(y) +\n"
                 "               (complex(x, y) ** 0.5).real)\n",
                 false, msg, sizeof msg);
   ck_assert_msg(cu != NULL, "%s", msg);

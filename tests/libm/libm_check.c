@@ -104,6 +104,11 @@ static const Function functions[] = {
     {"log2", log2, NULL, pym_libm_log2_fma, NULL, pym_libm_log2_plain, NULL},
     {"log10", log10, NULL, pym_libm_log10_fma, NULL, pym_libm_log10_plain,
      NULL},
+    {"expm1", expm1, NULL, pym_libm_expm1_fma, NULL, pym_libm_expm1_plain,
+     NULL},
+    {"sinh", sinh, NULL, pym_libm_sinh_fma, NULL, pym_libm_sinh_plain, NULL},
+    {"cosh", cosh, NULL, pym_libm_cosh_fma, NULL, pym_libm_cosh_plain, NULL},
+    {"tanh", tanh, NULL, pym_libm_tanh_fma, NULL, pym_libm_tanh_plain, NULL},
     {"atan", atan, NULL, pym_libm_atan_fma, NULL, pym_libm_atan_plain, NULL},
     {"atan2", NULL, atan2, NULL, pym_libm_atan2_fma, NULL,
      pym_libm_atan2_plain},
@@ -169,6 +174,11 @@ static void random_input(Check *c, int k) {
                        uniform(-1e-3, 1e-3)
         : k == 4 ? near(specials[next_u64() % NSPECIALS])
                  : uniform(-1, 1) * as_double((next_u64() % 60 + 1012) << 52);
+  } else if (!strcmp(n, "expm1") || !strcmp(n, "sinh") ||
+             !strcmp(n, "cosh") || !strcmp(n, "tanh")) {
+    x = k == 2 ? uniform(-40, 40) : k == 3 ? uniform(-1.1, 1.1)
+        : k == 4 ? near(specials[next_u64() % NSPECIALS])
+                 : uniform(-712, 712);
   } else if (!strcmp(n, "atan")) {  // each of s_atan.c's ranges
     x = k == 2 ? uniform(-20, 20)
         : k == 3 ? uniform(-1, 1) * as_double((next_u64() % 80 + 980) << 52)
