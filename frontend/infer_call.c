@@ -278,6 +278,10 @@ static void expect_real(Infer *in, Node *arg, Type *t, const char *fname) {
 // unchanged), so the final pass replaces the call by its argument.
 static Type *math_call(Infer *in, Node **slot, const char *name) {
   Node *n = *slot;
+  if (!strcmp(name, "isclose")) {
+    *slot = infer_isclose(in, n);
+    return infer_expr(in, slot);
+  }
   const MathFunc *mf = find_math_func(name);
   double unused;
   if (!mf && find_math_const(name, &unused))

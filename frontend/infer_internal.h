@@ -208,6 +208,9 @@ void infer_format_spec(Infer *in, Node *n);
 // Its generators over enumerate(), zip() and reversed() as ranges, the
 // targets replaced by the items they stand for.
 void infer_rewrite_comprehension(Infer *in, Node *lc);
+// math.isclose(a, b, ...) as the expression CPython computes (a and b
+// pure, the tolerances constants).
+Node *infer_isclose(Infer *in, Node *call);
 // v[lo:hi:st] of a list: the list comprehension that reads it, as
 // CPython's slice would (step 1 makes it, typing puts it in place).
 Node *infer_slice_comprehension(Infer *in, Node *sub);

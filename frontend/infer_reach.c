@@ -376,6 +376,13 @@ static void check_call(Infer *in, Node *n) {
   Node *f = n->func;
   ModuleName *m = f->kind == ND_ATTRIBUTE && f->value->kind == ND_NAME
                       ? infer_find_modname(in, f->value->name) : NULL;
+  ModuleName *from = f->kind == ND_NAME && !infer_lookup_local(in, f->name)
+                         ? infer_find_modname(in, f->name) : NULL;
+  if ((m && !strcmp(m->module, "math") && !m->attr &&
+       !strcmp(f->name, "isclose")) ||
+      (from && !strcmp(from->module, "math") && from->attr &&
+       !strcmp(from->attr, "isclose")))
+    return;  // rel_tol= and abs_tol=, checked by infer_isclose
   if (m && strcmp(m->module, "math") != 0) {
     unsupported(in, f, arena_sprintf(in->a, "'%s.%s' is not available in "
                                      "kernels; use lists and the math "

@@ -19,6 +19,7 @@
 // len(L) - 1; reversed(range(a, b)) is range(b - 1, a - 1, -1). Each
 // rewritten loop's statements replace it in its block, so later steps
 // and --emit=ast see ordinary Python.
+#include <math.h>
 #include <string.h>
 
 #include "infer_internal.h"
@@ -858,4 +859,77 @@ static void rewrite_generator(Infer *in, Node *lc, int g) {
 void infer_rewrite_comprehension(Infer *in, Node *lc) {
   for (int g = 0; g < lc->generators.len; g++)
     rewrite_generator(in, lc, g);
+}
+
+// ---- math.isclose -----------------------------------------------------------
+
+// math.isclose(a, b, rel_tol=R, abs_tol=T) as CPython's math_isclose_impl
+// computes it, with A = float(a) and B = float(b):
+//     A == B or (abs(A) != inf and abs(B) != inf and
+//                (abs(B - A) <= abs(R * B) or abs(B - A) <= abs(R * A) or
+//                 abs(B - A) <= T))
+// a and b are read more than once, so they must be pure.
+static Node *float_constant(Sugar *s, double v) {
+  Node *n = new_node(s->in->a, ND_CONSTANT, s->at);
+  n->cval = (ConstValue){.kind = CONST_FLOAT, .fval = v};
+  return n;
+}
+
+static Node *boolop(Sugar *s, Operator op, Node *a, Node *b) {
+  Node *n = new_node(s->in->a, ND_BOOLOP, s->at);
+  n->op = op;
+  vec_push(s->in->a, &n->values, a);
+  vec_push(s->in->a, &n->values, b);
+  return n;
+}
+
+Node *infer_isclose(Infer *in, Node *n) {
+  Sugar s = {.in = in, .at = n->tok};
+  double tol[2] = {1e-09, 0.0};
+  for (int i = 0; i < n->keywords.len; i++) {
+    Node *k = n->keywords.data[i], *v = k->value;
+    int which = k->name && !strcmp(k->name, "rel_tol") ? 0
+                : k->name && !strcmp(k->name, "abs_tol") ? 1 : -1;
+    bool neg = v->kind == ND_UNARYOP && v->op == OP_USUB;
+    Node *c = neg ? v->value : v;
+    if (which < 0 || c->kind != ND_CONSTANT ||
+        (c->cval.kind != CONST_FLOAT && c->cval.kind != CONST_INT))
+      diag_error_node(in->d, k, "math.isclose() takes rel_tol= and abs_tol= "
+                      "as number constants in kernels");
+    double x = c->cval.kind == CONST_INT ? (double)c->cval.ival : c->cval.fval;
+    tol[which] = neg ? -x : x;
+  }
+  if (tol[0] < 0.0 || tol[1] < 0.0)
+    diag_error_node(in->d, n, "tolerances must be non-negative");
+  if (n->args.len != 2)
+    diag_error_node(in->d, n, "math.isclose() takes 2 positional arguments "
+                    "but %d were given", n->args.len);
+  Node *ab[2];
+  for (int i = 0; i < 2; i++) {
+    if (!pure(n->args.data[i]))
+      diag_error_node(in->d, n->args.data[i], "math.isclose() of this "
+                      "expression is not supported in kernels; assign it to "
+                      "a name first");
+    ab[i] = n->args.data[i];
+  }
+#define A call(&s, "float", clone(&s, ab[0]))
+#define B call(&s, "float", clone(&s, ab[1]))
+#define DIFF call(&s, "abs", binop(&s, B, OP_SUB, A))
+  Node *finite = boolop(
+      &s, OP_AND,
+      compare(&s, call(&s, "abs", A), OP_NOTEQ, float_constant(&s, INFINITY)),
+      compare(&s, call(&s, "abs", B), OP_NOTEQ, float_constant(&s, INFINITY)));
+  Node *rel_b = compare(&s, DIFF, OP_LTE, call(&s, "abs", binop(
+                            &s, float_constant(&s, tol[0]), OP_MUL, B)));
+  Node *rel_a = compare(&s, DIFF, OP_LTE, call(&s, "abs", binop(
+                            &s, float_constant(&s, tol[0]), OP_MUL, A)));
+  Node *absolute = compare(&s, DIFF, OP_LTE, float_constant(&s, tol[1]));
+  Node *close = boolop(&s, OP_OR, boolop(&s, OP_OR, rel_b, rel_a), absolute);
+#undef A
+#undef B
+#undef DIFF
+  return boolop(&s, OP_OR,
+                compare(&s, call(&s, "float", clone(&s, ab[0])), OP_EQ,
+                        call(&s, "float", clone(&s, ab[1]))),
+                boolop(&s, OP_AND, finite, close));
 }

@@ -24,7 +24,7 @@ ints or floats (issue 12: they catch a list element laid out wrong); + - *
 chains, and/or, if/else expressions, abs, min, max, sum, len, int, float,
 complex, round, divmod, append, list comprehensions, tuple swaps,
 .real/.imag/.conjugate(), int.bit_length(), float.is_integer(), math
-functions; if/elif/else, while
+functions (math.isclose with its tolerances); if/elif/else, while
 loops with a counter, for loops over range with break/continue, the escape
 loop over range(maxiter), early returns, and calls of 0-2 generated helper
 functions (each helper calls only earlier ones, so no recursion), whose
@@ -439,6 +439,11 @@ class Gen:
                                    self.int_expr(s, depth - 1)[0])
         if k <= 6 and r.random() < 0.1:
             return "(%s).is_integer()" % self.float_expr(s, depth - 1)
+        if k <= 6 and r.random() < 0.1 and s.vars["float"]:
+            return "math.isclose(%s, %s%s)" % (
+                r.choice(s.vars["float"]), self.float_leaf(s), r.choice(
+                    ["", ", rel_tol=0.5", ", abs_tol=1e-3",
+                     ", rel_tol=0.0, abs_tol=2"]))
         if k <= 6:
             op = r.choice(["<", "<=", ">", ">="])
             a = self.float_expr(s, depth - 1)
