@@ -10,7 +10,8 @@ made from the statements the vector form takes: complex and float steps,
 tuple assignments of complex, float and int items (`z, k = z * z + c,
 k + 1`), `abs(z) > C` and `x*x + y*y > 4.0` escapes whose bodies break,
 continue, return or count, inner loops with their own break, int counters
-with % and //, conditional expressions, for and while escape loops with or
+with % and //, float.is_integer() and math.isclose() counted into ints,
+conditional expressions, for and while escape loops with or
 without an else, calls of the file's own functions (inlined in vector
 form), complex ** N with N a whole number, float powers and math calls
 (a list of tuples or of lists is not a number, which the
@@ -91,6 +92,12 @@ def stmt(r, inloop):
         return ["if k > %d:" % r.randrange(5, 60), "    break"]
     if c == 14 and inloop:
         return ["if abs(z) < 0.5:"] + ["    " + s for s in act(r)]
+    if c in (7, 14) and r.random() < 0.5:
+        # float.is_integer() and math.isclose(), rewritten by the
+        # front end into comparisons the lanes take
+        return [r.choice(["k = k + (s * 4.0).is_integer()",
+                          "k = k + math.isclose(x, y, rel_tol=0.25)",
+                          "k = k + math.isclose(s, 2.0, abs_tol=0.5)"])]
     simple = {
         0: ["z = z * z + c"],
         1: ["x, y = x * x - y * y + c.real, 2.0 * x * y + c.imag"],
