@@ -530,7 +530,7 @@ Node *infer_slice_tuple(Infer *in, Node *sub, int len) {
   return t;
 }
 
-// ---- print's sep and end -----------------------------------------------------
+// ---- print's sep and end ----------------------------------------------------
 //
 // The back ends print values separated by ' ' and end the line or not
 // (end=''). print(a, b, sep=S, end=E), S and E constant strings, becomes
@@ -693,7 +693,7 @@ void infer_rewrite_prints(Infer *in, PtrVec *body) {
     *body = out;
 }
 
-// ---- enumerate, zip and reversed in comprehensions ---------------------------
+// ---- enumerate, zip and reversed in comprehensions --------------------------
 //
 // [e for i, (a, b) in enumerate(zip(xs, ys)) if c] reads as
 // [e' for k in range(min(len(xs), len(ys))) if c'] where e' and c' (and
