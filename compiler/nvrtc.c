@@ -55,14 +55,56 @@ static char *get_ptx(Arena *a, nvrtcProgram prog) {
   return ptx;
 }
 
+// cuda.c marks each statement once: `#line N "kernel.py"`, a comment
+// quoting line N, then the statement's C lines, which the preprocessor
+// would number N + 1, N + 2, ... - the next statements' lines. What NVRTC
+// compiles has each of those lines pinned to N by a directive of its own,
+// so that PTX's .loc gives every instruction its statement's line. (The
+// FILE.cu lines that cuda.c marks are numbered as they stand.)
+// One pass of pin_lines: the pinned text into out (NULL: only its length).
+static size_t pin_pass(const char *src, char *out) {
+  size_t at = 0;
+  const char *mark = NULL;  // the kernel file's directive in force
+  size_t mark_len = 0;
+  for (const char *s = src; *s;) {
+    size_t n = strcspn(s, "\n");
+    size_t line = n + (s[n] == '\n');
+    if (strncmp(s, "#line ", 6) == 0) {
+      bool cu = n > 4 && memcmp(s + n - 4, ".cu\"", 4) == 0;
+      mark = cu ? NULL : s;
+      mark_len = n;
+    } else if (mark) {
+      if (out) {
+        memcpy(out + at, mark, mark_len);
+        out[at + mark_len] = '\n';
+      }
+      at += mark_len + 1;
+    }
+    if (out)
+      memcpy(out + at, s, line);
+    at += line;
+    s += line;
+  }
+  if (out)
+    out[at] = '\0';
+  return at;
+}
+
+static const char *pin_lines(Arena *a, const char *src) {
+  char *out = arena_alloc(a, pin_pass(src, NULL) + 1);
+  pin_pass(src, out);
+  return out;
+}
+
 char *nvrtc_compile(Arena *a, Diag *d, const char *src, const char *name,
                     const char *arch, const CompileOptions *opt) {
+  const char *pinned = pin_lines(a, src);
   if (setjmp(d->jmp))
     return NULL;
   nvrtcProgram prog;
   const char *prelude = cuda_emit_prelude(a);
   const char *include_name = CUDA_PRELUDE_NAME;
-  nvrtcResult r = nvrtcCreateProgram(&prog, src, name ? name : "kernel.cu",
+  nvrtcResult r = nvrtcCreateProgram(&prog, pinned, name ? name : "kernel.cu",
                                      1, &prelude, &include_name);
   if (r != NVRTC_SUCCESS)
     diag_error_at(d, 1, 1, "NVRTC could not start: %s",
