@@ -352,10 +352,14 @@ static const char *source_text(CudaGen *g, int lineno) {
 }
 
 // (The C target, for people to read and change, keeps only the comment.)
-void cg_mark_line(CudaGen *g, const Node *s) {
+void cg_line_directive(CudaGen *g, int line) {
   if (!g->host)
-    cg_emit(g, "#line %d \"%s\"\n", s->line,
+    cg_emit(g, "#line %d \"%s\"\n", line,
             g->p->file ? g->p->file : "kernel.py");
+}
+
+void cg_mark_line(CudaGen *g, const Node *s) {
+  cg_line_directive(g, s->line);
   cg_line(g, "// %s", source_text(g, s->line));
 }
 
@@ -560,18 +564,25 @@ static void header(CudaGen *g) {
 // After each function's `#line N "kernel.py"` marks, the lines that follow
 // at the top level are FILE.cu's again: a `#line` says so before the first
 // of them (the physical line number, so the directive changes no count).
+// A top-level line right after a kernel file's `#line` keeps it: that is
+// how the kernel's entry gives its declaration and closing brace (the
+// prologue and the return) to the def line (cuda_kernel.c). (Its opening
+// brace, lines later, is FILE.cu's: the kernel file has no such line.)
 static char *mark_cu_lines(CudaGen *g, const char *cu) {
   const char *name = cu_name(g);
   size_t cap = strlen(cu) * 2 + 64, len = 0;
   char *out = arena_alloc(g->a, cap);
   bool marked = false;  // a `#line` for the kernel file is in force
+  bool fresh = false;   // ... and it is the line before
   int physical = 1;
   for (const char *s = cu; *s;) {
     size_t n = strcspn(s, "\n");
     bool directive = strncmp(s + strspn(s, " "), "#line ", 6) == 0;
+    bool after = fresh;
+    fresh = directive;
     if (directive) {
       marked = strstr(s, name) == NULL || strstr(s, name) > s + n;
-    } else if (marked && *s != ' ' && *s != '\n' && *s != '#') {
+    } else if (marked && !after && *s != ' ' && *s != '\n' && *s != '#') {
       int k = snprintf(out + len, cap - len, "#line %d \"%s\"\n",
                        physical + 1, name);
       assert(k > 0 && len + (size_t)k < cap);

@@ -144,6 +144,9 @@ const char *cg_convert_to(CudaGen *g, const Node *at, const char *v,
 const char *cg_new_temp(CudaGen *g, const char *stem);
 const char *cg_fail_return(CudaGen *g);
 void cg_check_raised(CudaGen *g);
+// `#line N "kernel.py"` (none in the C target); cg_mark_line adds the
+// comment quoting line N.
+void cg_line_directive(CudaGen *g, int line);
 void cg_mark_line(CudaGen *g, const Node *s);
 void cg_declare_locals(CudaGen *g, Func *f);
 void cg_write_functions(CudaGen *g, bool with_kernel);

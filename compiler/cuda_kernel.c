@@ -39,13 +39,20 @@ static void open_body(CudaGen *g) {
   cg_emit(g, "\nstatic __device__ void mandelc_body(%s%s)\n{\n", body_params,
           entry_params);
   g->indent = 1;
+  cg_mark_line(g, g->p->kernel->def);  // its set-up is the def line's
 }
 
 // The __global__ entry: the thread's point, its state, its work.
 static void entry(CudaGen *g, bool two_d, const char *work) {
-  cg_emit(g, "\nextern \"C\" __global__ void mandelc_kernel(%s)\n{\n",
+  int def = g->p->kernel->def->line;
+  cg_emit(g, "\n");
+  cg_line_directive(g, def);
+  cg_emit(g, "extern \"C\" __global__ void mandelc_kernel(%s)\n{\n",
           entry_params);
   g->indent = 1;
+  // The thread's set-up is the def line's code: a kernel's entry is how
+  // its call maps onto threads (docs/vector_form.md §8).
+  cg_mark_line(g, g->p->kernel->def);
   if (two_d) {
     cg_line(g, "long long mandelc_i = blockIdx.x * (long long)blockDim.x + "
             "threadIdx.x;");
@@ -71,6 +78,7 @@ static void entry(CudaGen *g, bool two_d, const char *work) {
   cg_line(g, "%s", work);
   cg_line(g, "py_free_all(ts);");
   g->indent = 0;
+  cg_line_directive(g, def);
   cg_emit(g, "}\n");
 }
 

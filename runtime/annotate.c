@@ -83,6 +83,7 @@ typedef struct {
   int nrows;     // source lines; rows has nrows + 1 entries
   const char *mca_error;  // why there is no cycle estimate (NULL: there is)
   int prelude_code;  // of rows[0]'s PTX, what the prelude's lines made
+  int line0_code;    // ... and what the compiler put at the kernel's line 0
 } Report;
 
 static void append(Text *t, const char *s, size_t n) {
@@ -316,7 +317,9 @@ static int loc_line(const char *t, size_t n, const FileKind *files,
 // indented lines that are not directives, labels, braces or comments.
 // PTX code of no kernel line that the prelude's own lines made is counted
 // apart (prelude_code), so the report can say how much is mandelc's own
-// launch code.
+// launch code. The kernel's entry is its def line's (cuda_kernel.c);
+// mandelc_fill_points, which builds the driver's q and z, is the driver's
+// work and no kernel's, so it is not counted at all.
 static void collect_loc(Report *r, Kind k, const char *text,
                         const char *file) {
   enum { MAX_FILES = 64 };
@@ -329,9 +332,16 @@ static void collect_loc(Report *r, Kind k, const char *text,
   const char *part = NULL;
   int line = 0;
   long file_id = -1;
+  bool driver = false;  // in mandelc_fill_points: the driver's, no kernel's
   for (const char *s = text; *s; s = next_line(s, strcspn(s, "\n"))) {
     size_t n = strcspn(s, "\n");
     const char *t = s + strspn(s, " \t");
+    if (k == K_PTX && strncmp(s, ".visible .entry ", 16) == 0)
+      driver = strncmp(s + 16, "mandelc_fill_points(", 20) == 0;
+    if (driver) {
+      driver = *s != '}';
+      continue;
+    }
     if (strncmp(t, ".loc", 4) == 0 && (t[4] == ' ' || t[4] == '\t')) {
       line = loc_line(t + 5, n - 5 - (size_t)(t - s), files, MAX_FILES,
                       map, &file_id);
@@ -343,6 +353,9 @@ static void collect_loc(Report *r, Kind k, const char *text,
       if (k == K_PTX && line == 0 && file_id >= 0 && file_id < MAX_FILES &&
           files[file_id] == F_PRELUDE)
         r->prelude_code++;
+      if (k == K_PTX && line == 0 && file_id >= 0 && file_id < MAX_FILES &&
+          files[file_id] == F_KERNEL)
+        r->line0_code++;
     }
   }
   free(map);
@@ -629,9 +642,10 @@ static void write_summary(FILE *f, const Report *r, const Program *p,
   int unlined = r->rows[0].code[sc->heat].count;
   if (unlined && sc->heat == K_PTX)
     fprintf(f, " (%d of them with no kernel line: %d from the prelude's "
-            "functions, %s, and %d from the launch code mandelc writes "
-            "around the kernel)", unlined, r->prelude_code,
-            CUDA_PRELUDE_NAME, unlined - r->prelude_code);
+            "functions, %s, %d that the compiler put at line 0 (no line), "
+            "and %d from the launch code mandelc writes around the "
+            "kernel)", unlined, r->prelude_code, CUDA_PRELUDE_NAME,
+            r->line0_code, unlined - r->prelude_code - r->line0_code);
   else if (unlined)
     fprintf(f, " (%d of them with no source line)", unlined);
   if (l->profile)

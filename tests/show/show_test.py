@@ -348,26 +348,48 @@ class Annotate(unittest.TestCase):
         self.assertTrue({"cuda", "ptx", "ir", "asm"} <= sections, sections)
 
     def test_cuda_report_says_whose_code_has_no_line(self):
-        # PTX of no kernel line is the prelude's or the launch code that
-        # mandelc writes around the kernel, and the summary says how much
-        # of each. Code inlined into code the prelude inlined into the
-        # kernel counts for the kernel line, however deep: multibrot's
-        # abs(z) > 2.0 holds glibc's hypot, two inlinings down (one level
-        # only left it 9 instructions).
+        # PTX of no kernel line is the prelude's, the compiler's line 0,
+        # or the launch code that mandelc writes around the kernel, and
+        # the summary says how much of each. The entry's own code (the
+        # thread's point, the prologue, the return) is the def line's, so
+        # no launch code is left; mandelc_fill_points, the driver's q and
+        # z, is no kernel's code and not counted. Code inlined into code
+        # the prelude inlined into the kernel counts for the kernel line,
+        # however deep: multibrot's z ** 3 is py_complex_pow's repeated
+        # multiplication, two inlinings down.
+        for name, defline in (("multibrot.py", "def multibrot"),
+                              ("pure_python_2.py", "def calculate_z")):
+            path = os.path.join(ROOT, "examples", name)
+            rep, text = self.make(path, "--target=cuda")
+            m = re.search(r"(\d+) PTX instructions \((\d+) of them with no "
+                          r"kernel line: (\d+) from the prelude's functions,"
+                          r" mandelc_prelude\.cuh, (\d+) that the compiler "
+                          r"put at line 0 \(no line\), and (\d+) from the "
+                          r"launch code mandelc writes around the kernel\)",
+                          text)
+            self.assertTrue(m, re.findall(r"<p class=summary>.*", text))
+            total, unlined, prelude, line0, launch = map(int, m.groups())
+            self.assertEqual(unlined, prelude + line0 + launch)
+            self.assertGreater(prelude, 0)
+            self.assertLess(line0, 10)
+            self.assertEqual(launch, 0, name)
+            self.assertLess(unlined, total)
+            ptx = rep.panels[line_of(path, defline)]["ptx"]
+            self.assertIn("mandelc_kernel_param", ptx)  # the prologue
         path = os.path.join(ROOT, "examples", "multibrot.py")
         rep, text = self.make(path, "--target=cuda")
-        m = re.search(r"(\d+) PTX instructions \((\d+) of them with no "
-                      r"kernel line: (\d+) from the prelude's functions, "
-                      r"mandelc_prelude\.cuh, and (\d+) from the launch "
-                      r"code mandelc writes around the kernel\)", text)
-        self.assertTrue(m, re.findall(r"<p class=summary>.*", text))
-        total, unlined, prelude, launch = map(int, m.groups())
-        self.assertEqual(unlined, prelude + launch)
-        self.assertGreater(prelude, 0)
-        self.assertLess(unlined, total)
-        ptx = rep.panels[line_of(path, "if abs(z) > 2.0")]["ptx"]
-        code = [t for t in ptx.splitlines() if t.strip() and t[0] != "#"]
-        self.assertGreater(len(code), 50, ptx)
+        def code(line):
+            ptx = rep.panels[line_of(path, line)]["ptx"]
+            return [t for t in ptx.splitlines() if t.strip() and t[0] != "#"]
+        self.assertGreater(len(code("z = z ** 3 + c")), 50)
+        # Each statement's code is its own line's, not the next one's
+        # (NVRTC's input pins every C line of a statement to its line):
+        # abs(z) > 2.0 is the margin test on x*x + y*y and the call of the
+        # exact fallback, no power.
+        test = code("if abs(z) > 2.0")
+        self.assertLess(len(test), 50, test)
+        self.assertTrue(any(t.startswith("mul.rn.f64") for t in test), test)
+        self.assertTrue(any(t.startswith("call") for t in test), test)
 
     def test_cycles_estimate_per_line(self):
         # llvm-mca's static estimate: a number for each line with machine
@@ -440,7 +462,9 @@ class Profile(unittest.TestCase):
 
     def test_debug_jit_tells_perf_the_kernel_s_functions(self):
         # --debug-jit registers LLVM's perf listener: its jitdump file
-        # (what `perf inject --jit` reads) names the kernel's functions.
+        # (what `perf inject --jit` reads) names the kernel's functions,
+        # and its debug-info records (id 2, JIT_CODE_DEBUG_INFO) give
+        # their lines in the kernel's file.
         with tempfile.TemporaryDirectory() as tmp:
             r = mandelc(TUTORIAL, "100", "30", "--debug-jit",
                         env=dict(os.environ, JITDUMPDIR=tmp))
@@ -455,6 +479,15 @@ class Profile(unittest.TestCase):
             self.assertEqual(data[:4], b"JiTD"[::-1])  # its magic, LE
             self.assertIn(b"calculate_z_serial_purepython.body.simd\0",
                           data)
+            ids, at = [], struct.unpack_from("<I", data, 8)[0]
+            while at + 8 <= len(data):
+                rid, size = struct.unpack_from("<II", data, at)
+                self.assertGreater(size, 0)
+                ids.append(rid)
+                at += size
+            self.assertIn(0, ids)  # JIT_CODE_LOAD
+            self.assertIn(2, ids)  # JIT_CODE_DEBUG_INFO
+            self.assertIn(os.path.basename(TUTORIAL).encode() + b"\0", data)
 
     def test_cuda_is_refused(self):
         r = mandelc(TUTORIAL, "--profile", "--target=cuda")
