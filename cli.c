@@ -372,7 +372,7 @@ static void apply_option(Options *o, OptionId id, const char *v) {
     break;
   case OPT_MCPU: o->copt.cpu = parse_cpu(v); break;
   case OPT_NO_CACHE: o->no_cache = true; break;
-  case OPT_DEBUG_JIT: o->debug_jit = true; break;
+  case OPT_DEBUG_JIT: o->debug_jit = o->copt.debug_lines = true; break;
   case OPT_REGION: parse_region(o, v); break;
   case OPT_JSON: o->json = true; break;
   case OPT_DIAGNOSTICS_FORMAT:

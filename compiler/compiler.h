@@ -26,6 +26,8 @@ typedef struct {
   int opt_level;    // 0..3, default 3
   const char *cpu;  // --mcpu: the LLVM CPU the code is for; NULL or
                     // "native": the host's CPU and its features
+  bool debug_lines; // --debug-jit: a run's code keeps its line table, so
+                    // perf and gdb see the kernel's lines
 } CompileOptions;
 
 // ---- layout.c --------------------------------------------------------------

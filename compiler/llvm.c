@@ -62,6 +62,8 @@ struct LlvmUnit {
   LLVMTargetMachineRef tm;  // for optimising and --emit=asm
   int tm_level;
   const char *cpu;          // CompileOptions.cpu: what every tm is for
+  bool debug_lines;         // CompileOptions.debug_lines: llvm_split keeps
+                            // the line table
   // parts[0] is ctx and mod; parts[1] is made from `bitcode`, the module
   // as llvm_split found it, by the first thread to work on it.
   Part parts[MAX_PARTS];
@@ -517,6 +519,7 @@ LlvmUnit *llvm_lower(Arena *a, Diag *d, const Program *p,
   char *err = NULL;
   u->tm_level = say->opt_level;
   u->cpu = say->cpu;
+  u->debug_lines = say->debug_lines;
   u->tm = llvm_target_machine(say->cpu, say->opt_level, &err);
   if (!u->tm)
     diag_error_at(d, 1, 1, "internal error: no LLVM target for this host: %s",
@@ -922,8 +925,10 @@ static void keep_side(LLVMModuleRef mod, const Sides *s, bool vector) {
 }
 
 bool llvm_split(LlvmUnit *u, Diag *d) {
-  // A run needs no listing: debug info would only cost compile time.
-  LLVMStripModuleDebugInfo(u->mod);
+  // A run needs no listing: debug info would only cost compile time,
+  // unless perf and gdb are to see the kernel's lines (--debug-jit).
+  if (!u->debug_lines)
+    LLVMStripModuleDebugInfo(u->mod);
   if (!verify(u, d))
     return false;
   Sides s;

@@ -136,9 +136,10 @@ static void hash_host(llvm_blake3_hasher *h) {
 
 // A field added to CompileOptions may change code: it must join the key
 // below (or be said not to), or a hit would run code made without it.
-_Static_assert(sizeof(CompileOptions) == 4 * sizeof(bool) + sizeof(int) +
-                   sizeof(const char *) &&
-               offsetof(CompileOptions, cpu) == 4 * sizeof(bool) + sizeof(int),
+#define OPTIONS_END (4 * sizeof(bool) + sizeof(int) + sizeof(const char *))
+_Static_assert(offsetof(CompileOptions, cpu) == 4 * sizeof(bool) + sizeof(int)
+               && offsetof(CompileOptions, debug_lines) == OPTIONS_END &&
+               sizeof(CompileOptions) == OPTIONS_END + sizeof(const char *),
                "CompileOptions changed: update compute_key in cache.c");
 
 static void compute_key(const RtCacheInput *in, uint8_t *key) {
@@ -152,6 +153,7 @@ static void compute_key(const RtCacheInput *in, uint8_t *key) {
   hash_int(&h, "fast-math", in->opt->fast_math);
   hash_int(&h, "float32", in->opt->float32);
   hash_int(&h, "simd", in->opt->simd);
+  hash_int(&h, "debug lines", in->opt->debug_lines);
   // --mcpu: the host's CPU and features (below) or a named CPU's own.
   const char *cpu = in->opt->cpu;
   hash_string(&h, "mcpu", cpu && strcmp(cpu, "native") ? cpu : "native");
