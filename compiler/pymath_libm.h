@@ -1385,7 +1385,7 @@ PYM_FN double pym_do_cos(double x, double dx) {
   xx = x * x;
   s = PYM_MA(x * xx, PYM_MA(xx, PYM_SIN_SN5, PYM_SIN_SN3), x);
   c = xx * PYM_MA(xx, PYM_MA(xx, PYM_SIN_CS6, PYM_SIN_CS4), PYM_SIN_CS2);
-  int k = (int)(uint32_t)pym_asuint64(ux) << 2;
+  int k = (int)((uint32_t)pym_asuint64(ux) << 2);
   sn = pym_asdouble(pym_sincostab[k]);
   ssn = pym_asdouble(pym_sincostab[k + 1]);
   cs = pym_asdouble(pym_sincostab[k + 2]);
@@ -1418,7 +1418,7 @@ PYM_FN double pym_do_sin(double x, double dx) {
   s = x + PYM_MA(x * xx, PYM_MA(xx, PYM_SIN_SN5, PYM_SIN_SN3), dx);
   c = PYM_MA(x, dx, xx * PYM_MA(xx, PYM_MA(xx, PYM_SIN_CS6, PYM_SIN_CS4),
                                 PYM_SIN_CS2));
-  int k = (int)(uint32_t)pym_asuint64(ux) << 2;
+  int k = (int)((uint32_t)pym_asuint64(ux) << 2);
   sn = pym_asdouble(pym_sincostab[k]);
   ssn = pym_asdouble(pym_sincostab[k + 1]);
   cs = pym_asdouble(pym_sincostab[k + 2]);
@@ -2832,7 +2832,7 @@ PYM_FN double pym_libm_expm1(double x) {
   }
   if (k <= -2 || k > 56) {  // suffice to return exp(x)-1
     y = 1.0 - (e - x);
-    y = pym_asdouble(pym_asuint64(y) + ((uint64_t)(uint32_t)(k << 20) << 32));
+    y = pym_asdouble(pym_asuint64(y) + ((uint64_t)((uint32_t)k << 20) << 32));
     return y - 1.0;
   }
   if (k < 20) {
@@ -2843,7 +2843,7 @@ PYM_FN double pym_libm_expm1(double x) {
     y = x - (e + t);
     y += 1.0;
   }
-  return pym_asdouble(pym_asuint64(y) + ((uint64_t)(uint32_t)(k << 20) << 32));
+  return pym_asdouble(pym_asuint64(y) + ((uint64_t)((uint32_t)k << 20) << 32));
 }
 
 // glibc's sinh (its wrapper only sets errno).
