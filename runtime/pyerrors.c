@@ -63,6 +63,8 @@ bool rt_context_flush(RtContext *ctx) {
 
 // Appends text to dst's print buffer; false when it cannot grow.
 static bool append_output(RtContext *dst, const char *text, size_t len) {
+  if (len == 0)  // print(..., end=""): nothing, and dst->out may be NULL
+    return true;
   if (dst->outlen + len > dst->outcap) {
     size_t cap = dst->outcap ? dst->outcap : 256;
     while (cap < dst->outlen + len)
