@@ -31,33 +31,6 @@
 // architecture CUDA 13 compiles for.
 #define DEFAULT_CUDA_ARCH "compute_75"
 
-// ---- reading the file ------------------------------------------------------
-
-// The whole file, NUL-terminated, at most LEX_MAX_SOURCE_BYTES; NULL after
-// a message.
-static char *read_source(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    fprintf(stderr, "mandelc: error: cannot open %s: %s\n", path,
-            strerror(errno));
-    return NULL;
-  }
-  char *buf = malloc(LEX_MAX_SOURCE_BYTES + 1);
-  size_t n = buf ? fread(buf, 1, LEX_MAX_SOURCE_BYTES + 1, f) : 0;
-  bool failed = !buf || ferror(f);
-  fclose(f);
-  if (failed || n > LEX_MAX_SOURCE_BYTES) {
-    fprintf(stderr, "mandelc: error: %s: %s\n", path,
-            failed ? "cannot read the file (is it a directory?)"
-                   : "file is larger than 16 MiB; kernels are small");
-    free(buf);
-    return NULL;
-  }
-  buf[n] = '\0';
-  *len = n;
-  return buf;
-}
-
 // ---- the pipeline ----------------------------------------------------------
 
 // Everything one compilation and run owns; session_free releases it all.
@@ -627,7 +600,10 @@ static void run_references(const Options *o, Session *s) {
 static int run_pipeline(const Options *o, Session *s, Watch *w) {
   double t0 = watch_now();
   // 1. read the file (bounded) and set up the compilation's arena
-  s->src = read_source(o->file, &s->len);
+  char why[512];
+  s->src = lex_read_file(o->file, &s->len, why, sizeof why);
+  if (!s->src)
+    fprintf(stderr, "mandelc: error: %s\n", why);
   if (!rt_ranks_agree(s->ranks, s->src, s->len, s->argc, s->argv, stderr) ||
       !s->src)
     return RT_USAGE;

@@ -150,6 +150,11 @@ struct Token {
 // after reporting an error through d.
 Token *lex_source(Arena *a, Diag *d, const char *file, const char *src,
                   size_t len);
+// A kernel file's whole text, NUL-terminated, at most LEX_MAX_SOURCE_BYTES
+// (malloc'd; *len its length); NULL with the reason in why ("cannot open
+// PATH: ...", "PATH: file is larger than 16 MiB ...") for the caller to
+// report: the command line prints it, the library returns it.
+char *lex_read_file(const char *path, size_t *len, char *why, size_t whylen);
 void lex_dump(FILE *out, const Token *tokens);
 // Writes s as a Python string literal ('...' with escapes), for the printers.
 void lex_dump_string(FILE *out, const char *s, int len);

@@ -21,6 +21,8 @@
 // line costs linear, not quadratic, time. Every error goes through diag.c
 // and longjmps back to lex_source, which returns NULL.
 #include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -792,4 +794,26 @@ void lex_dump(FILE *out, const Token *tokens) {
     lex_dump_string(out, t->text, t->len);
     fputc('\n', out);
   }
+}
+
+char *lex_read_file(const char *path, size_t *len, char *why, size_t whylen) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    snprintf(why, whylen, "cannot open %s: %s", path, strerror(errno));
+    return NULL;
+  }
+  char *buf = malloc(LEX_MAX_SOURCE_BYTES + 1);
+  size_t n = buf ? fread(buf, 1, LEX_MAX_SOURCE_BYTES + 1, f) : 0;
+  bool failed = !buf || ferror(f);
+  fclose(f);
+  if (failed || n > LEX_MAX_SOURCE_BYTES) {
+    snprintf(why, whylen, "%s: %s", path,
+             failed ? "cannot read the file (is it a directory?)"
+                    : "file is larger than 16 MiB; kernels are small");
+    free(buf);
+    return NULL;
+  }
+  buf[n] = '\0';
+  *len = n;
+  return buf;
 }

@@ -478,30 +478,6 @@ mandelc_kernel *mandelc_compile(const char *source,
   return compile_text(src, len, file, opts, err);
 }
 
-// The whole file, NUL-terminated, at most LEX_MAX_SOURCE_BYTES.
-static char *read_file(const char *path, size_t *len, mandelc_error *err) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    set_error(err, "OSError", path, 0, 0, "cannot open %s: %s", path,
-              strerror(errno));
-    return NULL;
-  }
-  char *buf = malloc(LEX_MAX_SOURCE_BYTES + 1);
-  size_t n = buf ? fread(buf, 1, LEX_MAX_SOURCE_BYTES + 1, f) : 0;
-  bool failed = !buf || ferror(f);
-  fclose(f);
-  if (failed || n > LEX_MAX_SOURCE_BYTES) {
-    set_error(err, "OSError", path, 0, 0, "%s: %s", path,
-              failed ? "cannot read the file (is it a directory?)"
-                     : "file is larger than 16 MiB; kernels are small");
-    free(buf);
-    return NULL;
-  }
-  buf[n] = '\0';
-  *len = n;
-  return buf;
-}
-
 mandelc_kernel *mandelc_compile_file(const char *path,
                                      const mandelc_options *opts,
                                      mandelc_error *err) {
@@ -511,9 +487,12 @@ mandelc_kernel *mandelc_compile_file(const char *path,
     return NULL;
   }
   size_t len;
-  char *src = read_file(path, &len, err);
-  if (!src)
+  char why[512];
+  char *src = lex_read_file(path, &len, why, sizeof why);
+  if (!src) {
+    set_error(err, "OSError", path, 0, 0, "%s", why);
     return NULL;
+  }
   return compile_text(src, len, path, opts, err);
 }
 
